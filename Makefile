@@ -1,0 +1,54 @@
+# Hive SoC: top-level build. Parameters flow from here into the RTL (Verilator -G), the register
+# and device-tree generators, and the harness. Each part adds its targets in its own .mk file.
+NODES          ?= 1
+CORES_PER_NODE ?= 1
+NODE_MEM       ?= 16777216
+SHAPE          := $(NODES)x$(CORES_PER_NODE)
+
+BUILD  := build
+GEN    := $(BUILD)/gen
+VENV   := $(BUILD)/venv
+PY     := python3
+JOBS   ?= 2
+
+RV_PREFIX := riscv64-unknown-elf-
+RV_CC     := $(RV_PREFIX)gcc
+RV_ARCH   := -misa-spec=2.2 -march=rv64imac -mabi=lp64 -mcmodel=medany
+RV_CFLAGS := $(RV_ARCH) -std=c11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdlib \
+             -fno-builtin -fno-common -I$(GEN)
+OPENSBI   := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
+
+.PHONY: all deps gen sim lint synth-check test regress bench run clean help
+all: sim
+
+help:
+	@echo "make run          boot the default machine in Verilator"
+	@echo "make test         the representative test tier (under 30 minutes on 2 cores)"
+	@echo "make regress      every test at full breadth"
+	@echo "make bench        benchmarks -> build/bench/*.json"
+	@echo "make sim          build build/sim/\$$(NODES)x\$$(CORES_PER_NODE)/hive-sim"
+	@echo "make lint         verilator --lint-only -Wall on rtl/"
+	@echo "make synth-check  Yosys reads and synthesizes rtl/ generically"
+	@echo "make deps         install what the project needs (idempotent)"
+
+deps:
+	@scripts/deps.sh
+
+# The single register source, generated for SystemVerilog, C and the docs.
+gen: $(GEN)/hive_pkg.sv $(GEN)/hive_regs.h docs/registers.md
+$(GEN)/hive_pkg.sv: regs/hive_regs.py tools/gen_regs.py | $(GEN)
+	$(PY) tools/gen_regs.py sv $@
+$(GEN)/hive_regs.h: regs/hive_regs.py tools/gen_regs.py | $(GEN)
+	$(PY) tools/gen_regs.py c $@
+docs/registers.md: regs/hive_regs.py tools/gen_regs.py
+	$(PY) tools/gen_regs.py md $@
+$(GEN):
+	mkdir -p $@
+
+include rtl/rtl.mk
+include sim/sim.mk
+include firmware/firmware.mk
+include tests/tests.mk
+
+clean:
+	rm -rf $(filter-out $(VENV),$(wildcard $(BUILD)/*))

@@ -1,0 +1,110 @@
+"""The single source of every address, register offset, field and code of the Hive SoC.
+
+tools/gen_regs.py turns this table into the SystemVerilog package (hive_pkg), the C header
+(hive_regs.h) for firmware, kernel, harness and tests, and docs/registers.md. Later features
+add entries here; nothing below is ever copied by hand into another file.
+"""
+
+# Physical memory map (DESIGN.md section 2).
+MAP = [
+    # name, base, size, description
+    ("BOOTROM", 0x0000_1000, 0x1000, "boot ROM, same copy on every node; parameter table inside"),
+    ("MFINISH", 0x0010_0000, 0x1000, "machine finisher (sifive,test0 protocol), --elf mode only"),
+    ("NODEDEV", 0x2000_0000, 0x0100_0000, "device block of node n at BASE + n*SIZE"),
+    ("REMAP", 0x8000_0000, 0x1000_0000, "remap window: the cell's home node memory (NODE_MEM used)"),
+    ("GLOBAL", 0x1_0000_0000, 0x1000_0000, "node n memory, global window at BASE + n*SIZE"),
+]
+
+# Offsets inside a node's device block.
+NODEDEV = [
+    ("CLINT", 0x00_0000, 0x10000, "CLINT of the node's harts (msip, mtimecmp, mtime)"),
+    ("UART", 0x10_0000, 0x1000, "ns16550a subset, byte registers, reg-shift 0"),
+    ("CTRL", 0x20_0000, 0x1000, "coherence-controller registers"),
+    ("CFINISH", 0x30_0000, 0x1000, "cell finisher (sifive,test0 protocol)"),
+]
+
+# CLINT layout (SiFive): per-hart msip words, mtimecmp doublewords, one mtime.
+CLINT = [
+    ("MSIP", 0x0000, "4 bytes per hart of the node, bit 0 = machine software interrupt"),
+    ("MTIMECMP", 0x4000, "8 bytes per hart of the node"),
+    ("MTIME", 0xBFF8, "64-bit time, one tick every MTIME_DIV cycles"),
+]
+
+# ns16550a subset.
+UART = [
+    ("RBR_THR", 0, "read: receive buffer; write: transmit"),
+    ("IER", 1, "interrupt enable (stored, no interrupt line yet)"),
+    ("IIR_FCR", 2, "read: interrupt id (0x01 none pending); write: FIFO control (ignored)"),
+    ("LCR", 3, "line control (stored; DLAB selects DLL/DLM at 0/1)"),
+    ("MCR", 4, "modem control (stored)"),
+    ("LSR", 5, "bit 0 data ready, bits 5 and 6 transmitter empty (always set)"),
+    ("MSR", 6, "modem status (reads 0)"),
+    ("SCR", 7, "scratch"),
+]
+UART_LSR_DR = 0x01
+UART_LSR_THRE = 0x20
+UART_LSR_TEMT = 0x40
+
+# Coherence-controller registers, 8-byte aligned, 64-bit.
+CTRL = [
+    # name, offset, access, description
+    ("NODE_ID", 0x00, "ro", "this node's number"),
+    ("NODES", 0x08, "ro", "number of nodes in the machine"),
+    ("CORES", 0x10, "ro", "cores per node"),
+    ("NODE_MEM", 0x18, "ro", "bytes of memory per node"),
+    ("REMAP_TARGET", 0x20, "ro", "node whose memory the remap window shows (reset: this node)"),
+    ("CELL_MASK", 0x28, "rw-local", "nodes of this node's cell, one bit per node (reset: this node)"),
+]
+
+# Finisher protocol (sifive,test0).
+FINISH_PASS = 0x5555
+FINISH_FAIL = 0x3333  # (code << 16) | FINISH_FAIL
+FINISH_RESET = 0x7777
+
+# Hardware performance-monitor event codes written to mhpmeventN.
+HPM_EVENTS = [
+    ("NONE", 0, "counter does not count"),
+    ("IMISS", 1, "L1 instruction cache misses"),
+    ("DMISS", 2, "L1 data cache misses"),
+    ("STALL", 3, "cycles in which no instruction retired"),
+    ("LOAD", 4, "retired loads"),
+    ("STORE", 5, "retired stores and AMOs"),
+]
+
+# Timing constants.
+CLOCK_HZ = 200_000_000  # nominal, for converting cycles to time beside the paper
+MTIME_DIV = 20          # mtime ticks at CLOCK_HZ / MTIME_DIV = 10 MHz
+TIMEBASE_HZ = CLOCK_HZ // MTIME_DIV
+LINE_BYTES = 64
+PAGE_BYTES = 4096
+
+# Boot ROM parameter table: lives at BOOTROM + PARAM_OFFSET; a header followed by one entry
+# per node. Every field is a little-endian 64-bit word.
+PARAM_OFFSET = 0x800
+PARAM_MAGIC = 0x4D4F5242_45564948  # "HIVEBROM"
+PARAM_HEADER = [
+    ("MAGIC", "PARAM_MAGIC"),
+    ("NODES", "number of entries that follow"),
+    ("CORES", "cores per node"),
+    ("NODE_MEM", "bytes of memory per node"),
+]
+PARAM_ENTRY = [
+    ("CELL", "cell this node belongs to"),
+    ("REMAP", "remap target node (the cell's first node)"),
+    ("CELL_MASK", "nodes of the cell"),
+    ("FIREWALL", "initial firewall vector of every page of this node (hart mask)"),
+    ("ENTRY", "address the node's harts jump to in M-mode (0: park in wfi)"),
+    ("FDT", "a1 at entry: the cell's device tree"),
+    ("INFO", "a2 at entry: fw_dynamic_info (0 in --elf mode)"),
+    ("BOOT_HART", "the cell's first hart"),
+]
+
+# Where the harness places a cell's tree and fw_dynamic_info: offsets from the top of the
+# home node's memory (DESIGN.md section 2).
+FDT_FROM_TOP = 0x10000
+FDT_MAX = 0x8000
+INFO_FROM_TOP = 0x1000
+FW_OFFSET = 0x0          # firmware at the start of the remap window
+PAYLOAD_OFFSET = 0x200000  # S-mode payload at REMAP + 2 MiB
+FW_DYNAMIC_MAGIC = 0x4942534F
+FW_DYNAMIC_VERSION = 2
