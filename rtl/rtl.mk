@@ -3,15 +3,14 @@
 RTL_PKG  := $(GEN)/hive_pkg.sv
 RTL_SRCS := $(RTL_PKG) $(sort $(wildcard rtl/*/*.sv))
 RTL_TOP  := hive_soc
-RTL_PARAMS = -GNODES=$(NODES) -GCORES_PER_NODE=$(CORES_PER_NODE) -GNODE_MEM=$(NODE_MEM)
+RTL_PARAMS = -GNODES=$(NODES) -GCORES_PER_NODE=$(CORES_PER_NODE) -GNODE_MEM=64\'d$(NODE_MEM)
 
 lint: $(RTL_PKG)
 	verilator --lint-only -Wall $(RTL_PARAMS) --top-module $(RTL_TOP) $(RTL_SRCS)
 
 # Generic synthesis with memories kept as memory cells: proves that Yosys 0.23 accepts rtl/.
+SYNTH_SCRIPT = read_verilog -sv $(RTL_SRCS); chparam -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE) $(RTL_TOP); hierarchy -check -top $(RTL_TOP); prep; memory -nomap; opt; stat
 synth-check: $(RTL_PKG)
 	@mkdir -p $(BUILD)/synth
-	yosys -q -l $(BUILD)/synth/$(SHAPE).log -p 'read_verilog -sv $(RTL_SRCS); \
-	  chparam -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE) $(RTL_TOP); \
-	  hierarchy -top $(RTL_TOP); prep; memory -nomap; opt; stat' 
-	@grep -A40 'Printing statistics' $(BUILD)/synth/$(SHAPE).log | tail -n +1 | head -60
+	yosys -q -l $(BUILD)/synth/$(SHAPE).log -p '$(SYNTH_SCRIPT)'
+	@sed -n '/Printing statistics/,$$p' $(BUILD)/synth/$(SHAPE).log | grep -E '^ *(Number of cells|=== )' | tail -4

@@ -1,5 +1,6 @@
-// Hive SoC top: NODES nodes, the machine finisher, and the ports the harness (sim/) or a board
-// top (fpga/) drives. Port contract: docs/interfaces.md.
+// Hive SoC top: NODES nodes and the ports the harness (sim/) or a board top (fpga/) drives.
+// Port contract: docs/interfaces.md. The nodes are not yet joined by the mesh and directory
+// (issue 4): each node's caches reach only its own memory.
 module hive_soc #(
     parameter int NODES = 1,
     parameter int CORES_PER_NODE = 1,
@@ -38,11 +39,33 @@ module hive_soc #(
     output logic [HARTS*64-1:0]  stat_dmiss,
     output logic [HARTS*64-1:0]  stat_stall
 );
-  // Skeleton with the final ports; the nodes are being written.
-  assign mem_req_valid = '0; assign mem_req_we = '0; assign mem_req_addr = '0;
-  assign mem_req_wdata = '0; assign mem_req_wstrb = '0; assign uart_tx_valid = '0;
-  assign uart_tx_data = '0; assign uart_rx_ready = '0; assign mfinish_valid = '0;
-  assign mfinish_data = '0; assign cfinish_valid = '0; assign cfinish_data = '0;
-  assign retire_valid = '0; assign retire_pc = '0; assign stat_instret = '0;
-  assign stat_imiss = '0; assign stat_dmiss = '0; assign stat_stall = '0;
+  localparam int C = CORES_PER_NODE;
+  logic [NODES-1:0]    mfin_valid;
+  logic [NODES*32-1:0] mfin_data;
+
+  for (genvar n = 0; n < NODES; n++) begin : g_node
+    node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) nd (
+        .clk, .rst, .cfg_elf_mode, .rom_we, .rom_addr, .rom_wdata,
+        .mem_req_valid(mem_req_valid[n]), .mem_req_ready(mem_req_ready[n]),
+        .mem_req_we(mem_req_we[n]), .mem_req_addr(mem_req_addr[n*32 +: 32]),
+        .mem_req_wdata(mem_req_wdata[n*512 +: 512]), .mem_req_wstrb(mem_req_wstrb[n*64 +: 64]),
+        .mem_resp_valid(mem_resp_valid[n]), .mem_resp_rdata(mem_resp_rdata[n*512 +: 512]),
+        .uart_tx_valid(uart_tx_valid[n]), .uart_tx_data(uart_tx_data[n*8 +: 8]),
+        .uart_rx_valid(uart_rx_valid[n]), .uart_rx_data(uart_rx_data[n*8 +: 8]),
+        .uart_rx_ready(uart_rx_ready[n]),
+        .mfinish_valid(mfin_valid[n]), .mfinish_data(mfin_data[n*32 +: 32]),
+        .cfinish_valid(cfinish_valid[n]), .cfinish_data(cfinish_data[n*32 +: 32]),
+        .fault_node_fail(fault_node_fail[n]), .fault_core_halt(fault_core_halt[n*C +: C]),
+        .retire_valid(retire_valid[n*C +: C]), .retire_pc(retire_pc[n*C*64 +: C*64]),
+        .stat_instret(stat_instret[n*C*64 +: C*64]), .stat_imiss(stat_imiss[n*C*64 +: C*64]),
+        .stat_dmiss(stat_dmiss[n*C*64 +: C*64]), .stat_stall(stat_stall[n*C*64 +: C*64]));
+  end
+
+  // the machine finisher is one device; the lowest node writing it this cycle is reported
+  always_comb begin
+    mfinish_valid = 1'b0;
+    mfinish_data = '0;
+    for (int n = NODES - 1; n >= 0; n--)
+      if (mfin_valid[n]) begin mfinish_valid = 1'b1; mfinish_data = mfin_data[n*32 +: 32]; end
+  end
 endmodule

@@ -1,0 +1,46 @@
+// Physical memory protection check (RISC-V privileged spec 1.12, section 3.7) for one access.
+// Combinational. Entries follow pmpcfg/pmpaddr as the CSR file holds them; the lowest-numbered
+// matching entry decides. M-mode is checked only against locked entries. An S/U access that
+// matches no entry is denied, as the spec says when PMP entries are implemented.
+module pmp #(
+    parameter int ENTRIES = 8
+) (
+    /* verilator lint_off UNUSEDSIGNAL */  // pmpcfg bits 6:5 are reserved
+    input  logic [ENTRIES*8-1:0]  cfg,    // pmpNcfg bytes: L(7) A(4:3) X(2) W(1) R(0)
+    /* verilator lint_on UNUSEDSIGNAL */
+    input  logic [ENTRIES*54-1:0] addr,   // pmpaddrN: physical address bits 55:2
+    input  logic [55:2]           pa,     // PMP works on 4-byte granules
+    input  logic [1:0]            priv,   // effective privilege of the access
+    input  logic [2:0]            access, // {X, W, R}: exactly one set
+    output logic                  allow
+);
+  logic [53:0] word;
+  logic        matched;
+  assign word = pa;
+
+  always_comb begin
+    allow   = (priv == 2'd3);
+    matched = 1'b0;
+    for (int i = 0; i < ENTRIES; i++) begin
+      /* verilator lint_off UNUSEDSIGNAL */
+      logic [7:0]  c;
+      /* verilator lint_on UNUSEDSIGNAL */
+      logic [53:0] a, lo, mask;
+      logic        hit;
+      c    = cfg[i*8 +: 8];
+      a    = addr[i*54 +: 54];
+      lo   = (i == 0) ? 54'd0 : addr[(i-1)*54 +: 54];
+      mask = ~(a ^ (a + 54'd1));  // NAPOT: the bits above the trailing ones select the region
+      case (c[4:3])
+        2'd1:    hit = (word >= lo) && (word < a);          // TOR
+        2'd2:    hit = (word == a);                         // NA4
+        2'd3:    hit = ((word ^ a) & mask) == 54'd0;        // NAPOT
+        default: hit = 1'b0;
+      endcase
+      if (hit && !matched) begin
+        matched = 1'b1;
+        if (priv != 2'd3 || c[7]) allow = |(c[2:0] & access);
+      end
+    end
+  end
+endmodule
