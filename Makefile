@@ -34,6 +34,15 @@ help:
 deps:
 	@scripts/deps.sh
 
+# `make run`, `make test`, `make regress` and `make bench` install what they need first, before
+# make reads the rest of the graph (deps.sh is quick when everything is there).
+ifneq ($(filter run test regress bench,$(MAKECMDGOALS)),)
+  $(shell scripts/deps.sh >&2)
+  ifneq ($(.SHELLSTATUS),0)
+    $(error make deps failed; run scripts/deps.sh to see why)
+  endif
+endif
+
 # The single register source, generated for SystemVerilog, C and the docs.
 gen: $(GEN)/hive_pkg.sv $(GEN)/hive_regs.h docs/registers.md
 $(GEN)/hive_pkg.sv: regs/hive_regs.py tools/gen_regs.py | $(GEN)
@@ -49,6 +58,13 @@ include rtl/rtl.mk
 include sim/sim.mk
 include firmware/firmware.mk
 include tests/tests.mk
+
+# Boot the default machine through OpenSBI to the payload; RUN_ARGS adds harness options
+# (e.g. RUN_ARGS="--trace run.fst --trace-window 0:100000").
+RUN_ARGS ?=
+run: sim boot payload
+	@mkdir -p $(BUILD)/run
+	$(HIVE_SIM) --payload $(PAYLOAD_ELF) --stats $(BUILD)/run/stats.json $(RUN_ARGS)
 
 clean:
 	rm -rf $(filter-out $(VENV),$(wildcard $(BUILD)/*))
