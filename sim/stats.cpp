@@ -1,0 +1,203 @@
+/* --stats FILE: the run as JSON (docs/harness.md lists the fields).
+ *
+ * Only simulated quantities go in (no wall-clock time, no absolute paths), so that the same
+ * inputs give the same file. Written to FILE.tmp and renamed, so a reader never sees half.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "hive_sim.h"
+
+/* A JSON string: valid UTF-8 passes through, control characters and invalid bytes are
+ * escaped (an invalid byte b as \u00bb). */
+static void jstr(FILE *f, const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    fputc('"', f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = p[i];
+        if (c == '"' || c == '\\') {
+            fputc('\\', f);
+            fputc((int)c, f);
+        } else if (c == '\n') {
+            fputs("\\n", f);
+        } else if (c == '\t') {
+            fputs("\\t", f);
+        } else if (c < 0x20 || c == 0x7f) {
+            fprintf(f, "\\u%04x", c);
+        } else if (c < 0x80) {
+            fputc((int)c, f);
+        } else {
+            /* Length and validity of a UTF-8 sequence (no overlongs, no surrogates). */
+            size_t len = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+                       : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+            int ok = len && i + len <= n;
+            for (size_t k = 1; ok && k < len; k++)
+                ok = (p[i + k] & 0xc0) == 0x80;
+            if (ok && len == 3) {
+                unsigned c1 = p[i + 1];
+                ok = !(c == 0xe0 && c1 < 0xa0) && !(c == 0xed && c1 >= 0xa0);
+            }
+            if (ok && len == 4) {
+                unsigned c1 = p[i + 1];
+                ok = !(c == 0xf0 && c1 < 0x90) && !(c == 0xf4 && c1 >= 0x90);
+            }
+            if (ok) {
+                fwrite(p + i, 1, len, f);
+                i += len - 1;
+            } else {
+                fprintf(f, "\\u%04x", c);
+            }
+        }
+    }
+    fputc('"', f);
+}
+
+static void jcstr(FILE *f, const char *s)
+{
+    jstr(f, s, strlen(s));
+}
+
+static const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+static const char *cell_state_name(int s)
+{
+    switch (s) {
+    case CELL_PASS: return "pass";
+    case CELL_FAIL: return "fail";
+    case CELL_RESET: return "reset";
+    case CELL_STOPPED: return "stopped";
+    default: return "running";
+    }
+}
+
+static void write_json(FILE *f, const struct options *o, const struct run_result *r)
+{
+    fprintf(f, "{\n  \"format\": \"hive-sim-stats/1\",\n  \"revision\": ");
+    jcstr(f, g_revision);
+    fprintf(f, ",\n  \"config\": {\"nodes\": %d, \"cores_per_node\": %d, \"harts\": %d, "
+               "\"node_mem\": %llu, \"mode\": \"%s\", \"cells\": %d, \"mem_latency\": %u, "
+               "\"seed\": %llu, \"max_cycles\": %llu",
+            SIM_NODES, SIM_CORES_PER_NODE, SIM_HARTS, (unsigned long long)SIM_NODE_MEM,
+            g_m.elf_mode ? "elf" : "cells", g_m.ncells, o->mem_latency,
+            (unsigned long long)o->seed, (unsigned long long)o->max_cycles);
+    if (o->elf) {
+        fprintf(f, ", \"elf\": ");
+        jcstr(f, base_name(o->elf));
+    } else {
+        fprintf(f, ", \"firmware\": ");
+        jcstr(f, base_name(o->firmware));
+        fprintf(f, ", \"payloads\": {");
+        for (int i = 0; i < o->npayloads; i++) {
+            char key[16];
+            if (o->payloads[i].cell < 0)
+                snprintf(key, sizeof key, "*");
+            else
+                snprintf(key, sizeof key, "%d", o->payloads[i].cell);
+            fprintf(f, "%s\"%s\": ", i ? ", " : "", key);
+            jcstr(f, base_name(o->payloads[i].file));
+        }
+        fputc('}', f);
+    }
+    fprintf(f, "},\n");
+
+    fprintf(f, "  \"cycles\": %llu,\n  \"instructions\": %llu,\n  \"ipc\": %.4f,\n",
+            (unsigned long long)r->cycles, (unsigned long long)r->instret,
+            r->cycles ? (double)r->instret / (double)r->cycles : 0.0);
+    fprintf(f, "  \"exit\": {\"status\": %d, \"reason\": ", r->status);
+    jcstr(f, r->reason);
+    fprintf(f, ", \"detail\": ");
+    jcstr(f, r->detail);
+    fprintf(f, "},\n");
+
+    fprintf(f, "  \"harts\": [\n");
+    for (int h = 0; h < SIM_HARTS; h++) {
+        const struct hart_stats *s = &r->harts[h];
+        fprintf(f, "    {\"hart\": %d, \"node\": %d, \"core\": %d, \"instret\": %llu, "
+                   "\"imiss\": %llu, \"dmiss\": %llu, \"stall\": %llu}%s\n",
+                h, h / SIM_CORES_PER_NODE, h % SIM_CORES_PER_NODE,
+                (unsigned long long)s->instret, (unsigned long long)s->imiss,
+                (unsigned long long)s->dmiss, (unsigned long long)s->stall,
+                h + 1 < SIM_HARTS ? "," : "");
+    }
+    fprintf(f, "  ],\n  \"nodes\": [\n");
+    for (int n = 0; n < SIM_NODES; n++) {
+        const struct node_mem *m = &g_mem[n];
+        fprintf(f, "    {\"node\": %d, \"cell\": %d, \"mem_reads\": %llu, \"mem_writes\": %llu, "
+                   "\"mem_bad_addr\": %llu, \"failed_at\": ",
+                n, g_m.node_cell[n], (unsigned long long)m->reads,
+                (unsigned long long)m->writes, (unsigned long long)m->bad_addr);
+        int failed = 0;
+        for (int i = 0; i < o->nfaults && !failed; i++)
+            if (o->faults[i].kind == FAULT_NODE_FAIL && o->faults[i].node == n &&
+                o->faults[i].applied) {
+                fprintf(f, "%llu", (unsigned long long)o->faults[i].cycle);
+                failed = 1;
+            }
+        fprintf(f, "%s}%s\n", failed ? "" : "null", n + 1 < SIM_NODES ? "," : "");
+    }
+    fprintf(f, "  ],\n  \"cells\": [\n");
+    for (int k = 0; k < g_m.ncells; k++) {
+        const struct cell *c = &g_m.cells[k];
+        fprintf(f, "    {\"cell\": %d, \"nodes\": [", k);
+        for (int n = 0; n < c->nnodes; n++)
+            fprintf(f, "%s%d", n ? ", " : "", c->first_node + n);
+        fprintf(f, "], \"finished\": \"%s\"", cell_state_name(c->state));
+        if (c->state == CELL_FAIL)
+            fprintf(f, ", \"code\": %u", c->code);
+        if (c->state != CELL_RUNNING)
+            fprintf(f, ", \"cycle\": %llu", (unsigned long long)c->finish_cycle);
+        if (c->finisher_node >= 0)
+            fprintf(f, ", \"finisher_node\": %d", c->finisher_node);
+        fprintf(f, ", \"hit_by_fault\": %s", c->hit_by_fault ? "true" : "false");
+        size_t len;
+        int trunc;
+        const char *text = console_text(c->first_node, &len, &trunc);
+        fprintf(f, ",\n     \"console\": ");
+        jstr(f, text, len);
+        fprintf(f, ", \"console_truncated\": %s", trunc ? "true" : "false");
+        fprintf(f, ",\n     \"node_consoles\": {");
+        int first = 1;
+        for (int n = 1; n < c->nnodes; n++) {
+            text = console_text(c->first_node + n, &len, &trunc);
+            if (!len)
+                continue;
+            fprintf(f, "%s\"%d\": ", first ? "" : ", ", c->first_node + n);
+            jstr(f, text, len);
+            first = 0;
+        }
+        fprintf(f, "}}%s\n", k + 1 < g_m.ncells ? "," : "");
+    }
+    fprintf(f, "  ],\n  \"faults\": [");
+    for (int i = 0; i < o->nfaults; i++) {
+        const struct fault *ft = &o->faults[i];
+        fprintf(f, "%s\n    {\"kind\": \"node-fail\", \"node\": %d, \"cycle\": %llu, "
+                   "\"applied\": %s, \"cells\": [%d]}",
+                i ? "," : "", ft->node, (unsigned long long)ft->cycle,
+                ft->applied ? "true" : "false", g_m.node_cell[ft->node]);
+    }
+    fprintf(f, "%s]\n}\n", o->nfaults ? "\n  " : "");
+}
+
+int stats_write(const char *path, const struct options *o, const struct run_result *r)
+{
+    char tmp[4200];
+    snprintf(tmp, sizeof tmp, "%s.tmp", path);
+    FILE *f = fopen(tmp, "w");
+    if (!f) {
+        error_msg("--stats '%s': %s", tmp, strerror(errno));
+        return 0;
+    }
+    write_json(f, o, r);
+    if (ferror(f) | fclose(f) || rename(tmp, path) != 0) {
+        error_msg("--stats '%s': %s", path, strerror(errno));
+        remove(tmp);
+        return 0;
+    }
+    return 1;
+}
