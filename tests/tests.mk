@@ -1,0 +1,57 @@
+# Tests: ISA tests (tests/isa), harness tests (tests/harness), random differential tests
+# against QEMU (tests/diff), the OpenSBI boot test; tests/run.py runs them all.
+#   make test     the representative tier (every ISA test, a few diff seeds, boot once)
+#   make regress  full breadth (many diff seeds)
+#   make tests-elfs  only build the test programs (build/tests/)
+HIVE_SIM  ?= $(BUILD)/sim/$(SHAPE)/hive-sim
+TESTS_OUT := $(BUILD)/tests
+TEST_JOBS ?= $(JOBS)
+RUN_TESTS  = $(PY) tests/run.py --sim $(HIVE_SIM) --build $(BUILD) --cc $(RV_CC) \
+             --cflags "$(RV_ARCH)" -j $(TEST_JOBS)
+
+# The register header with the C integer suffixes removed, so that assembly can use it.
+TESTS_REGS := $(TESTS_OUT)/gen/hive_regs_asm.h
+$(TESTS_REGS): $(GEN)/hive_regs.h
+	@mkdir -p $(@D)
+	sed -E 's/\b(0x[0-9a-fA-F]+|[0-9]+)ULL\b/\1/g' $< > $@
+
+TESTS_ASFLAGS := $(RV_ARCH) -nostdlib -nostartfiles -static -I tests/isa/common -I $(TESTS_OUT)/gen
+ISA_COMMON := tests/isa/common/crt.S tests/isa/common/hive_test.h tests/isa/common/link.ld \
+              $(TESTS_REGS)
+
+# One ELF per tests/isa/*.S for hive-sim; the same for QEMU except files marked "# hive-only".
+ISA_SRCS      := $(sort $(wildcard tests/isa/*.S))
+ISA_HIVE_ONLY := $(shell grep -l '^# hive-only' $(ISA_SRCS) /dev/null 2>/dev/null)
+ISA_HIVE_ELFS := $(patsubst tests/isa/%.S,$(TESTS_OUT)/isa/hive/%.elf,$(ISA_SRCS))
+ISA_QEMU_ELFS := $(patsubst tests/isa/%.S,$(TESTS_OUT)/isa/qemu/%.elf,\
+                   $(filter-out $(ISA_HIVE_ONLY),$(ISA_SRCS)))
+
+$(TESTS_OUT)/isa/hive/%.elf: tests/isa/%.S $(ISA_COMMON)
+	@mkdir -p $(@D)
+	$(RV_CC) $(TESTS_ASFLAGS) -DTARGET_HIVE -T tests/isa/common/link.ld \
+	  tests/isa/common/crt.S $< -o $@
+$(TESTS_OUT)/isa/qemu/%.elf: tests/isa/%.S $(ISA_COMMON)
+	@mkdir -p $(@D)
+	$(RV_CC) $(TESTS_ASFLAGS) -DTARGET_QEMU -T tests/isa/common/link.ld \
+	  tests/isa/common/crt.S $< -o $@
+
+# Harness tests: small stand-alone programs (no crt).
+HARNESS_SRCS := $(sort $(wildcard tests/harness/*.S))
+HARNESS_ELFS := $(patsubst tests/harness/%.S,$(TESTS_OUT)/harness/%.elf,$(HARNESS_SRCS))
+$(TESTS_OUT)/harness/%.elf: tests/harness/%.S tests/isa/common/link.ld $(TESTS_REGS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(TESTS_ASFLAGS) -DTARGET_HIVE -T tests/isa/common/link.ld $< -o $@
+
+.PHONY: tests-elfs test-qemu
+tests-elfs: $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS)
+
+# Only the QEMU side (needs no hive-sim): the ISA tests and the diff generator on QEMU.
+test-qemu: tests-elfs
+	$(RUN_TESTS) --tier test --only 'isa-qemu/*'
+	$(RUN_TESTS) --tier test --only 'diff-qemu/*'
+
+test: sim boot payload tests-elfs
+	$(RUN_TESTS) --tier test
+
+regress: sim boot payload tests-elfs
+	$(RUN_TESTS) --tier regress

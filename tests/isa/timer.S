@@ -1,0 +1,121 @@
+# CLINT machine timer: mtime advances; mip.MTIP follows mtime >= mtimecmp (set and cleared by
+# writing mtimecmp); with mie.MTIE and mstatus.MIE the interrupt is taken in M (mcause
+# 0x8000_0000_0000_0007); from U it is taken even with mstatus.MIE = 0; not taken while
+# mie.MTIE = 0.
+#include "hive_test.h"
+
+#define MTIP (1 << IRQ_MTI)
+#define WAIT_TRAP(n) \
+  li gp, n; li t2, 1000000; 8886: la t0, trapinfo; ld t1, TI_EXPECTED(t0); beqz t1, 8887f; \
+  addi t2, t2, -1; bnez t2, 8886b; j fail; 8887:
+/* mtimecmp <- mtime + ticks */
+#define TIMER_IN(ticks) \
+  li t0, CLINT_MTIME; ld t1, 0(t0); addi t1, t1, ticks; li t0, CLINT_MTIMECMP; sd t1, 0(t0)
+#define TIMER_OFF li t0, CLINT_MTIMECMP; li t1, -1; sd t1, 0(t0)
+
+TEST_BEGIN
+  TIMER_OFF
+  csrw mie, zero
+  # ---- mtime advances
+  li gp, 1
+  li t0, CLINT_MTIME
+  ld a0, 0(t0)
+  li t2, 100000
+1:
+  ld a1, 0(t0)
+  bne a1, a0, 2f
+  addi t2, t2, -1
+  bnez t2, 1b
+  j fail
+2:
+  CHECK_CSR_FIELD(2, mip, MTIP, 0)
+
+  # ---- MTIP rises once mtime reaches mtimecmp (polled, interrupts off)
+  TIMER_IN(20)
+  li gp, 3
+  li t2, 1000000
+3:
+  csrr t1, mip
+  andi t1, t1, MTIP
+  bnez t1, 4f
+  addi t2, t2, -1
+  bnez t2, 3b
+  j fail
+4:
+  # and mtime really reached mtimecmp
+  li gp, 4
+  li t0, CLINT_MTIME
+  ld a0, 0(t0)
+  li t0, CLINT_MTIMECMP
+  ld a1, 0(t0)
+  bltu a0, a1, fail_far
+  # writing a later mtimecmp clears MTIP
+  TIMER_OFF
+  li gp, 5
+  li t2, 1000
+5:
+  csrr t1, mip
+  andi t1, t1, MTIP
+  beqz t1, 6f
+  addi t2, t2, -1
+  bnez t2, 5b
+  j fail
+6:
+
+  # ---- the interrupt, in M
+  SET_CHECK(6)
+  EXPECT_TRAP(7f)
+  li t0, MTIP
+  csrw mie, t0
+  csrs mstatus, MSTATUS_MIE
+  TIMER_IN(30)
+  WAIT_TRAP(6)
+7:
+  CHECK_TI(7, TI_CAUSE, INTERRUPT | IRQ_MTI)
+  CHECK_LEVEL(8, 3)
+  CHECK_TI_STATUS(9, MSTATUS_MPP | MSTATUS_MPIE, MPP_M | MSTATUS_MPIE)
+  # the handler masked it: MIE = 0 and MTIE = 0 now
+  CHECK_CSR_FIELD(10, mstatus, MSTATUS_MIE, 0)
+  CHECK_CSR_FIELD(11, mie, MTIP, 0)
+  TIMER_OFF
+
+  # ---- not taken while mie.MTIE = 0, even with MIE = 1 and MTIP pending
+  TIMER_IN(1)
+  li gp, 12
+  li t2, 1000000
+8:
+  csrr t1, mip
+  andi t1, t1, MTIP
+  bnez t1, 9f
+  addi t2, t2, -1
+  bnez t2, 8b
+  j fail
+9:
+  SET_CHECK(13)
+  EXPECT_TRAP(10f)
+  csrs mstatus, MSTATUS_MIE
+  nop
+  nop
+  csrc mstatus, MSTATUS_MIE
+10:
+  CHECK_NOT_TRAPPED(13)
+  TIMER_OFF
+
+  # ---- from U with mstatus.MIE = 0: taken in M
+  li t0, MTIP
+  csrw mie, t0
+  SET_CHECK(14)
+  EXPECT_TRAP_M(11f)
+  TIMER_IN(30)
+  GOTO_U(12f)
+12:
+  WAIT_TRAP(14)
+  j fail
+11:
+  CHECK_TI(15, TI_CAUSE, INTERRUPT | IRQ_MTI)
+  CHECK_TI_STATUS(16, MSTATUS_MPP, MPP_U)
+  TIMER_OFF
+TEST_END
+
+fail_far:
+  j fail
