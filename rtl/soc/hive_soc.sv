@@ -43,9 +43,20 @@ module hive_soc #(
   logic [NODES-1:0]    mfin_valid;
   logic [NODES*32-1:0] mfin_data;
 
+  // Fault-control and mode inputs are registered: a board button needs the flop anyway, and in
+  // simulation it keeps the harness's input changes out of the cores' combinational logic.
+  logic [NODES-1:0] node_fail_q;
+  logic [HARTS-1:0] core_halt_q;
+  logic             elf_mode_q;
+  always_ff @(posedge clk) begin
+    node_fail_q <= rst ? '0 : fault_node_fail;
+    core_halt_q <= rst ? '0 : fault_core_halt;
+    elf_mode_q  <= cfg_elf_mode;
+  end
+
   for (genvar n = 0; n < NODES; n++) begin : g_node
     node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) nd (
-        .clk, .rst, .cfg_elf_mode, .rom_we, .rom_addr, .rom_wdata,
+        .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
         .mem_req_valid(mem_req_valid[n]), .mem_req_ready(mem_req_ready[n]),
         .mem_req_we(mem_req_we[n]), .mem_req_addr(mem_req_addr[n*32 +: 32]),
         .mem_req_wdata(mem_req_wdata[n*512 +: 512]), .mem_req_wstrb(mem_req_wstrb[n*64 +: 64]),
@@ -55,7 +66,7 @@ module hive_soc #(
         .uart_rx_ready(uart_rx_ready[n]),
         .mfinish_valid(mfin_valid[n]), .mfinish_data(mfin_data[n*32 +: 32]),
         .cfinish_valid(cfinish_valid[n]), .cfinish_data(cfinish_data[n*32 +: 32]),
-        .fault_node_fail(fault_node_fail[n]), .fault_core_halt(fault_core_halt[n*C +: C]),
+        .fault_node_fail(node_fail_q[n]), .fault_core_halt(core_halt_q[n*C +: C]),
         .retire_valid(retire_valid[n*C +: C]), .retire_pc(retire_pc[n*C*64 +: C*64]),
         .stat_instret(stat_instret[n*C*64 +: C*64]), .stat_imiss(stat_imiss[n*C*64 +: C*64]),
         .stat_dmiss(stat_dmiss[n*C*64 +: C*64]), .stat_stall(stat_stall[n*C*64 +: C*64]));
