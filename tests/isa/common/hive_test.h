@@ -215,6 +215,9 @@
   li t0, MSTATUS_MPP; csrc mstatus, t0; li t0, mpp; csrs mstatus, t0; \
   la t0, label; csrw mepc, t0; mret
 #define GOTO_S(label) GOTO_MODE(MPP_S, label)
+/* From M: continue in U-mode at a (virtual) address given as a number. */
+#define GOTO_U_VA(va) \
+  li t0, MSTATUS_MPP; csrc mstatus, t0; li t0, va; csrw mepc, t0; mret
 #define GOTO_U(label) GOTO_MODE(MPP_U, label)
 /* From S or U (not delegated ecall): return to M-mode at `label` through an ecall. */
 #define BACK_TO_M(label) EXPECT_TRAP_M(label); ecall; j fail
