@@ -38,7 +38,8 @@ $(TESTS_OUT)/isa/qemu/%.elf: tests/isa/%.S $(ISA_COMMON)
 # Harness tests: small stand-alone programs (no crt).
 HARNESS_SRCS := $(sort $(wildcard tests/harness/*.S))
 HARNESS_ELFS := $(patsubst tests/harness/%.S,$(TESTS_OUT)/harness/%.elf,$(HARNESS_SRCS))
-$(TESTS_OUT)/harness/%.elf: tests/harness/%.S tests/isa/common/link.ld $(TESTS_REGS)
+$(TESTS_OUT)/harness/%.elf: tests/harness/%.S tests/harness/finish.h tests/isa/common/link.ld \
+                            $(TESTS_REGS)
 	@mkdir -p $(@D)
 	$(RV_CC) $(TESTS_ASFLAGS) -DTARGET_HIVE -T tests/isa/common/link.ld $< -o $@
 
