@@ -1,7 +1,9 @@
 /* Consoles: each node's UART bytes, gathered into lines and printed on stdout with the prefix
  * "[cellK] " (the UART of the cell's first node, its console) or "[cellK/nodeN] " (any other
  * node's UART). A '\r' is dropped (OpenSBI prints "\r\n"); a line longer than LINE_MAX bytes
- * is printed in pieces. Everything printed is also kept for the statistics (up to TEXT_MAX).
+ * is printed in pieces. Everything printed is also kept for the statistics (up to TEXT_MAX),
+ * with the cycle at which each of its lines was completed (its '\n' left the UART), so that a
+ * benchmark can time the boot from the stats alone.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +20,8 @@ struct console {
     char *text;
     size_t text_len, text_cap;
     int truncated;
+    uint64_t *line_cycles; /* one per '\n' kept in text */
+    size_t nlines, lines_cap;
 };
 
 static struct console cons[SIM_NODES];
@@ -33,8 +37,11 @@ void console_init(void)
     }
 }
 
+/* Once something did not fit, nothing more is kept: the text stays a prefix of the output. */
 static void keep(struct console *c, const char *s, size_t n)
 {
+    if (c->truncated)
+        return;
     if (c->text_len + n > TEXT_MAX) {
         c->truncated = 1;
         return;
@@ -55,37 +62,56 @@ static void keep(struct console *c, const char *s, size_t n)
     c->text_len += n;
 }
 
-static void emit(struct console *c, int newline)
+static void keep_line_cycle(struct console *c, uint64_t cycle)
+{
+    if (c->nlines == c->lines_cap) {
+        size_t cap = c->lines_cap ? 2 * c->lines_cap : 256;
+        uint64_t *l = (uint64_t *)realloc(c->line_cycles, cap * sizeof *l);
+        if (!l) {
+            c->truncated = 1;
+            return;
+        }
+        c->line_cycles = l;
+        c->lines_cap = cap;
+    }
+    c->line_cycles[c->nlines++] = cycle;
+}
+
+/* Prints the line; `newline`: it ended with '\n' in `cycle` (else a piece or the end). */
+static void emit(struct console *c, int newline, uint64_t cycle)
 {
     progress_clear();
     fputs(c->prefix, stdout);
     fwrite(c->line, 1, c->len, stdout);
     fputc('\n', stdout);
     keep(c, c->line, c->len);
-    if (newline)
+    if (newline) {
         keep(c, "\n", 1);
+        if (!c->truncated)
+            keep_line_cycle(c, cycle);
+    }
     c->len = 0;
 }
 
-void console_byte(int node, uint8_t byte)
+void console_byte(int node, uint8_t byte, uint64_t cycle)
 {
     struct console *c = &cons[node];
     if (byte == '\r')
         return;
     if (byte == '\n') {
-        emit(c, 1);
+        emit(c, 1, cycle);
         return;
     }
     c->line[c->len++] = (char)byte;
     if (c->len == LINE_MAX_BYTES)
-        emit(c, 0);
+        emit(c, 0, cycle);
 }
 
 void console_flush_all(void)
 {
     for (int n = 0; n < SIM_NODES; n++)
         if (cons[n].len)
-            emit(&cons[n], 0);
+            emit(&cons[n], 0, 0);
     fflush(stdout);
 }
 
@@ -94,4 +120,10 @@ const char *console_text(int node, size_t *len, int *truncated)
     *len = cons[node].text_len;
     *truncated = cons[node].truncated;
     return cons[node].text ? cons[node].text : "";
+}
+
+const uint64_t *console_line_cycles(int node, size_t *n)
+{
+    *n = cons[node].nlines;
+    return cons[node].line_cycles;
 }

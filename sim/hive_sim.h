@@ -203,10 +203,13 @@ int boot_translate(int cell, uint64_t addr, int *node, uint64_t *off);
 /* ---- console.cpp ----------------------------------------------------------------------- */
 
 void console_init(void);
-void console_byte(int node, uint8_t byte);
+/* A byte the node's UART sent in run cycle `cycle`. */
+void console_byte(int node, uint8_t byte, uint64_t cycle);
 void console_flush_all(void);
 /* Everything a node's UART printed (lines without prefix, '\r' dropped). */
 const char *console_text(int node, size_t *len, int *truncated);
+/* The cycle in which each '\n' of that text was sent: entry i ends line i of the text. */
+const uint64_t *console_line_cycles(int node, size_t *n);
 
 /* ---- stats.cpp ------------------------------------------------------------------------- */
 

@@ -300,7 +300,7 @@ static enum stop run(uint64_t *cycles_out)
         uint32_t tx = (uint32_t)top->uart_tx_valid;
         while (tx) {
             int n = __builtin_ctz(tx);
-            console_byte(n, (uint8_t)port_bits(top->uart_tx_data, 8 * n, 8));
+            console_byte(n, (uint8_t)port_bits(top->uart_tx_data, 8 * n, 8), c);
             tx &= tx - 1;
         }
         uint32_t cf = (uint32_t)top->cfinish_valid;

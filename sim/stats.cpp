@@ -59,6 +59,17 @@ static void jcstr(FILE *f, const char *s)
     jstr(f, s, strlen(s));
 }
 
+/* The cycles in which the node's console lines were completed, as a JSON array. */
+static void jcycles(FILE *f, int node)
+{
+    size_t n;
+    const uint64_t *l = console_line_cycles(node, &n);
+    fputc('[', f);
+    for (size_t i = 0; i < n; i++)
+        fprintf(f, "%s%llu", i ? ", " : "", (unsigned long long)l[i]);
+    fputc(']', f);
+}
+
 static const char *base_name(const char *path)
 {
     const char *s = strrchr(path, '/');
@@ -161,6 +172,8 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
         fprintf(f, ",\n     \"console\": ");
         jstr(f, text, len);
         fprintf(f, ", \"console_truncated\": %s", trunc ? "true" : "false");
+        fprintf(f, ",\n     \"line_cycles\": ");
+        jcycles(f, c->first_node);
         fprintf(f, ",\n     \"node_consoles\": {");
         int first = 1;
         for (int n = 1; n < c->nnodes; n++) {
@@ -169,6 +182,16 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
                 continue;
             fprintf(f, "%s\"%d\": ", first ? "" : ", ", c->first_node + n);
             jstr(f, text, len);
+            first = 0;
+        }
+        fprintf(f, "},\n     \"node_line_cycles\": {");
+        first = 1;
+        for (int n = 1; n < c->nnodes; n++) {
+            console_text(c->first_node + n, &len, &trunc);
+            if (!len)
+                continue;
+            fprintf(f, "%s\"%d\": ", first ? "" : ", ", c->first_node + n);
+            jcycles(f, c->first_node + n);
             first = 0;
         }
         fprintf(f, "}}%s\n", k + 1 < g_m.ncells ? "," : "");
