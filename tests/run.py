@@ -2,8 +2,8 @@
 """Hive test runner: discovers the test suites and runs them (docs/testing.md).
 
 usage: tests/run.py [--tier test|regress] [--only PATTERN]... [-j N] [--list]
-                    [--sim HIVE_SIM] [--build DIR] [--qemu QEMU] [--cc CC] [--cflags FLAGS]
-                    [--seeds A-B] [--diff-count K]
+                    [--sim HIVE_SIM] [--build DIR] [--payload ELF] [--payload-fail ELF]
+                    [--qemu QEMU] [--cc CC] [--cflags FLAGS] [--seeds A-B] [--diff-count K]
 
 Suites (test names are SUITE/NAME):
   isa-hive/*   every tests/isa/*.S on hive-sim (build/tests/isa/hive/NAME.elf)
@@ -11,7 +11,7 @@ Suites (test names are SUITE/NAME):
   harness/*    hive-sim's command line: bad input -> 125, cycle bound -> 124, finisher codes,
                --signature format
   diff/*       random programs (tests/diff/gen.py), QEMU against hive-sim word by word
-               (tier test: 3 seeds; regress: 50 seeds and 3 long programs)
+               (tier test: 5 seeds; regress: 200 seeds and 5 programs 20000 long)
   diff-qemu/*  the random programs on QEMU alone (a check of the generator); run only when
                --only names them
   boot/*       OpenSBI boot of the default machine with the test payload (regress also checks
@@ -56,8 +56,8 @@ PAYLOAD_FAILED = "hive payload: powering off (reason system failure)"
 PAYLOAD_CHECK_FAILED = "hive payload: FAIL:"
 SIGNATURE_EXPECTED = ["0123456789abcdef", "fedcba9876543210", "0000000000000000",
                       "0000000011223344"]
-DIFF_SEEDS = {"test": range(1, 4), "regress": range(1, 51)}
-DIFF_LONG = {"test": [], "regress": [(1001, 20000), (1002, 20000), (1003, 20000)]}
+DIFF_SEEDS = {"test": range(1, 6), "regress": range(1, 201)}
+DIFF_LONG = {"test": [], "regress": [(s, 20000) for s in range(1001, 1006)]}
 DIFF_COUNT = 3000
 
 
@@ -277,9 +277,8 @@ def diff_seed(ctx, seed, count, qemu_only):
 
 
 # ---- OpenSBI boot ------------------------------------------------------------------------------------
-def boot(ctx, payload, want_status, want_line):
-    elf = ctx.need(os.path.join(ctx.build, "firmware", payload),
-                   "build it with `make payload`")
+def boot(ctx, elf, want_status, want_line):
+    ctx.need(elf, "build it with `make payload`")
     r = ctx.sim_run(["--payload", elf, "--max-cycles", str(BOOT_MAX_CYCLES)], BOOT_TIMEOUT_S)
     out = r.stdout
     problems = []
@@ -315,10 +314,10 @@ def discover(a):
     for s, n in seeds:
         suffix = f"seed-{s}" + (f"-n{n}" if n != DIFF_COUNT else "")
         tests.append((f"diff-qemu/{suffix}", lambda c, s=s, n=n: diff_seed(c, s, n, True), True))
-    tests.append(("boot/opensbi", lambda c: boot(c, "payload.elf", 0, PAYLOAD_OK), False))
+    tests.append(("boot/opensbi", lambda c: boot(c, a.payload, 0, PAYLOAD_OK), False))
     if a.tier == "regress":
         tests.append(("boot/opensbi-payload-fail",
-                      lambda c: boot(c, "payload-fail.elf", 101, PAYLOAD_FAILED), False))
+                      lambda c: boot(c, a.payload_fail, 101, PAYLOAD_FAILED), False))
     return tests
 
 
@@ -350,6 +349,9 @@ def main():
     p.add_argument("--sim", default=os.environ.get("HIVE_SIM",
                                                    os.path.join(ROOT, "build", "sim", "1x1", "hive-sim")))
     p.add_argument("--build", default=os.path.join(ROOT, "build"))
+    p.add_argument("--payload", help="S-mode test payload (default BUILD/firmware/payload.elf)")
+    p.add_argument("--payload-fail",
+                   help="payload that fails on purpose (default BUILD/firmware/payload-fail.elf)")
     p.add_argument("--qemu", default="qemu-system-riscv64")
     p.add_argument("--cc", default="riscv64-unknown-elf-gcc")
     p.add_argument("--cflags", default=difftest.DEFAULT_CFLAGS)
@@ -359,9 +361,12 @@ def main():
     a = p.parse_args()
     if a.jobs < 1:
         p.error("-j must be at least 1")
-    os.chdir(ROOT)
     a.sim = os.path.abspath(a.sim)
     a.build = os.path.abspath(a.build)
+    a.payload = os.path.abspath(a.payload or os.path.join(a.build, "firmware", "payload.elf"))
+    a.payload_fail = os.path.abspath(a.payload_fail or
+                                     os.path.join(a.build, "firmware", "payload-fail.elf"))
+    os.chdir(ROOT)
 
     tests = discover(a)
     # the longest tests first, so that they overlap the many short ones

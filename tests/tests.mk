@@ -1,13 +1,15 @@
-# Tests: ISA tests (tests/isa), harness tests (tests/harness), random differential tests
-# against QEMU (tests/diff), the OpenSBI boot test; tests/run.py runs them all.
-#   make test     the representative tier (every ISA test, a few diff seeds, boot once)
-#   make regress  full breadth (many diff seeds)
+# Tests (docs/testing.md): ISA tests (tests/isa), harness tests (tests/harness), random
+# differential tests against QEMU (tests/diff), the OpenSBI boot test; tests/run.py runs them.
+#   make test        the representative tier (every ISA and harness test, 5 diff seeds, one boot)
+#   make regress     full breadth (200 diff seeds, long programs, the failing-payload boot)
 #   make tests-elfs  only build the test programs (build/tests/)
+#   make test-qemu   only the QEMU side: ISA tests and diff generator on QEMU (no hive-sim)
 HIVE_SIM  ?= $(BUILD)/sim/$(SHAPE)/hive-sim
 TESTS_OUT := $(BUILD)/tests
 TEST_JOBS ?= $(JOBS)
 RUN_TESTS  = $(PY) tests/run.py --sim $(HIVE_SIM) --build $(BUILD) --cc $(RV_CC) \
-             --cflags "$(RV_ARCH)" -j $(TEST_JOBS)
+             --cflags "$(RV_ARCH)" --payload $(PAYLOAD_ELF) --payload-fail $(PAYLOAD_FAIL_ELF) \
+             -j $(TEST_JOBS)
 
 # The register header with the C integer suffixes removed, so that assembly can use it.
 TESTS_REGS := $(TESTS_OUT)/gen/hive_regs_asm.h
@@ -44,12 +46,11 @@ $(TESTS_OUT)/harness/%.elf: tests/harness/%.S tests/harness/finish.h tests/isa/c
 	$(RV_CC) $(TESTS_ASFLAGS) -DTARGET_HIVE -T tests/isa/common/link.ld $< -o $@
 
 .PHONY: tests-elfs test-qemu
-tests-elfs: $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS)
+tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS)
 
 # Only the QEMU side (needs no hive-sim): the ISA tests and the diff generator on QEMU.
 test-qemu: tests-elfs
-	$(RUN_TESTS) --tier test --only 'isa-qemu/*'
-	$(RUN_TESTS) --tier test --only 'diff-qemu/*'
+	$(RUN_TESTS) --tier test --only 'isa-qemu/*' --only 'diff-qemu/*'
 
 test: sim boot payload tests-elfs
 	$(RUN_TESTS) --tier test

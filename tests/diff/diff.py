@@ -166,7 +166,8 @@ def run_seed(seed, count, outdir, sim=None, qemu="qemu-system-riscv64", cc="risc
             return True, f"seed {seed}: QEMU signature complete ({len(ref)} words)"
         dut = run_hive(hive_elf, sim, outdir)
     except DiffError as e:
-        return False, f"seed {seed}: {e}\n  reproduce: tests/diff/diff.py --seed {seed} --count {count} [--bisect]"
+        return False, (f"seed {seed}: {e}\n  reproduce: tests/diff/diff.py --seed {seed} "
+                       f"--count {count}")
     report = compare(seed, ref, dut)
     if report:
         return False, (report + f"\n  program: {outdir}/prog.S; reproduce: tests/diff/diff.py "
