@@ -6,9 +6,6 @@
 #define SSIP (1 << IRQ_SSI)
 #define STIP (1 << IRQ_STI)
 /* spin until the armed trap happens (bounded) */
-#define WAIT_TRAP(n) \
-  li gp, n; li t2, 100000; 8886: la t0, trapinfo; ld t1, TI_EXPECTED(t0); beqz t1, 8887f; \
-  addi t2, t2, -1; bnez t2, 8886b; j fail; 8887:
 
 TEST_BEGIN
   # ---- mideleg bits for SSI, STI, SEI are writable

@@ -4,13 +4,7 @@
 #include "hive_test.h"
 
 #define MSIP (1 << IRQ_MSI)
-#define WAIT_TRAP(n) \
-  li gp, n; li t2, 100000; 8886: la t0, trapinfo; ld t1, TI_EXPECTED(t0); beqz t1, 8887f; \
-  addi t2, t2, -1; bnez t2, 8886b; j fail; 8887:
-/* wait until mip.MSIP == val (0 or MSIP) */
-#define WAIT_MSIP(n, val) \
-  li gp, n; li t2, 100000; 8888: csrr t1, mip; andi t1, t1, MSIP; li t0, val; beq t1, t0, 8889f; \
-  addi t2, t2, -1; bnez t2, 8888b; j fail; 8889:
+#define WAIT_MSIP(n, val) WAIT_MIP(n, MSIP, val)
 
 TEST_BEGIN
   csrw mie, zero

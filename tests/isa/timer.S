@@ -5,9 +5,6 @@
 #include "hive_test.h"
 
 #define MTIP (1 << IRQ_MTI)
-#define WAIT_TRAP(n) \
-  li gp, n; li t2, 1000000; 8886: la t0, trapinfo; ld t1, TI_EXPECTED(t0); beqz t1, 8887f; \
-  addi t2, t2, -1; bnez t2, 8886b; j fail; 8887:
 /* mtimecmp <- mtime + ticks */
 #define TIMER_IN(ticks) \
   li t0, CLINT_MTIME; ld t1, 0(t0); addi t1, t1, ticks; li t0, CLINT_MTIMECMP; sd t1, 0(t0)
@@ -32,16 +29,7 @@ TEST_BEGIN
 
   # ---- MTIP rises once mtime reaches mtimecmp (polled, interrupts off)
   TIMER_IN(20)
-  li gp, 3
-  li t2, 1000000
-3:
-  csrr t1, mip
-  andi t1, t1, MTIP
-  bnez t1, 4f
-  addi t2, t2, -1
-  bnez t2, 3b
-  j fail
-4:
+  WAIT_MIP(3, MTIP, MTIP)
   # and mtime really reached mtimecmp
   li gp, 4
   li t0, CLINT_MTIME
@@ -51,16 +39,7 @@ TEST_BEGIN
   bltu a0, a1, fail_far
   # writing a later mtimecmp clears MTIP
   TIMER_OFF
-  li gp, 5
-  li t2, 1000
-5:
-  csrr t1, mip
-  andi t1, t1, MTIP
-  beqz t1, 6f
-  addi t2, t2, -1
-  bnez t2, 5b
-  j fail
-6:
+  WAIT_MIP(5, MTIP, 0)
 
   # ---- the interrupt, in M
   SET_CHECK(6)
@@ -81,16 +60,7 @@ TEST_BEGIN
 
   # ---- not taken while mie.MTIE = 0, even with MIE = 1 and MTIP pending
   TIMER_IN(1)
-  li gp, 12
-  li t2, 1000000
-8:
-  csrr t1, mip
-  andi t1, t1, MTIP
-  bnez t1, 9f
-  addi t2, t2, -1
-  bnez t2, 8b
-  j fail
-9:
+  WAIT_MIP(12, MTIP, MTIP)
   SET_CHECK(13)
   EXPECT_TRAP(10f)
   csrs mstatus, MSTATUS_MIE

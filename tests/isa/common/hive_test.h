@@ -28,13 +28,18 @@
 #define UNMAPPED_ADDR 0x08000000
 /* mtime ticks (10 MHz, wall-clock time on QEMU) long enough for the code that arms a timer to
    reach the instruction that waits for it, even when QEMU translates that code first. */
-#define TIMER_DELAY   20000
+#define TIMER_DELAY   100000
+/* how long a test waits for an interrupt before it fails: 2 s (QEMU's timer callbacks run in
+   another host thread, which a loaded machine may delay by milliseconds) */
+#define WAIT_TICKS    20000000
 #elif defined(TARGET_HIVE)
 #define CLINT_BASE    (HIVE_NODEDEV_BASE + HIVE_NODEDEV_CLINT)
 #define UNMAPPED_ADDR 0x40000000
 /* mtime ticks (one per HIVE_MTIME_DIV cycles) long enough for the code that arms a timer to
    reach the instruction that waits for it, cache misses included. */
 #define TIMER_DELAY   200
+/* how long a test waits for an interrupt before it fails: 10000 ticks = 200k cycles */
+#define WAIT_TICKS    10000
 #else
 #error "build with -DTARGET_HIVE or -DTARGET_QEMU"
 #endif
@@ -224,6 +229,18 @@
 /* From S: continue at `label` in U-mode (sret). */
 #define S_GOTO_U(label) \
   li t0, MSTATUS_SPP; csrc sstatus, t0; la t0, label; csrw sepc, t0; sret
+
+/* ---- waiting ---------------------------------------------------------------------------- */
+/* Check n: spin until the armed trap has happened; fail after WAIT_TICKS of mtime. */
+#define WAIT_TRAP(n) \
+  li gp, n; li t0, CLINT_MTIME; ld t2, 0(t0); li t1, WAIT_TICKS; add t2, t2, t1; \
+  8886: la t0, trapinfo; ld t1, TI_EXPECTED(t0); beqz t1, 8887f; \
+  li t0, CLINT_MTIME; ld t1, 0(t0); bltu t1, t2, 8886b; j fail; 8887:
+/* Check n: spin until (mip & mask) == val; fail after WAIT_TICKS of mtime. */
+#define WAIT_MIP(n, mask, val) \
+  li gp, n; li t0, CLINT_MTIME; ld t2, 0(t0); li t1, WAIT_TICKS; add t2, t2, t1; \
+  8888: csrr t1, mip; li t0, mask; and t1, t1, t0; li t0, val; beq t1, t0, 8889f; \
+  li t0, CLINT_MTIME; ld t1, 0(t0); bltu t1, t2, 8888b; j fail; 8889:
 
 /* Read a CLINT register into r (64-bit). */
 #define READ_MTIME(r) li t0, CLINT_MTIME; ld r, 0(t0)
