@@ -18,6 +18,7 @@ Exit status 0 when the runs agree, 1 otherwise.
 import argparse
 import os
 import shlex
+import struct
 import subprocess
 import sys
 
@@ -66,6 +67,35 @@ def build(seed, count, outdir, cc, cflags, include):
             raise DiffError(f"build of {src} ({target}) failed:\n{tail(r.stderr, 20)}")
         elfs[target] = elf
     return elfs["hive"], elfs["qemu"]
+
+
+def elf_sections(path):
+    """{name: bytes} of the allocated sections of a little-endian ELF64 file."""
+    with open(path, "rb") as f:
+        img = f.read()
+    if img[:4] != b"\x7fELF" or img[4] != 2 or img[5] != 1:
+        raise DiffError(f"{path} is not a little-endian ELF64 file")
+    shoff, = struct.unpack_from("<Q", img, 0x28)
+    shentsize, shnum, shstrndx = struct.unpack_from("<HHH", img, 0x3a)
+    hdrs = [struct.unpack_from("<IIQQQQIIQQ", img, shoff + i * shentsize) for i in range(shnum)]
+    strtab = hdrs[shstrndx]
+    names = img[strtab[4]:strtab[4] + strtab[5]]
+    out = {}
+    for name_off, typ, flags, _addr, off, size, *_ in hdrs:
+        if flags & 2 and typ != 8:   # SHF_ALLOC, not NOBITS
+            name = names[name_off:names.index(b"\0", name_off)].decode()
+            out[name] = img[off:off + size]
+    return out
+
+
+def check_same_body(hive_elf, qemu_elf):
+    """Both builds must hold the same bytes everywhere but in the epilogue, or register values
+    that are addresses would differ between the two runs."""
+    a, b = elf_sections(hive_elf), elf_sections(qemu_elf)
+    for name in (".text", ".data"):
+        if a.get(name) != b.get(name):
+            raise DiffError(f"the hive and QEMU builds differ in {name}: a layout bug in "
+                            "tests/diff (link.ld, epilogue.S)")
 
 
 def parse_words(lines, what):
@@ -161,6 +191,7 @@ def run_seed(seed, count, outdir, sim=None, qemu="qemu-system-riscv64", cc="risc
     include = include or os.path.join(ROOT, "build", "tests", "gen")
     try:
         hive_elf, qemu_elf = build(seed, count, outdir, cc, cflags, include)
+        check_same_body(hive_elf, qemu_elf)
         ref = run_qemu(qemu_elf, qemu, outdir)
         if qemu_only:
             return True, f"seed {seed}: QEMU signature complete ({len(ref)} words)"
