@@ -1,0 +1,87 @@
+# The Hive cell kernel (docs/kernel.md), its user programs (user/) and its tests.
+#   make kernel            build/kernel/kernel.elf (user programs and the initial files inside)
+#   make qemu              boot it on QEMU virt (QEMU_SMP harts; tests, then a shell)
+#   make kernel-unit       host-side cmocka unit tests of kernel modules (tests/kernel)
+#   make kernel-test-qemu  the user-level test suite on QEMU, 1 and 4 harts
+#   make kernel-test-sim   the same on hive-sim 1x1 (exit status 0 only if every test passed)
+#   make kernel-bench      the kernel figures -> build/bench/kernel.json (hive-sim 1x1)
+KERNEL_BUILD  := $(BUILD)/kernel
+KERNEL_ELF    := $(KERNEL_BUILD)/kernel.elf
+KERNEL_IMG    := $(KERNEL_BUILD)/initfs.img
+USER_BUILD    := $(BUILD)/user
+QEMU_SMP      ?= 2
+QEMU_RV       ?= qemu-system-riscv64
+QEMU_KERNEL    = $(QEMU_RV) -machine virt -cpu rv64,h=false,sstc=false -m 128M -nographic \
+                 -bios $(OPENSBI) -kernel $(KERNEL_ELF)
+
+KERNEL_CSRCS  := $(sort $(wildcard kernel/*.c))
+KERNEL_SSRCS  := kernel/entry.S kernel/trapvec.S
+KERNEL_OBJS   := $(patsubst kernel/%.c,$(KERNEL_BUILD)/obj/%.o,$(KERNEL_CSRCS)) \
+                 $(patsubst kernel/%.S,$(KERNEL_BUILD)/obj/%.o,$(KERNEL_SSRCS)) \
+                 $(KERNEL_BUILD)/obj/initfs_image.o
+KERNEL_CFLAGS := $(RV_CFLAGS) -MMD -MP -Ikernel -fno-omit-frame-pointer \
+                 -fno-tree-loop-distribute-patterns -fno-strict-aliasing
+KERNEL_ASFLAGS := $(RV_ARCH) -Wall -Wextra -Werror -Wa,--fatal-warnings -I$(GEN) -Ikernel -MMD -MP
+KERNEL_LDFLAGS := -nostdlib -nostartfiles -static -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings
+
+# ---- user programs and their library
+USER_PROGS    := init sh echo cat ls mkdir rm ktest fuzz demo bench
+USER_LIBSRCS  := user/lib/crt0.S user/lib/usys.S user/lib/ulib.c user/lib/printf.c
+USER_LIBOBJS  := $(patsubst user/lib/%,$(USER_BUILD)/lib/%.o,$(USER_LIBSRCS))
+USER_ELFS     := $(patsubst %,$(USER_BUILD)/%.elf,$(USER_PROGS))
+USER_CFLAGS   := $(RV_ARCH) -std=c11 -O2 -Wall -Wextra -Werror -ffreestanding -nostdlib \
+                 -fno-builtin -fno-common -fno-tree-loop-distribute-patterns -MMD -MP
+USER_LDFLAGS  := -nostdlib -nostartfiles -static -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings \
+                 -Wl,-z,max-page-size=4096 -T user/user.ld
+
+.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-sim kernel-bench user-progs
+kernel: $(KERNEL_ELF)
+user-progs: $(USER_ELFS)
+
+$(USER_BUILD)/lib/%.S.o: user/lib/%.S kernel/uapi.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -Wa,--fatal-warnings -MMD -MP -c -o $@ $<
+$(USER_BUILD)/lib/%.c.o: user/lib/%.c user/lib/ulib.h kernel/uapi.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(USER_CFLAGS) -c -o $@ $<
+$(USER_BUILD)/%.o: user/%.c user/lib/ulib.h kernel/uapi.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(USER_CFLAGS) -c -o $@ $<
+$(USER_BUILD)/%.elf: $(USER_BUILD)/%.o $(USER_LIBOBJS) user/user.ld
+	$(RV_CC) $(USER_CFLAGS) $(USER_LDFLAGS) -o $@ $(USER_LIBOBJS) $< -lgcc
+
+# ---- the initial files and the kernel
+$(KERNEL_IMG): $(USER_ELFS) user/rc kernel/mkinitfs.py
+	@mkdir -p $(@D)
+	$(PY) kernel/mkinitfs.py -o $@ /etc/ /tmp/ /etc/rc=user/rc \
+	  $(foreach p,$(USER_PROGS),/bin/$(p)=$(USER_BUILD)/$(p).elf)
+
+$(KERNEL_BUILD)/obj/%.o: kernel/%.c $(GEN)/hive_regs.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(KERNEL_CFLAGS) -c -o $@ $<
+$(KERNEL_BUILD)/obj/%.o: kernel/%.S $(GEN)/hive_regs.h
+	@mkdir -p $(@D)
+	$(RV_CC) $(KERNEL_ASFLAGS) -c -o $@ $<
+$(KERNEL_BUILD)/obj/initfs_image.o: kernel/initfs_image.S $(KERNEL_IMG)
+	@mkdir -p $(@D)
+	$(RV_CC) $(KERNEL_ASFLAGS) -DINITFS_IMAGE='"$(abspath $(KERNEL_IMG))"' -c -o $@ $<
+
+$(KERNEL_ELF): $(KERNEL_OBJS) kernel/kernel.ld
+	$(RV_CC) $(RV_ARCH) $(KERNEL_LDFLAGS) -T kernel/kernel.ld -o $@ $(KERNEL_OBJS) -lgcc
+
+# ---- running it
+qemu: $(KERNEL_ELF)
+	$(QEMU_KERNEL) -smp $(QEMU_SMP) -append shell
+
+kernel-test-qemu: $(KERNEL_ELF)
+	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL)"
+	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
+
+kernel-test-sim: $(KERNEL_ELF) sim boot
+	kernel/run_test.sh sim 1 "$(HIVE_SIM) --payload $(KERNEL_ELF)"
+
+# ---- host unit tests
+kernel-unit:
+	tests/kernel/run.sh
+
+-include $(wildcard $(KERNEL_BUILD)/obj/*.d $(USER_BUILD)/*.d $(USER_BUILD)/lib/*.d)

@@ -1,0 +1,59 @@
+/* panic (see printf.h). */
+#include "cell.h"
+#include "console.h"
+#include "cpu.h"
+#include "cutoff.h"
+#include "printf.h"
+#include "riscv.h"
+#include "sbi.h"
+
+volatile int panicking;
+extern char _kernel_start[], _etext[];
+
+static bool plausible_fp(uint64_t fp, uint64_t lo)
+{
+	return fp > lo && !(fp & 7) && fp - lo < 64 * 1024;
+}
+
+static void backtrace(void)
+{
+	uint64_t fp;
+	__asm__ volatile("mv %0, s0" : "=r"(fp));
+	kprintf("backtrace:\n");
+	uint64_t lo = fp - 16;
+	for (int i = 0; i < 16 && plausible_fp(fp, lo); i++) {
+		uint64_t ra = ((uint64_t *)fp)[-1];
+		uint64_t next = ((uint64_t *)fp)[-2];
+		if (ra < (uint64_t)_kernel_start || ra >= (uint64_t)_etext)
+			break;
+		kprintf("  %lx\n", ra - 4);
+		if (next <= fp)
+			break;
+		fp = next;
+	}
+}
+
+void panic(const char *fmt, ...)
+{
+	intr_off();
+	if (__atomic_exchange_n(&panicking, 1, __ATOMIC_ACQ_REL)) {
+		for (;;) /* another hart is already panicking */
+			wfi();
+	}
+	static char msg[256];
+	va_list ap;
+	va_start(ap, fmt);
+	kvsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	kprintf("\nPANIC: cell %u hart %lu: %s\n", cell.id, mycpu()->hartid, msg);
+	backtrace();
+	cutoff_cell_nodes();
+	uint64_t others = 0;
+	for (int i = 0; i < ncpus; i++)
+		if (cpus[i].online && &cpus[i] != mycpu())
+			others |= 1UL << cpus[i].hartid;
+	if (others)
+		sbi_send_ipi(others, 0);
+	kprintf("hive: cell %u stopped by panic\n", cell.id);
+	sbi_shutdown(SBI_SRST_REASON_FAILURE);
+}

@@ -1,0 +1,30 @@
+#!/bin/sh
+# Runs the kernel's boot-time test suite and checks its result.
+# usage: run_test.sh qemu|sim HARTS "COMMAND"
+# qemu: COMMAND -smp HARTS with no input; passes when init reports no failure and the cell
+#       powers off. sim: COMMAND as is; passes when hive-sim exits 0 (SRST reason "none").
+kind=$1; harts=$2; cmd=$3
+log=build/kernel/test-$kind-$harts.log
+mkdir -p build/kernel
+if [ "$kind" = qemu ]; then
+	timeout 300 $cmd -smp "$harts" < /dev/null > "$log" 2>&1
+	rc=$?
+else
+	$cmd > "$log" 2>&1
+	rc=$?
+fi
+grep -E '^(\[cell[0-9]+\] )?(init:|ktest:|fuzz:|demo:|PANIC|hive:)' "$log" | tail -40
+if [ "$kind" = qemu ]; then
+	if [ $rc -eq 0 ] && grep -q 'init: [0-9]* passed, 0 failed' "$log" && \
+	   grep -q 'powering off (all passed)' "$log"; then
+		echo "kernel-test-$kind ($harts harts): PASS"
+		exit 0
+	fi
+else
+	if [ $rc -eq 0 ]; then
+		echo "kernel-test-$kind: PASS (hive-sim exit 0)"
+		exit 0
+	fi
+fi
+echo "kernel-test-$kind ($harts harts): FAIL (status $rc, log $log)"
+exit 1

@@ -1,0 +1,2 @@
+#include "lib/ulib.h"
+int main(void) { printf("fuzz: stub\n"); return 0; }
