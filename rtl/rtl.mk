@@ -1,7 +1,12 @@
 # RTL sources in dependency order: the generated package first, then every module. Every file
 # under rtl/ except the package holds exactly one module named after the file.
-RTL_PKG  := $(GEN)/hive_pkg.sv
+RTL_PKG  := $(GEN)/hive_pkg.sv $(GEN)/coh_pkg.sv
 RTL_SRCS := $(RTL_PKG) $(sort $(wildcard rtl/*/*.sv))
+
+$(GEN)/coh_pkg.sv: rtl/coherence_ctrl/protocol.py tools/gen_protocol.py | $(GEN)
+	$(PY) tools/gen_protocol.py sv $@
+docs/protocol.md: rtl/coherence_ctrl/protocol.py tools/gen_protocol.py
+	$(PY) tools/gen_protocol.py md $@
 RTL_TOP  := hive_soc
 RTL_PARAMS = -GNODES=$(NODES) -GCORES_PER_NODE=$(CORES_PER_NODE) -GNODE_MEM=64\'d$(NODE_MEM)
 

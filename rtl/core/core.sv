@@ -23,6 +23,7 @@ module core #(
     output logic         ic_req,
     output logic [63:6]  ic_addr,        // the line being fetched
     input  logic         ic_hit,
+    input  logic         ic_err,         // the line's request ended in a bus error
     input  logic [511:0] ic_line,
     output logic         ic_flush,
     // L1 D: combinational hit path, refill/AMO inside the cache
@@ -33,6 +34,7 @@ module core #(
     output logic [63:0]  dc_wdata,
     output logic [4:0]   dc_amo,         // funct5 of the AMO
     input  logic         dc_done,
+    input  logic         dc_err,         // with dc_done: a bus error instead
     input  logic [63:0]  dc_rdata,       // loaded value, right-aligned, not yet extended
     output logic         dc_flush,       // write back every dirty line (fence.i)
     input  logic         dc_flush_done,
@@ -148,10 +150,11 @@ module core #(
   logic [7:0]  ptw_fill_flags;
 
   logic [63:0] fa;                  // virtual address being fetched this cycle
+  logic [63:0] f_cur;               // the half of it being fetched (fa + 2 for a second half)
   logic        it_hit, it_fault;
   logic [55:0] it_pa;
   tlb #(.ENTRIES(TLB_ENTRIES)) itlb (
-      .clk, .rst, .flush(tlb_flush), .va(fa[38:0]), .priv, .access(3'b100), .sum(st_sum),
+      .clk, .rst, .flush(tlb_flush), .va(f_cur[38:0]), .priv, .access(3'b100), .sum(st_sum),
       .mxr(st_mxr), .hit(it_hit), .fault(it_fault), .pa(it_pa), .fill(ptw_fill_i),
       .fill_vpn(ptw_fill_vpn), .fill_ppn(ptw_fill_ppn), .fill_level(ptw_fill_level),
       .fill_flags(ptw_fill_flags));
@@ -192,7 +195,6 @@ module core #(
   localparam logic [1:0] F_FAULT = 2'd0, F_PTW = 2'd1, F_MEM = 2'd2, F_IO = 2'd3;
   logic        f_ready, f_fault, f_need_ptw, f_need_io, f_take_half;
   logic [3:0]  f_cause;
-  logic [63:0] f_cur;
   logic [31:0] f_raw;
   logic [15:0] f_h0;
   logic        f_is_c;
@@ -231,6 +233,10 @@ module core #(
     f_ready = (f_src == F_FAULT);
     f_fault = (f_src == F_FAULT);
     f_take_half = 1'b0; f_raw = '0; f_is_c = 1'b0;
+    if (f_src == F_MEM && ic_err) begin
+      f_ready = 1'b1;
+      f_fault = 1'b1;
+    end
     if (f_src == F_MEM) begin
       have_src = ic_hit;
       src      = ic_line;
@@ -453,6 +459,8 @@ module core #(
 
   always_comb begin
     logic [63:0] alu_b, shamt_v;
+    logic signed [63:0] sra64;
+    logic signed [31:0] sra32;
     logic        take, illegal, is_w;
     logic [4:0]  sh;
     logic [31:0] w;
@@ -461,7 +469,7 @@ module core #(
     ex_wfi = 1'b0; ex_intr = 1'b0;
     ex_cause = '0; ex_tval = '0; ex_result = '0; ex_next = pc_inc; csr_wval = '0;
     md_start = 1'b0; md_kill = 1'b0;
-    alu_b = '0; shamt_v = '0; take = 1'b0; illegal = 1'b0; sh = '0; w = '0; is_w = 1'b0;
+    alu_b = '0; shamt_v = '0; sra64 = '0; sra32 = '0; take = 1'b0; illegal = 1'b0; sh = '0; w = '0; is_w = 1'b0;
 
     if (state == S_RUN && ir_valid && !halt) begin
       if (irq && !md_started) begin
@@ -519,8 +527,15 @@ module core #(
                 3'd3: ex_result = {63'd0, rv1 < alu_b};
                 3'd4: ex_result = rv1 ^ alu_b;
                 3'd5: begin
-                  if (is_w) ex_result = ir[30] ? {32'd0, 32'($signed(rv1[31:0]) >>> sh)} : {32'd0, rv1[31:0] >> sh};
-                  else ex_result = ir[30] ? $signed(rv1) >>> shamt_v : rv1 >> shamt_v;
+                  // arithmetic shifts stay in signed expressions of their own: a conditional
+                  // with an unsigned arm would make them logical
+                  if (is_w) begin
+                    sra32 = $signed(rv1[31:0]) >>> sh;
+                    ex_result = ir[30] ? {32'd0, sra32} : {32'd0, rv1[31:0] >> sh};
+                  end else begin
+                    sra64 = $signed(rv1) >>> shamt_v;
+                    ex_result = ir[30] ? sra64 : rv1 >> shamt_v;
+                  end
                 end
                 3'd6: ex_result = rv1 | alu_b;
                 default: ex_result = rv1 & alu_b;
@@ -534,7 +549,12 @@ module core #(
             case (m_act)
               M_TRAP: begin ex_trap = 1'b1; ex_cause = m_cause; ex_tval = m_tval; end
               M_PTW:  ex_ptw = 1'b1;
-              M_DC:   ex_done = dc_done;
+              M_DC: begin
+                ex_done = dc_done && !dc_err;
+                if (dc_done && dc_err) begin
+                  ex_trap = 1'b1; ex_cause = macc[0] ? 4'd5 : 4'd7; ex_tval = mva;
+                end
+              end
               default: begin  // M_IO
                 ex_done = io_ack && !io_err;
                 if (io_ack && io_err) begin
@@ -757,6 +777,7 @@ module core #(
       case (state)
         S_PTW: begin
           if (route_kind(ptw_pa) != R_MEM) walk_fault(1'b1);
+          else if (dc_done && dc_err) walk_fault(1'b1);
           else if (dc_done) begin
             if (ptw_bad) walk_fault(1'b0);
             else if (ptw_leaf) state <= S_RUN;
@@ -787,8 +808,8 @@ module core #(
                             (ptw_level == 2'd1 && pte[18:10] != 9'd0) || !pte[6])) ||
               (!ptw_leaf && ptw_level == 2'd0);
   end
-  assign ptw_fill_i = state == S_PTW && ptw_req && dc_done && ptw_leaf && !ptw_bad && ptw_for_fetch;
-  assign ptw_fill_d = state == S_PTW && ptw_req && dc_done && ptw_leaf && !ptw_bad && !ptw_for_fetch;
+  assign ptw_fill_i = state == S_PTW && ptw_req && dc_done && !dc_err && ptw_leaf && !ptw_bad && ptw_for_fetch;
+  assign ptw_fill_d = state == S_PTW && ptw_req && dc_done && !dc_err && ptw_leaf && !ptw_bad && !ptw_for_fetch;
   assign tlb_flush = ex_done && (ex_sfence || (ex_csr_write && csr_a == 12'h180));
   assign ptw_fill_vpn = ptw_va[38:12];
   assign ptw_fill_ppn = dc_rdata[53:10];

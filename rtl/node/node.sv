@@ -6,7 +6,8 @@ module node #(
     parameter int     NODES = 1,
     parameter int     CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
-    localparam int    C = CORES_PER_NODE
+    localparam int    C = CORES_PER_NODE,
+    localparam int    MW = coh_pkg::MSG_BITS
 ) (
     input  logic          clk,
     input  logic          rst,
@@ -38,17 +39,36 @@ module node #(
     output logic [C*64-1:0] stat_instret,
     output logic [C*64-1:0] stat_imiss,
     output logic [C*64-1:0] stat_dmiss,
-    output logic [C*64-1:0] stat_stall
+    output logic [C*64-1:0] stat_stall,
+    output logic [6*64-1:0] stat_dir,     // directory: requests, NACKs, evictions, protocol
+                                          // errors, max occupancy; L1 protocol errors this cycle
+    // the three networks (requests, forwards, responses): inject and eject at this node
+    output logic            req_in_valid,
+    output logic [MW-1:0]   req_in_msg,
+    output logic [3:0]      req_in_dst,
+    input  logic            req_in_ready,
+    input  logic            req_out_valid,
+    input  logic [MW-1:0]   req_out_msg,
+    output logic            req_out_ready,
+    output logic            fwd_in_valid,
+    output logic [MW-1:0]   fwd_in_msg,
+    output logic [3:0]      fwd_in_dst,
+    input  logic            fwd_in_ready,
+    input  logic            fwd_out_valid,
+    input  logic [MW-1:0]   fwd_out_msg,
+    output logic            fwd_out_ready,
+    output logic            rsp_in_valid,
+    output logic [MW-1:0]   rsp_in_msg,
+    output logic [3:0]      rsp_in_dst,
+    input  logic            rsp_in_ready,
+    input  logic            rsp_out_valid,
+    input  logic [MW-1:0]   rsp_out_msg,
+    output logic            rsp_out_ready
 );
   // per-core device port
   logic [C-1:0]    io_req, io_we, io_ack;
   logic [C*64-1:0] io_addr, io_wdata;
   logic [C*8-1:0]  io_wstrb;
-  // per-cache memory requests: D caches first (they win the arbiter), then I caches
-  logic [2*C-1:0]     m_valid, m_we, m_ready, m_resp;
-  logic [2*C*64-1:0]  m_addr;
-  logic [2*C*512-1:0] m_wdata;
-  logic [511:0]       m_resp_data;
   logic [C-1:0]       msip, mtip;
   logic [63:0]        mtime, remap_target;
   /* verilator lint_off UNUSEDSIGNAL */
@@ -58,22 +78,29 @@ module node #(
   logic [63:0]        dev_rdata;
   logic [$clog2(C+1)-1:0] gsel;  // the core the device decoder serves this cycle
 
+  // L1 agents of this node: agent a = 2 * hart + (1 for the I cache); local index k = a % 2C
+  localparam int K = 2 * C;
+  logic [K-1:0]    l_req_valid, l_req_ready, l_rsp_valid, l_fwd_valid, l_fwd_pop;
+  logic [K-1:0]    l_ack_valid, l_ack_ready, l_proto_err;
+  logic [K*MW-1:0] l_req_msg, l_ack_msg;
+
   for (genvar i = 0; i < C; i++) begin : g_core
-    logic         ic_req, ic_hit, ic_flush, ic_miss;
+    logic         ic_req, ic_hit, ic_done, ic_err, ic_flush, ic_miss;
     logic [63:6]  ic_addr;
     logic [511:0] ic_line;
-    logic         dc_req, dc_done, dc_flush, dc_flush_done, dc_miss;
+    logic         dc_req, dc_done, dc_err, dc_flush, dc_flush_done, dc_miss;
     logic [2:0]   dc_op;
     logic [63:0]  dc_addr, dc_wdata, dc_rdata;
     logic [1:0]   dc_size;
     logic [4:0]   dc_amo;
+    localparam int HART = NODE_ID * C + i;
 
     core #(.NODES(NODES), .NODE_MEM(NODE_MEM)) cpu (
         .clk, .rst, .halt(fault_node_fail || fault_core_halt[i]),
-        .hartid(64'(NODE_ID * C + i)), .remap_target,
-        .ic_req, .ic_addr, .ic_hit, .ic_line, .ic_flush,
-        .dc_req, .dc_op, .dc_addr, .dc_size, .dc_wdata, .dc_amo, .dc_done, .dc_rdata, .dc_flush,
-        .dc_flush_done,
+        .hartid(64'(HART)), .remap_target,
+        .ic_req, .ic_addr, .ic_hit, .ic_err, .ic_line, .ic_flush,
+        .dc_req, .dc_op, .dc_addr, .dc_size, .dc_wdata, .dc_amo, .dc_done, .dc_err, .dc_rdata,
+        .dc_flush, .dc_flush_done,
         .io_req(io_req[i]), .io_we(io_we[i]), .io_addr(io_addr[i*64 +: 64]),
         .io_wdata(io_wdata[i*64 +: 64]), .io_wstrb(io_wstrb[i*8 +: 8]),
         .io_ack(io_ack[i]), .io_err(dev_err), .io_rdata(dev_rdata),
@@ -83,27 +110,115 @@ module node #(
         .stat_instret(stat_instret[i*64 +: 64]), .stat_imiss(stat_imiss[i*64 +: 64]),
         .stat_dmiss(stat_dmiss[i*64 +: 64]), .stat_stall(stat_stall[i*64 +: 64]));
 
-    l1i icache (
-        .clk, .rst, .req(ic_req), .addr(ic_addr), .hit(ic_hit), .line(ic_line), .flush(ic_flush),
-        .mreq_valid(m_valid[C + i]), .mreq_ready(m_ready[C + i]), .mreq_addr(m_addr[(C + i)*64 +: 64]),
-        .mresp_valid(m_resp[C + i]), .mresp_data(m_resp_data), .ev_miss(ic_miss));
-    assign m_we[C + i] = 1'b0;
-    assign m_wdata[(C + i)*512 +: 512] = '0;
+    /* verilator lint_off PINCONNECTEMPTY */
+    l1_cache #(.ICACHE(1'b1), .AGENT(2 * HART + 1), .NODE_ID(NODE_ID)) icache (
+        .clk, .rst, .req(ic_req), .op(3'd0), .addr({ic_addr, 6'd0}), .size(2'd3), .wdata('0),
+        .amo('0), .done(ic_done), .err(ic_err), .rdata(), .line_data(ic_line), .flush(1'b0),
+        .flush_done(), .inval_all(ic_flush),
+        .req_valid(l_req_valid[2*i+1]), .req_msg(l_req_msg[(2*i+1)*MW +: MW]),
+        .req_ready(l_req_ready[2*i+1]), .rsp_valid(l_rsp_valid[2*i+1]), .rsp_msg(rsp_out_msg),
+        .fwd_valid(l_fwd_valid[2*i+1]), .fwd_msg(fwd_out_msg), .fwd_pop(l_fwd_pop[2*i+1]),
+        .ack_valid(l_ack_valid[2*i+1]), .ack_msg(l_ack_msg[(2*i+1)*MW +: MW]),
+        .ack_ready(l_ack_ready[2*i+1]), .ev_miss(ic_miss), .ev_proto_err(l_proto_err[2*i+1]));
+    assign ic_hit = ic_done && !ic_err;
 
-    l1d dcache (
+    l1_cache #(.ICACHE(1'b0), .AGENT(2 * HART), .NODE_ID(NODE_ID)) dcache (
         .clk, .rst, .req(dc_req), .op(dc_op), .addr(dc_addr), .size(dc_size), .wdata(dc_wdata),
-        .amo(dc_amo), .done(dc_done), .rdata(dc_rdata), .flush(dc_flush), .flush_done(dc_flush_done),
-        .mreq_valid(m_valid[i]), .mreq_ready(m_ready[i]), .mreq_we(m_we[i]),
-        .mreq_addr(m_addr[i*64 +: 64]), .mreq_wdata(m_wdata[i*512 +: 512]),
-        .mresp_valid(m_resp[i]), .mresp_data(m_resp_data), .ev_miss(dc_miss));
+        .amo(dc_amo), .done(dc_done), .err(dc_err), .rdata(dc_rdata), .line_data(),
+        .flush(dc_flush), .flush_done(dc_flush_done), .inval_all(1'b0),
+        .req_valid(l_req_valid[2*i]), .req_msg(l_req_msg[2*i*MW +: MW]),
+        .req_ready(l_req_ready[2*i]), .rsp_valid(l_rsp_valid[2*i]), .rsp_msg(rsp_out_msg),
+        .fwd_valid(l_fwd_valid[2*i]), .fwd_msg(fwd_out_msg), .fwd_pop(l_fwd_pop[2*i]),
+        .ack_valid(l_ack_valid[2*i]), .ack_msg(l_ack_msg[2*i*MW +: MW]),
+        .ack_ready(l_ack_ready[2*i]), .ev_miss(dc_miss), .ev_proto_err(l_proto_err[2*i]));
+    /* verilator lint_on PINCONNECTEMPTY */
   end
 
-  mem_arbiter #(.N(2 * C)) arb (
-      .clk, .rst, .req_valid(m_valid), .req_we(m_we), .req_addr(m_addr), .req_wdata(m_wdata),
-      .req_ready(m_ready), .resp_valid(m_resp), .resp_data(m_resp_data),
+  // the messages at the network ports, seen through their layout
+  /* verilator lint_off UNUSEDSIGNAL */  // only the routing fields are read here
+  coh_pkg::msg_t req_in_m, fwd_in_m, rsp_in_m, fwd_out_m, rsp_out_m;
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign req_in_m = coh_pkg::msg_t'(req_in_msg);
+  assign fwd_in_m = coh_pkg::msg_t'(fwd_in_msg);
+  assign rsp_in_m = coh_pkg::msg_t'(rsp_in_msg);
+  assign fwd_out_m = coh_pkg::msg_t'(fwd_out_msg);
+  assign rsp_out_m = coh_pkg::msg_t'(rsp_out_msg);
+
+  // ------------------------------------------------------------------ home
+  logic          h_req_pop, h_rsp_valid, h_rsp_pop, h_out_valid, h_out_ready;
+  logic [MW-1:0] h_out_msg;
+  home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) hm (
+      .clk, .rst,
+      .req_valid(req_out_valid), .req_msg(req_out_msg), .req_pop(h_req_pop),
+      .rsp_valid(h_rsp_valid), .rsp_msg(rsp_out_msg), .rsp_pop(h_rsp_pop),
+      .fwd_valid(fwd_in_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready),
+      .out_valid(h_out_valid), .out_msg(h_out_msg), .out_ready(h_out_ready),
       .mem_valid(mem_req_valid), .mem_ready(mem_req_ready), .mem_we(mem_req_we),
-      .mem_addr(mem_req_addr), .mem_wdata(mem_req_wdata), .mem_wstrb(mem_req_wstrb),
-      .mem_resp_valid, .mem_resp_data(mem_resp_rdata));
+      .mem_addr(mem_req_addr), .mem_wdata(mem_req_wdata), .mem_resp_valid,
+      .mem_resp_data(mem_resp_rdata),
+      .stat_requests(stat_dir[0 +: 64]), .stat_nacks(stat_dir[64 +: 64]),
+      .stat_evictions(stat_dir[128 +: 64]), .stat_proto_errors(stat_dir[192 +: 64]),
+      .stat_occupancy_max(stat_dir[256 +: 64]));
+  assign mem_req_wstrb = '1;
+  assign req_out_ready = h_req_pop;
+  assign fwd_in_dst = fwd_in_m.dst_node;
+
+  // ------------------------------------------------------------------ network interface
+  // requests: the caches take turns; forwards: to the cache named; responses: the home's and
+  // the caches' acks take turns on the way out, and on the way in go to the home or to a
+  // cache (caches always take them).
+  logic [$clog2(K)-1:0] req_rr, ack_rr;
+  always_comb begin
+    logic [$clog2(K)-1:0] w;
+    logic                 got;
+    req_in_valid = 1'b0; req_in_msg = '0; l_req_ready = '0; got = 1'b0;
+    for (int k = 0; k < K; k++) begin
+      w = ($bits(w))'((32'(req_rr) + 1 + k) % K);
+      if (!got && l_req_valid[w]) begin
+        got = 1'b1; req_in_valid = 1'b1; req_in_msg = l_req_msg[32'(w)*MW +: MW];
+        l_req_ready[w] = req_in_ready;
+      end
+    end
+    // the home's replies go first, then the caches' acks in turn
+    rsp_in_valid = h_out_valid; rsp_in_msg = h_out_msg; h_out_ready = rsp_in_ready;
+    l_ack_ready = '0; got = h_out_valid;
+    for (int k = 0; k < K; k++) begin
+      w = ($bits(w))'((32'(ack_rr) + 1 + k) % K);
+      if (!got && l_ack_valid[w]) begin
+        got = 1'b1; rsp_in_valid = 1'b1; rsp_in_msg = l_ack_msg[32'(w)*MW +: MW];
+        l_ack_ready[w] = rsp_in_ready;
+      end
+    end
+  end
+  assign req_in_dst = req_in_m.dst_node;
+  assign rsp_in_dst = rsp_in_m.dst_node;
+
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      req_rr <= '0; ack_rr <= '0;
+    end else begin
+      for (int k = 0; k < K; k++) begin
+        if (l_req_valid[k] && l_req_ready[k]) req_rr <= ($bits(req_rr))'(k);
+        if (l_ack_valid[k] && l_ack_ready[k]) ack_rr <= ($bits(ack_rr))'(k);
+      end
+    end
+  end
+
+  logic [$clog2(K)-1:0] fwd_to, rsp_to;
+  logic                 rsp_home;
+  assign fwd_to = ($bits(fwd_to))'(32'(fwd_out_m.dst_agent) % K);
+  assign rsp_to = ($bits(rsp_to))'(32'(rsp_out_m.dst_agent) % K);
+  assign rsp_home = rsp_out_m.dst_agent == coh_pkg::AGENT_HOME;
+  always_comb begin
+    l_fwd_valid = '0;
+    l_fwd_valid[fwd_to] = fwd_out_valid;
+    fwd_out_ready = l_fwd_pop[fwd_to];
+    l_rsp_valid = '0;
+    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_home;
+    h_rsp_valid = rsp_out_valid && rsp_home;
+    rsp_out_ready = rsp_home ? h_rsp_pop : rsp_out_valid;
+  end
+  assign stat_dir[320 +: 64] = 64'($countones(l_proto_err));
 
   // ------------------------------------------------------------------ device decoder
   localparam logic [63:0] DEV_BASE = hive_pkg::NODEDEV_BASE + 64'(NODE_ID) * hive_pkg::NODEDEV_SIZE;

@@ -1,6 +1,6 @@
 // Hive SoC top: NODES nodes and the ports the harness (sim/) or a board top (fpga/) drives.
-// Port contract: docs/interfaces.md. The nodes are not yet joined by the mesh and directory
-// (issue 4): each node's caches reach only its own memory.
+// Port contract: docs/interfaces.md. The nodes share memory through the three networks of
+// the coherence protocol (requests, forwards, responses), each a 2D mesh.
 module hive_soc #(
     parameter int NODES = 1,
     parameter int CORES_PER_NODE = 1,
@@ -37,7 +37,8 @@ module hive_soc #(
     output logic [HARTS*64-1:0]  stat_instret,
     output logic [HARTS*64-1:0]  stat_imiss,
     output logic [HARTS*64-1:0]  stat_dmiss,
-    output logic [HARTS*64-1:0]  stat_stall
+    output logic [HARTS*64-1:0]  stat_stall,
+    output logic [NODES*6*64-1:0] stat_node   // per node: see node's stat_dir
 );
   localparam int C = CORES_PER_NODE;
   logic [NODES-1:0]    mfin_valid;
@@ -54,6 +55,20 @@ module hive_soc #(
     elf_mode_q  <= cfg_elf_mode;
   end
 
+  localparam int MW = coh_pkg::MSG_BITS;
+  logic [NODES-1:0]    rq_iv, rq_ir, rq_ov, rq_or, fw_iv, fw_ir, fw_ov, fw_or, rs_iv, rs_ir, rs_ov, rs_or;
+  logic [NODES*MW-1:0] rq_im, rq_om, fw_im, fw_om, rs_im, rs_om;
+  logic [NODES*4-1:0]  rq_id, fw_id, rs_id;
+  mesh #(.NODES(NODES), .W(MW)) net_req (
+      .clk, .rst, .in_valid(rq_iv), .in_msg(rq_im), .in_dst(rq_id), .in_ready(rq_ir),
+      .out_valid(rq_ov), .out_msg(rq_om), .out_ready(rq_or));
+  mesh #(.NODES(NODES), .W(MW)) net_fwd (
+      .clk, .rst, .in_valid(fw_iv), .in_msg(fw_im), .in_dst(fw_id), .in_ready(fw_ir),
+      .out_valid(fw_ov), .out_msg(fw_om), .out_ready(fw_or));
+  mesh #(.NODES(NODES), .W(MW)) net_rsp (
+      .clk, .rst, .in_valid(rs_iv), .in_msg(rs_im), .in_dst(rs_id), .in_ready(rs_ir),
+      .out_valid(rs_ov), .out_msg(rs_om), .out_ready(rs_or));
+
   for (genvar n = 0; n < NODES; n++) begin : g_node
     node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
@@ -69,7 +84,17 @@ module hive_soc #(
         .fault_node_fail(node_fail_q[n]), .fault_core_halt(core_halt_q[n*C +: C]),
         .retire_valid(retire_valid[n*C +: C]), .retire_pc(retire_pc[n*C*64 +: C*64]),
         .stat_instret(stat_instret[n*C*64 +: C*64]), .stat_imiss(stat_imiss[n*C*64 +: C*64]),
-        .stat_dmiss(stat_dmiss[n*C*64 +: C*64]), .stat_stall(stat_stall[n*C*64 +: C*64]));
+        .stat_dmiss(stat_dmiss[n*C*64 +: C*64]), .stat_stall(stat_stall[n*C*64 +: C*64]),
+        .stat_dir(stat_node[n*6*64 +: 6*64]),
+        .req_in_valid(rq_iv[n]), .req_in_msg(rq_im[n*MW +: MW]), .req_in_dst(rq_id[n*4 +: 4]),
+        .req_in_ready(rq_ir[n]), .req_out_valid(rq_ov[n]), .req_out_msg(rq_om[n*MW +: MW]),
+        .req_out_ready(rq_or[n]),
+        .fwd_in_valid(fw_iv[n]), .fwd_in_msg(fw_im[n*MW +: MW]), .fwd_in_dst(fw_id[n*4 +: 4]),
+        .fwd_in_ready(fw_ir[n]), .fwd_out_valid(fw_ov[n]), .fwd_out_msg(fw_om[n*MW +: MW]),
+        .fwd_out_ready(fw_or[n]),
+        .rsp_in_valid(rs_iv[n]), .rsp_in_msg(rs_im[n*MW +: MW]), .rsp_in_dst(rs_id[n*4 +: 4]),
+        .rsp_in_ready(rs_ir[n]), .rsp_out_valid(rs_ov[n]), .rsp_out_msg(rs_om[n*MW +: MW]),
+        .rsp_out_ready(rs_or[n]));
   end
 
   // the machine finisher is one device; the lowest node writing it this cycle is reported

@@ -1,0 +1,290 @@
+// L1 cache, instruction or data (ICACHE), and its coherence agent: direct mapped, 64-byte
+// lines, write-back, with a combinational hit path so that a hit completes in the cycle it is
+// asked. It runs the L1 side of the protocol table (coh_pkg::l1_step): one miss outstanding
+// (the MSHR), one writeback buffer, forwards (INV, RECS, RECI) answered when they arrive or
+// left in the network while the grant they race with is on its way.
+//
+// The core's request is a level: it stays until `done`. A miss starts when the MSHR is free;
+// the refill installs the line and the unchanged request then hits. `err` with `done` reports a
+// bus error (an ERR reply to this line). Loads, stores, LR/SC and AMOs happen in the line; stores,
+// SC and AMOs need ownership (E or M). `flush` (fence.i) writes every owned line back and
+// raises `flush_done`, so that memory holds what the program wrote.
+module l1_cache #(
+    parameter bit     ICACHE = 1'b0,
+    parameter int     LINES = 256,
+    parameter int     AGENT = 0,          // this cache's agent number (hart * 2 + ICACHE)
+    parameter int     NODE_ID = 0,
+    localparam int    MW = coh_pkg::MSG_BITS
+) (
+    input  logic          clk,
+    input  logic          rst,
+    // core
+    input  logic          req,
+    input  logic [2:0]    op,          // 0 load, 1 store, 2 LR, 3 SC, 4 AMO
+    input  logic [63:0]   addr,        // global physical address, naturally aligned
+    input  logic [1:0]    size,
+    input  logic [63:0]   wdata,
+    input  logic [4:0]    amo,
+    output logic          done,
+    output logic          err,
+    output logic [63:0]   rdata,       // load/AMO old value right-aligned; SC: 0 ok, 1 failed
+    output logic [511:0]  line_data,   // the whole line of a hit (instruction fetch)
+    input  logic          flush,
+    output logic          flush_done,
+    input  logic          inval_all,   // I cache: fence.i drops every line
+    // coherence: requests out, responses in, forwards in, acks out
+    output logic          req_valid,
+    output logic [MW-1:0] req_msg,
+    input  logic          req_ready,
+    input  logic          rsp_valid,   // always taken
+    input  logic [MW-1:0] rsp_msg,
+    input  logic          fwd_valid,
+    input  logic [MW-1:0] fwd_msg,
+    output logic          fwd_pop,
+    output logic          ack_valid,
+    output logic [MW-1:0] ack_msg,
+    input  logic          ack_ready,
+    output logic          ev_miss,
+    output logic          ev_proto_err
+);
+  localparam int IW = $clog2(LINES);
+  localparam int TW = 58 - IW;
+  localparam logic [2:0] OP_LOAD = 3'd0, OP_STORE = 3'd1, OP_LR = 3'd2, OP_SC = 3'd3;
+
+  // line state: S = valid, E = valid & own, M = valid & own & dirty
+  logic [LINES-1:0] valid, own, dirty;
+  logic [TW-1:0]    tags [LINES];
+  logic [511:0]     data [LINES];
+
+  // MSHR: the one outstanding request
+  coh_pkg::l1_state_e mshr;          // L_I (free), L_ISD, L_IMD or L_SMD
+  logic [63:6]        mshr_line;
+  logic               mshr_send;     // the request still has to go out
+  logic [3:0]         backoff;       // cycles to wait before asking again after a NACK
+  logic               err_valid;     // an ERR for err_line waits for the core
+  logic [63:6]        err_line;
+  // writeback buffer
+  logic               wb_valid, wb_send;
+  logic [63:6]        wb_line;
+  logic [511:0]       wb_data;
+  // LR reservation
+  logic               resv_valid;
+  logic [63:6]        resv_line;
+  // fence.i walk
+  logic [IW-1:0]      fidx;
+  logic               fl_end;
+
+  /* verilator lint_off UNUSEDSIGNAL */  // the home is named by the node bits of the global address
+  function automatic logic [coh_pkg::NODE_BITS-1:0] home_of(input logic [63:6] l);
+    home_of = l[31:28];  // global window: node n at GLOBAL_BASE + n * 256 MiB
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+  function automatic coh_pkg::msg_t to_home(input coh_pkg::msg_e k, input logic [63:6] l,
+                                            input logic flag, input logic [511:0] d);
+    to_home.kind = k;
+    to_home.src_node = coh_pkg::NODE_BITS'(NODE_ID);
+    to_home.src_agent = coh_pkg::AGENT_BITS'(AGENT);
+    to_home.dst_node = home_of(l);
+    to_home.dst_agent = coh_pkg::AGENT_HOME;
+    to_home.line = l;
+    to_home.flag = flag;
+    to_home.data = d;
+  endfunction
+
+  // ---------------------------------------------------------------- forwards
+  /* verilator lint_off UNUSEDSIGNAL */  // routing fields and a forward's data are not needed here
+  coh_pkg::msg_t     f, r;
+  logic [IW-1:0]     fi;
+  logic              f_here, fwd_take;
+  coh_pkg::l1_step_t fs;
+  coh_pkg::l1_guard_t fg;
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign f = coh_pkg::msg_t'(fwd_msg);
+  assign r = coh_pkg::msg_t'(rsp_msg);
+  assign fi = f.line[6 +: IW];
+  assign f_here = valid[fi] && tags[fi] == f.line[63 -: TW];
+  always_comb begin
+    coh_pkg::l1_state_e s;
+    coh_pkg::l1_event_e e;
+    if (mshr != coh_pkg::L_I && mshr_line == f.line) s = mshr;
+    else if (!f_here) s = coh_pkg::L_I;
+    else s = own[fi] ? (dirty[fi] ? coh_pkg::L_M : coh_pkg::L_E) : coh_pkg::L_S;
+    case (f.kind)
+      coh_pkg::M_INV:  e = coh_pkg::LE_INV;
+      coh_pkg::M_RECS: e = coh_pkg::LE_RECS;
+      default:         e = coh_pkg::LE_RECI;
+    endcase
+    fg.wb = wb_valid && wb_line == f.line;
+    fs = coh_pkg::l1_step(s, e, fg);
+    // an answer needs the ack slot; a deferred forward stays in the network
+    fwd_take = fwd_valid && !ack_valid && !fs.act.defer;
+  end
+  assign fwd_pop = fwd_take;
+
+  // ---------------------------------------------------------------- hit path
+  logic [IW-1:0] idx;
+  logic [TW-1:0] tag;
+  logic          present, need_own, sc_fail, write, my_err;
+  logic [63:0]   word, mask, old, newv;
+  logic [511:0]  newline;
+  assign idx = addr[6 +: IW];
+  assign tag = addr[63 -: TW];
+  assign present = valid[idx] && tags[idx] == tag;
+  assign line_data = data[idx];
+  assign need_own = (op != OP_LOAD);
+  assign my_err = err_valid && err_line == addr[63:6];
+  always_comb begin
+    logic [63:0] a, b;
+    word = 64'(data[idx] >> {addr[5:3], 6'd0});
+    mask = (size == 2'd3) ? '1 : ((64'd1 << (8 << size)) - 64'd1);
+    old = (word >> {addr[2:0], 3'd0}) & mask;
+    a = old;
+    b = wdata & mask;
+    if (size == 2'd2) begin a = {{32{old[31]}}, old[31:0]}; b = {{32{b[31]}}, b[31:0]}; end
+    case (amo)
+      5'b00000: newv = a + b;
+      5'b00100: newv = a ^ b;
+      5'b01100: newv = a & b;
+      5'b01000: newv = a | b;
+      5'b10000: newv = ($signed(a) < $signed(b)) ? a : b;
+      5'b10100: newv = ($signed(a) < $signed(b)) ? b : a;
+      5'b11000: newv = (a < b) ? a : b;
+      5'b11100: newv = (a < b) ? b : a;
+      default:  newv = b;  // AMOSWAP
+    endcase
+    if (op == OP_STORE || op == OP_SC) newv = wdata;
+    sc_fail = (op == OP_SC) && !(resv_valid && resv_line == addr[63:6]);
+    // a forward handled this cycle may take the line away: the core waits a cycle
+    done = req && !fwd_take && !flush &&
+           (my_err || sc_fail || (present && (!need_own || own[idx])));
+    err = my_err;
+    write = done && !my_err && !sc_fail && op != OP_LOAD && op != OP_LR;
+    rdata = (op == OP_SC) ? {63'd0, sc_fail} : old;
+    newline = data[idx];
+    for (int i = 0; i < 8; i++)
+      if (i < (1 << size)) newline[{addr[5:0] + 6'(i), 3'd0} +: 8] = newv[i*8 +: 8];
+  end
+
+  // a miss may start: nothing outstanding for the line, the victim can leave, and no forward
+  // is changing the array this cycle
+  logic start, victim_owned;
+  assign victim_owned = valid[idx] && own[idx] && !present;
+  assign start = req && !done && !fwd_take && !flush && mshr == coh_pkg::L_I && backoff == '0 &&
+                 !(wb_valid && wb_line == addr[63:6]) && !(victim_owned && wb_valid);
+  assign ev_miss = start;
+
+  // ---------------------------------------------------------------- flush walk (fence.i)
+  logic fl_wb;  // the walker moves an owned line to the writeback buffer this cycle
+  assign fl_wb = flush && !fl_end && mshr == coh_pkg::L_I && !wb_valid && valid[fidx] && own[fidx];
+  assign flush_done = flush && fl_end && !wb_valid && mshr == coh_pkg::L_I;
+
+  // ---------------------------------------------------------------- requests out
+  always_comb begin
+    req_valid = (wb_send || mshr_send) && backoff == '0;
+    if (wb_send) req_msg = to_home(coh_pkg::M_PUTM, wb_line, 1'b0, wb_data);
+    else req_msg = to_home(mshr == coh_pkg::L_ISD ? (ICACHE ? coh_pkg::M_GETSI : coh_pkg::M_GETS)
+                                                  : coh_pkg::M_GETM, mshr_line, 1'b0, '0);
+  end
+
+  // ---------------------------------------------------------------- state
+  assign ev_proto_err = fwd_take && fs.act.proto_err;
+
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      valid <= '0; own <= '0; dirty <= '0;
+      mshr <= coh_pkg::L_I; mshr_send <= 1'b0; mshr_line <= '0; backoff <= '0;
+      err_valid <= 1'b0; err_line <= '0;
+      wb_valid <= 1'b0; wb_send <= 1'b0; wb_line <= '0;
+      resv_valid <= 1'b0; resv_line <= '0;
+      fidx <= '0; fl_end <= 1'b0;
+      ack_valid <= 1'b0; ack_msg <= '0;
+    end else begin
+      if (backoff != '0) backoff <= backoff - 1'b1;
+      if (ack_valid && ack_ready) ack_valid <= 1'b0;
+
+      // the core's access
+      if (write) begin
+        data[idx] <= newline;
+        dirty[idx] <= 1'b1;
+      end
+      if (done && op == OP_LR) begin resv_valid <= 1'b1; resv_line <= addr[63:6]; end
+      if (done && op == OP_SC) resv_valid <= 1'b0;
+      if (done && my_err) err_valid <= 1'b0;
+
+      // a miss: free the slot (an owned victim goes to the writeback buffer), then ask
+      if (start) begin
+        err_valid <= 1'b0;
+        mshr_line <= addr[63:6];
+        mshr_send <= 1'b1;
+        if (present) mshr <= coh_pkg::L_SMD;
+        else begin
+          mshr <= need_own ? coh_pkg::L_IMD : coh_pkg::L_ISD;
+          if (valid[idx]) begin
+            valid[idx] <= 1'b0;
+            if (own[idx]) begin
+              wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= data[idx];
+              wb_line <= {tags[idx], idx};
+            end
+          end
+        end
+      end
+      if (fl_wb) begin
+        valid[fidx] <= 1'b0;
+        wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= data[fidx]; wb_line <= {tags[fidx], fidx};
+      end
+      if (flush && !fl_end && !fl_wb && (!valid[fidx] || !own[fidx])) begin
+        fidx <= fidx + 1'b1;
+        if (fidx == IW'(LINES - 1)) fl_end <= 1'b1;
+      end
+      if (!flush) begin fidx <= '0; fl_end <= 1'b0; end
+      if (inval_all) valid <= '0;
+
+      // requests leave
+      if (req_valid && req_ready) begin
+        if (wb_send) wb_send <= 1'b0; else mshr_send <= 1'b0;
+      end
+
+      // responses
+      if (rsp_valid) begin
+        case (r.kind)
+          coh_pkg::M_DATAS, coh_pkg::M_DATAE, coh_pkg::M_DATAM: begin
+            valid[r.line[6 +: IW]] <= 1'b1;
+            own[r.line[6 +: IW]] <= (r.kind != coh_pkg::M_DATAS);
+            dirty[r.line[6 +: IW]] <= (r.kind == coh_pkg::M_DATAM);
+            tags[r.line[6 +: IW]] <= r.line[63 -: TW];
+            data[r.line[6 +: IW]] <= r.data;
+            mshr <= coh_pkg::L_I;
+          end
+          coh_pkg::M_NACK: begin
+            backoff <= 4'(AGENT % 8 + 4);
+            if (r.flag) wb_send <= 1'b1;
+            else mshr <= coh_pkg::L_I;  // the core's unchanged request starts it again
+          end
+          coh_pkg::M_WBACK: wb_valid <= 1'b0;
+          default: begin  // M_ERR
+            mshr <= coh_pkg::L_I;
+            err_valid <= 1'b1;
+            err_line <= r.line;
+          end
+        endcase
+      end
+
+      // forwards
+      if (fwd_take) begin
+        if (fs.act.invack || fs.act.recack || fs.act.recack_wb) begin
+          ack_valid <= 1'b1;
+          ack_msg <= to_home(fs.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f.line,
+                             fs.act.recack_wb || (fs.act.recack && f_here && dirty[fi]),
+                             fs.act.recack_wb ? wb_data : data[fi]);
+        end
+        if (f_here && !fs.act.recack_wb) begin
+          if (fs.next == coh_pkg::L_I || fs.next == coh_pkg::L_IMD) valid[fi] <= 1'b0;
+          if (fs.next == coh_pkg::L_S) begin own[fi] <= 1'b0; dirty[fi] <= 1'b0; end
+        end
+        if (mshr == coh_pkg::L_SMD && mshr_line == f.line && fs.next == coh_pkg::L_IMD)
+          mshr <= coh_pkg::L_IMD;
+        if (resv_line == f.line) resv_valid <= 1'b0;
+      end
+    end
+  end
+endmodule

@@ -1,0 +1,312 @@
+// Home side of a node's coherence controller: the directory of the lines of this node's
+// memory that some L1 holds, and the engine that runs the protocol table
+// (rtl/coherence_ctrl/protocol.py, generated into coh_pkg::home_step) one message per cycle.
+//
+// The directory is sparse: DIR_SETS x DIR_WAYS entries, each tracking one line (state, a sharer
+// bit per L1 agent, owner, the pending request). A line that no cache holds has no entry, so
+// its storage does not grow with node memory (docs/coherence.md). When a set is full, a stable
+// entry is given up (its copies invalidated or recalled) and the request is NACKed to retry.
+//
+// Inputs are taken in a fixed priority that keeps the protocol live: memory data first, then
+// responses (INVACK, RECACK), then requests, which alone may need the forward network.
+module home #(
+    parameter int     NODE_ID = 0,
+    parameter int     NODES = 1,
+    parameter int     CORES_PER_NODE = 1,
+    parameter longint NODE_MEM = 64'h100_0000,
+    parameter int     DIR_SETS = 256,
+    parameter int     DIR_WAYS = 4,
+    localparam int    AGENTS = NODES * CORES_PER_NODE * 2,
+    localparam int    MW = coh_pkg::MSG_BITS
+) (
+    input  logic          clk,
+    input  logic          rst,
+    // requests for this node's memory (request network)
+    input  logic          req_valid,
+    input  logic [MW-1:0] req_msg,
+    output logic          req_pop,
+    // INVACK / RECACK for this home (response network)
+    input  logic          rsp_valid,
+    input  logic [MW-1:0] rsp_msg,
+    output logic          rsp_pop,
+    // to the forward and response networks
+    output logic          fwd_valid,
+    output logic [MW-1:0] fwd_msg,
+    input  logic          fwd_ready,
+    output logic          out_valid,
+    output logic [MW-1:0] out_msg,
+    input  logic          out_ready,
+    // node memory
+    output logic          mem_valid,
+    input  logic          mem_ready,
+    output logic          mem_we,
+    output logic [31:0]   mem_addr,
+    output logic [511:0]  mem_wdata,
+    input  logic          mem_resp_valid,
+    input  logic [511:0]  mem_resp_data,
+    // statistics
+    output logic [63:0]   stat_requests,
+    output logic [63:0]   stat_nacks,
+    output logic [63:0]   stat_evictions,
+    output logic [63:0]   stat_proto_errors,
+    output logic [63:0]   stat_occupancy_max
+);
+
+  localparam int ENT = DIR_SETS * DIR_WAYS;
+  localparam int EW = $clog2(ENT);
+  localparam int SW = $clog2(DIR_SETS);
+  localparam int C2 = 2 * CORES_PER_NODE;  // L1 agents per node
+
+  // ---------------------------------------------------------------- directory storage
+  coh_pkg::home_state_e           d_state   [ENT];
+  logic [63:6]           d_line    [ENT];
+  logic [AGENTS-1:0]     d_sharers [ENT];
+  logic [coh_pkg::AGENT_BITS-1:0] d_owner   [ENT];
+  logic [coh_pkg::AGENT_BITS-1:0] d_pend    [ENT];
+  logic [1:0]            d_kind    [ENT];   // pending grant: 0 S, 1 E, 2 M
+  logic                  d_evict   [ENT];
+  logic [7:0]            d_acks    [ENT];
+  logic [ENT-1:0]        d_used;    // entries not in state I (the other fields are then valid)
+  logic [EW:0]           occupancy;
+  function automatic coh_pkg::home_state_e state_of(input logic [EW-1:0] i);
+    state_of = d_used[i] ? d_state[i] : coh_pkg::H_I;
+  endfunction
+
+  // ---------------------------------------------------------------- queues
+  logic          pq_push, pq_ready, pq_pop, pq_valid;   // entries waiting for memory data
+  logic [EW-1:0] pq_din, pq_dout;
+  fifo #(.W(EW), .DEPTH(8)) pend_q (
+      .clk, .rst, .push(pq_push), .din(pq_din), .ready(pq_ready), .pop(pq_pop), .dout(pq_dout),
+      .valid(pq_valid));
+  logic          mq_valid, mq_pop;
+  logic [511:0]  mq_data;
+  /* verilator lint_off PINCONNECTEMPTY */
+  fifo #(.W(512), .DEPTH(8)) mdata_q (
+      .clk, .rst, .push(mem_resp_valid), .din(mem_resp_data), .ready(), .pop(mq_pop),
+      .dout(mq_data), .valid(mq_valid));
+  /* verilator lint_on PINCONNECTEMPTY */
+  logic          oq_push, oq_ready;
+  coh_pkg::msg_t          oq_din;
+  fifo #(.W(MW), .DEPTH(2)) out_q (
+      .clk, .rst, .push(oq_push), .din(oq_din), .ready(oq_ready), .pop(out_ready),
+      .dout(out_msg), .valid(out_valid));
+  logic          fq_push, fq_ready;
+  coh_pkg::msg_t          fq_din;
+  fifo #(.W(MW), .DEPTH(2)) fwd_q (
+      .clk, .rst, .push(fq_push), .din(fq_din), .ready(fq_ready), .pop(fwd_ready),
+      .dout(fwd_msg), .valid(fwd_valid));
+
+  // invalidation sender: one INV per cycle to each agent in inv_mask
+  logic              inv_busy;
+  logic [AGENTS-1:0] inv_mask;
+  logic [63:6]       inv_line;
+
+  // ---------------------------------------------------------------- helpers
+  function automatic logic [coh_pkg::NODE_BITS-1:0] agent_node(input logic [coh_pkg::AGENT_BITS-1:0] a);
+    agent_node = coh_pkg::NODE_BITS'(32'(a) / C2);
+  endfunction
+  function automatic logic [AGENTS-1:0] agent_bit(input logic [coh_pkg::AGENT_BITS-1:0] a);
+    agent_bit = AGENTS'(1) << a;
+  endfunction
+  function automatic coh_pkg::msg_t reply(input coh_pkg::msg_e k, input logic [coh_pkg::AGENT_BITS-1:0] to,
+                                 input logic [63:6] line, input logic flag,
+                                 input logic [511:0] data);
+    reply.kind = k;
+    reply.src_node = coh_pkg::NODE_BITS'(NODE_ID);
+    reply.src_agent = coh_pkg::AGENT_HOME;
+    reply.dst_node = agent_node(to);
+    reply.dst_agent = to;
+    reply.line = line;
+    reply.flag = flag;
+    reply.data = data;
+  endfunction
+
+  // ---------------------------------------------------------------- choose this cycle's input
+  coh_pkg::msg_t rq, rs;
+  assign rq = coh_pkg::msg_t'(req_msg);
+  assign rs = coh_pkg::msg_t'(rsp_msg);
+
+  logic        take_mem, take_rsp, take_req;
+  /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
+  coh_pkg::msg_t        m;          // the message being handled (for MEMDATA: its entry's line)
+  /* verilator lint_on UNUSEDSIGNAL */
+  coh_pkg::home_event_e ev;
+  always_comb begin
+    take_mem = mq_valid && pq_valid && oq_ready && mem_ready;
+    take_rsp = !take_mem && rsp_valid && oq_ready && mem_ready && pq_ready;
+    take_req = !take_mem && !take_rsp && req_valid && oq_ready && fq_ready && !inv_busy &&
+               pq_ready && mem_ready;
+    m = take_rsp ? rs : rq;
+    if (take_mem) m.line = d_line[pq_dout];
+    case (m.kind)
+      coh_pkg::M_GETS:   ev = coh_pkg::HE_GETS;
+      coh_pkg::M_GETSI:  ev = coh_pkg::HE_GETSI;
+      coh_pkg::M_GETM:   ev = coh_pkg::HE_GETM;
+      coh_pkg::M_PUTM:   ev = coh_pkg::HE_PUTM;
+      coh_pkg::M_INVACK: ev = coh_pkg::HE_INVACK;
+      default:  ev = coh_pkg::HE_RECACK;
+    endcase
+    if (take_mem) ev = coh_pkg::HE_MEMDATA;
+  end
+
+  // ---------------------------------------------------------------- directory lookup
+  logic [SW-1:0] set;
+  logic          hit, has_free;
+  logic [EW-1:0] hit_e, free_e, victim_e;
+  logic [$clog2(DIR_WAYS+1)-1:0] victim_way;
+  always_comb begin
+    set = m.line[6 +: SW];
+    hit = 1'b0; has_free = 1'b0; hit_e = '0; free_e = '0;
+    for (int w = DIR_WAYS - 1; w >= 0; w--) begin
+      logic [EW-1:0] e;
+      e = EW'(32'(set) * DIR_WAYS + w);
+      if (state_of(e) != coh_pkg::H_I && d_line[e] == m.line) begin hit = 1'b1; hit_e = e; end
+      if (state_of(e) == coh_pkg::H_I) begin has_free = 1'b1; free_e = e; end
+    end
+    victim_e = EW'(32'(set) * DIR_WAYS + 32'(victim_way));
+  end
+
+  // a request for a line outside this node's memory cannot be served
+  logic in_range;
+  assign in_range = 64'({m.line, 6'd0}) >= hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE &&
+                    64'({m.line, 6'd0}) < hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE + 64'(NODE_MEM);
+
+  // ---------------------------------------------------------------- one protocol step
+  logic          act_valid, evicting, bad_addr, full_wait;
+  assign full_wait = take_req && !hit && !has_free && !evicting;
+  logic [EW-1:0] e;          // the entry the step works on
+  coh_pkg::home_step_t    st;
+  coh_pkg::home_guard_t   g;
+  always_comb begin
+    act_valid = take_mem || take_rsp || take_req;
+    evicting = 1'b0;
+    bad_addr = 1'b0;
+    e = take_mem ? pq_dout : hit ? hit_e : has_free ? free_e : victim_e;
+    if (take_req && !in_range) bad_addr = 1'b1;
+    else if (take_req && !hit && !has_free)
+      // a full set gives up a stable entry; with none stable, the request just waits
+      evicting = (state_of(e) == coh_pkg::H_S || state_of(e) == coh_pkg::H_M);
+    g.fw_ok = 1'b1;
+    g.others = (d_sharers[e] & ~agent_bit(m.src_agent)) != '0;
+    g.last_ack = (d_acks[e] == 8'd1);
+    g.evict = d_evict[e];
+    g.pend_s = (d_kind[e] == 2'd0);
+    g.src_owner = (d_owner[e] == m.src_agent);
+    g.dirty = m.flag;
+    st = coh_pkg::home_step(state_of(e), evicting ? coh_pkg::HE_EVICT : ev, g);
+  end
+
+  // ---------------------------------------------------------------- outputs of the step
+  logic [AGENTS-1:0] inv_targets;
+  assign inv_targets = d_sharers[e] & (evicting ? '1 : ~agent_bit(m.src_agent));
+
+  always_comb begin
+    logic [511:0] data;
+    data = take_mem ? mq_data : m.data;
+    req_pop = take_req;
+    rsp_pop = take_rsp;
+    mq_pop = take_mem;
+    pq_pop = take_mem;
+    pq_push = 1'b0;
+    pq_din = e;
+    mem_valid = 1'b0;
+    mem_we = 1'b0;
+    mem_addr = 32'({m.line, 6'd0} - hive_pkg::GLOBAL_BASE - 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE);
+    mem_wdata = m.data;
+    oq_push = 1'b0;
+    oq_din = reply(coh_pkg::M_NACK, m.src_agent, m.line, m.kind == coh_pkg::M_PUTM, '0);
+    fq_push = 1'b0;
+    fq_din = reply(coh_pkg::M_RECS, d_owner[e], m.line, 1'b0, '0);
+    if (inv_busy) begin fq_push = 1'b1; fq_din = inv_msg; end
+    if (act_valid) begin
+      if (bad_addr) begin
+        oq_push = 1'b1;
+        oq_din.kind = (m.kind == coh_pkg::M_PUTM) ? coh_pkg::M_WBACK : coh_pkg::M_ERR;
+      end else if (take_req && !hit && !has_free && !evicting) begin
+        oq_push = 1'b1;  // NACK: the set is busy
+      end else if (evicting) begin
+        // the victim's step below runs on EVICT; the request itself is NACKed
+        oq_push = 1'b1;
+        if (st.act.send_reci) begin fq_push = 1'b1; fq_din.kind = coh_pkg::M_RECI; fq_din.line = d_line[e]; end
+      end else if (!st.known) begin
+        oq_push = !take_rsp && !take_mem;
+        oq_din.kind = (m.kind == coh_pkg::M_PUTM) ? coh_pkg::M_WBACK : coh_pkg::M_ERR;
+      end else begin
+        if (st.act.nack) oq_push = 1'b1;
+        if (st.act.err) begin oq_push = 1'b1; oq_din.kind = coh_pkg::M_ERR; end
+        if (st.act.wback) begin oq_push = 1'b1; oq_din.kind = coh_pkg::M_WBACK; end
+        if (st.act.grant) begin
+          oq_push = 1'b1;
+          oq_din = reply(d_kind[e] == 2'd0 ? coh_pkg::M_DATAS : d_kind[e] == 2'd1 ? coh_pkg::M_DATAE : coh_pkg::M_DATAM,
+                         d_pend[e], m.line, 1'b0, data);
+        end
+        if (st.act.send_recs) fq_push = 1'b1;
+        if (st.act.send_reci) begin fq_push = 1'b1; fq_din.kind = coh_pkg::M_RECI; end
+        if (st.act.memrd) begin mem_valid = 1'b1; pq_push = 1'b1; end
+        if (st.act.memwr) begin mem_valid = 1'b1; mem_we = 1'b1; end
+      end
+    end
+  end
+
+  // ---------------------------------------------------------------- state updates
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      d_used <= '0;
+      inv_busy <= 1'b0; inv_mask <= '0; inv_line <= '0; victim_way <= '0; occupancy <= '0;
+      stat_requests <= '0; stat_nacks <= '0; stat_evictions <= '0; stat_proto_errors <= '0;
+      stat_occupancy_max <= '0;
+    end else begin
+      if (take_req) stat_requests <= stat_requests + 1;
+      if (oq_push && oq_ready && oq_din.kind == coh_pkg::M_NACK) stat_nacks <= stat_nacks + 1;
+      if (act_valid && !bad_addr && !full_wait && !st.known) stat_proto_errors <= stat_proto_errors + 1;
+      if (evicting) begin
+        stat_evictions <= stat_evictions + 1;
+        victim_way <= (32'(victim_way) == DIR_WAYS - 1) ? '0 : victim_way + 1'b1;
+      end
+      if (64'(occupancy) > stat_occupancy_max) stat_occupancy_max <= 64'(occupancy);
+      if (act_valid && !bad_addr && !full_wait && st.known) begin
+        if (state_of(e) == coh_pkg::H_I && st.next != coh_pkg::H_I) begin
+          occupancy <= occupancy + 1'b1;
+          d_sharers[e] <= '0;  // a newly used entry starts with no sharers
+          d_line[e] <= m.line;
+        end
+        if (state_of(e) != coh_pkg::H_I && st.next == coh_pkg::H_I) occupancy <= occupancy - 1'b1;
+        d_state[e] <= st.next;
+        d_used[e] <= (st.next != coh_pkg::H_I);
+        if (st.act.save_s || st.act.save_e || st.act.save_m) begin
+          d_pend[e] <= m.src_agent;
+          d_kind[e] <= st.act.save_s ? 2'd0 : st.act.save_e ? 2'd1 : 2'd2;
+          d_evict[e] <= 1'b0;
+        end
+        if (st.act.save_evict) d_evict[e] <= 1'b1;
+        if (st.act.set_owner) begin d_owner[e] <= d_pend[e]; d_sharers[e] <= '0; end
+        if (st.act.add_req || st.act.add_owner)
+          d_sharers[e] <= d_sharers[e] | (st.act.add_req ? agent_bit(d_pend[e]) : '0) |
+                          (st.act.add_owner ? agent_bit(d_owner[e]) : '0);
+        if (st.act.dec_ack) d_acks[e] <= d_acks[e] - 8'd1;
+        if (st.act.free) d_sharers[e] <= '0;
+        if (st.act.send_inv) begin
+          d_acks[e] <= 8'($countones(inv_targets));
+          inv_busy <= (inv_targets != '0);
+          inv_mask <= inv_targets;
+          inv_line <= d_line[e];
+        end
+      end
+      if (inv_busy && fq_ready) begin
+        logic [AGENTS-1:0] rest;
+        rest = inv_mask & (inv_mask - 1'b1);  // drop the lowest bit: that INV goes now
+        inv_mask <= rest;
+        if (rest == '0) inv_busy <= 1'b0;
+      end
+    end
+  end
+
+  // the invalidation sender uses the forward queue when the step does not
+  coh_pkg::msg_t inv_msg;
+  always_comb begin
+    logic [coh_pkg::AGENT_BITS-1:0] to;
+    to = '0;
+    for (int a = AGENTS - 1; a >= 0; a--) if (inv_mask[a]) to = coh_pkg::AGENT_BITS'(a);
+    inv_msg = reply(coh_pkg::M_INV, to, inv_line, 1'b0, '0);
+  end
+endmodule

@@ -1,0 +1,38 @@
+// Small synchronous FIFO with registered full/empty, used as router input buffers and
+// controller queues. `ready` depends only on state, never on `push`, so chains of FIFOs have
+// no combinational path between them.
+module fifo #(
+    parameter int W = 8,
+    parameter int DEPTH = 2
+) (
+    input  logic         clk,
+    input  logic         rst,
+    input  logic         push,
+    input  logic [W-1:0] din,
+    output logic         ready,      // room for a push
+    input  logic         pop,
+    output logic [W-1:0] dout,
+    output logic         valid       // dout holds the oldest entry
+);
+  localparam int AW = (DEPTH > 1) ? $clog2(DEPTH) : 1;
+  logic [W-1:0]  mem [DEPTH];
+  logic [AW-1:0] rd, wr;
+  logic [AW:0]   count;
+
+  assign ready = (count != (AW+1)'(DEPTH));
+  assign valid = (count != '0);
+  assign dout  = mem[rd];
+
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      rd <= '0; wr <= '0; count <= '0;
+    end else begin
+      if (push && ready) begin
+        mem[wr] <= din;
+        wr <= (wr == AW'(DEPTH - 1)) ? '0 : wr + 1'b1;
+      end
+      if (pop && valid) rd <= (rd == AW'(DEPTH - 1)) ? '0 : rd + 1'b1;
+      count <= count + (AW+1)'(push && ready) - (AW+1)'(pop && valid);
+    end
+  end
+endmodule

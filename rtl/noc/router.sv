@@ -1,0 +1,82 @@
+// One router of one network of the 2D mesh: five ports (local, north, south, east, west), a
+// FIFO per input, dimension-order (X then Y) routing, round-robin arbitration per output.
+// A message is one flit; a hop costs one cycle when the way is free. Port order and the mesh
+// shape are set by `mesh`.
+module router #(
+    parameter int W = 64,          // message width; the destination node is in `dst`
+    parameter int X = 0, Y = 0,    // this router's position
+    parameter int MX = 1           // mesh width (nodes per row)
+) (
+    input  logic           clk,
+    input  logic           rst,
+    input  logic [4:0]     in_valid,
+    input  logic [5*W-1:0] in_msg,
+    input  logic [5*4-1:0] in_dst,   // destination node of each input message
+    output logic [4:0]     in_ready,
+    output logic [4:0]     out_valid,
+    output logic [5*W-1:0] out_msg,
+    output logic [5*4-1:0] out_dst,
+    input  logic [4:0]     out_ready
+);
+  localparam int L = 0, N = 1, S = 2, E = 3, Wp = 4;
+  logic [4:0]     q_valid, q_pop;
+  logic [W-1:0]   q_msg [5];
+  logic [3:0]     q_dst [5];
+  logic [2:0]     want  [5];     // output port each head wants
+  logic [2:0]     rr    [5];     // per output: input that won last
+
+  for (genvar i = 0; i < 5; i++) begin : g_in
+    fifo #(.W(W + 4), .DEPTH(2)) q (
+        .clk, .rst, .push(in_valid[i]), .din({in_dst[i*4 +: 4], in_msg[i*W +: W]}),
+        .ready(in_ready[i]), .pop(q_pop[i]), .dout({q_dst[i], q_msg[i]}), .valid(q_valid[i]));
+    always_comb begin
+      int dx, dy;
+      dx = 32'(q_dst[i]) % MX;
+      dy = 32'(q_dst[i]) / MX;
+      if (dx > X) want[i] = 3'(E);
+      else if (dx < X) want[i] = 3'(Wp);
+      else if (dy > Y) want[i] = 3'(S);
+      else if (dy < Y) want[i] = 3'(N);
+      else want[i] = 3'(L);
+    end
+  end
+
+  // per output: the input that wins it (depends on state only), then the pops
+  logic [4:0] win_valid;
+  logic [2:0] win [5];
+  always_comb begin
+    out_valid = '0;
+    out_msg = '0;
+    out_dst = '0;
+    for (int o = 0; o < 5; o++) begin
+      win_valid[o] = 1'b0;
+      win[o] = '0;
+      for (int k = 1; k <= 5; k++) begin
+        logic [2:0] i;
+        i = 3'((32'(rr[o]) + k) % 5);
+        if (!win_valid[o] && q_valid[i] && 32'(want[i]) == o) begin
+          win_valid[o] = 1'b1;
+          win[o] = i;
+        end
+      end
+      if (win_valid[o]) begin
+        out_valid[o] = 1'b1;
+        out_msg[o*W +: W] = q_msg[win[o]];
+        out_dst[o*4 +: 4] = q_dst[win[o]];
+      end
+    end
+  end
+  always_comb begin
+    q_pop = '0;
+    for (int o = 0; o < 5; o++)
+      if (win_valid[o] && out_ready[o]) q_pop[win[o]] = 1'b1;
+  end
+
+  always_ff @(posedge clk) begin
+    for (int o = 0; o < 5; o++) begin
+      if (rst) rr[o] <= 3'd4;
+      else
+        if (win_valid[o] && out_ready[o]) rr[o] <= win[o];
+    end
+  end
+endmodule
