@@ -1,0 +1,416 @@
+// Board hub: everything a board does over its one host UART (protocol: docs/fpga.md, "Host
+// link"; host side: fpga/host/hive_fpga.py).
+//
+// Host -> board: plain bytes are console input for the selected node; DLE (0x10) starts a
+// command: DLE DLE (a literal 0x10), n (select console node), R/G (hold/release the SoC's
+// reset), E (elf mode), F (node-fail mask), B (ROM word), W (write a memory line), Q (read a
+// memory line), S (status), P (identify). Every command but n and DLE DLE answers.
+// Board -> host: console bytes of the nodes, DLE '0'+n before bytes of node n whenever the node
+// changes, DLE DLE for a console 0x10, and the answers DLE a (done), DLE e (refused), DLE q +
+// 64 bytes, DLE s + length + bytes, DLE p + 18 bytes, their payload bytes escaped like console
+// bytes.
+//
+// The SoC is held in reset from power-on until the host says G: board memory is empty then and
+// the loader fills it (W) and the ROM (B) first; W and B are refused while the SoC runs.
+// Console output waits in a FIFO per node (TXF bytes); the SoC's UART does not wait for the
+// board (it has no transmit flow control), so a full FIFO drops bytes and says so (`dropped`,
+// status flag and LED).
+module board_hub #(
+    parameter int     NODES    = 1,
+    parameter int     CORES    = 1,
+    parameter int     CLK_HZ   = 25_000_000,
+    parameter int     BAUD     = 1_000_000,
+    parameter longint NODE_MEM = 64'h100_0000,
+    parameter longint SLICE    = 64'h100_0000,
+    parameter int     BOARD_ID = 0,       // 1 ULX3S 85F, 2 Arty A7-100T
+    parameter int     TXF      = 2048,    // console FIFO bytes per node
+    localparam int    HARTS    = NODES * CORES
+) (
+    input  logic                 clk,
+    input  logic                 rst,
+    input  logic                 rxd,
+    output logic                 txd,
+    // SoC control
+    output logic                 soc_rst,
+    output logic                 elf_mode,
+    output logic [NODES-1:0]     fail_mask,
+    output logic                 rom_we,
+    output logic [8:0]           rom_addr,
+    output logic [63:0]          rom_wdata,
+    // loader's memory port (board_mem_arb)
+    output logic                 ld_valid,
+    input  logic                 ld_ready,
+    output logic                 ld_we,
+    output logic [31:0]          ld_addr,
+    output logic [511:0]         ld_wdata,
+    input  logic                 ld_resp_valid,
+    input  logic [511:0]         ld_resp_rdata,
+    input  logic                 mem_ready,      // board memory initialised
+    // consoles
+    input  logic [NODES-1:0]     con_tx_valid,
+    input  logic [NODES*8-1:0]   con_tx_data,
+    output logic [NODES-1:0]     con_rx_valid,
+    output logic [NODES*8-1:0]   con_rx_data,
+    input  logic [NODES-1:0]     con_rx_ready,
+    // finishers and counters
+    input  logic                 mfin_valid,
+    input  logic [31:0]          mfin_data,
+    input  logic [NODES-1:0]     cfin_valid,
+    input  logic [NODES*32-1:0]  cfin_data,
+    input  logic [HARTS*64-1:0]  instret,
+    output logic [1:0]           mfin_state,     // 0 none, 1 pass, 2 fail, 3 reset
+    output logic [NODES*2-1:0]   cfin_state,
+    output logic                 dropped         // a console byte was lost (sticky until S)
+);
+  localparam logic [7:0] DLE = 8'h10;
+  localparam int SLEN = 2 + 5 + 5 * NODES + 8 + 8 * HARTS;  // status payload after its length
+  localparam int PLEN = 18;
+  localparam int SHW = (SLEN + 1) * 8 > 512 ? (SLEN + 1) * 8 : 512;
+  localparam int NW = NODES > 1 ? $clog2(NODES) : 1;
+
+  // ------------------------------------------------------------------ UART and rx FIFO
+  logic       rx_v, rx_ferr, tx_ready, tx_v;
+  logic [7:0] rx_b, tx_b;
+  board_uart_rx #(.CLK_HZ(CLK_HZ), .BAUD(BAUD)) urx (
+      .clk, .rst, .rxd, .valid(rx_v), .data(rx_b), .frame_err(rx_ferr));
+  board_uart_tx #(.CLK_HZ(CLK_HZ), .BAUD(BAUD)) utx (
+      .clk, .rst, .valid(tx_v), .data(tx_b), .ready(tx_ready), .txd);
+
+  logic       rxf_full, rxf_empty, rxf_pop, rxf_rvalid;
+  logic [7:0] rxf_q;
+  board_fifo #(.DEPTH(16)) rxf (
+      .clk, .rst, .push(rx_v), .wdata(rx_b), .full(rxf_full), .pop(rxf_pop), .rdata(rxf_q),
+      .rvalid(rxf_rvalid), .empty(rxf_empty));
+
+  // ------------------------------------------------------------------ console input
+  logic          cin_push, cin_full, cin_empty, cin_pop, cin_rvalid, offer;
+  logic [7:0]    cin_wdata, cin_q, offer_b;
+  logic [NW-1:0] sel;
+  board_fifo #(.DEPTH(16)) cinf (
+      .clk, .rst, .push(cin_push), .wdata(cin_wdata), .full(cin_full), .pop(cin_pop),
+      .rdata(cin_q), .rvalid(cin_rvalid), .empty(cin_empty));
+  assign cin_pop = !offer && !cin_rvalid && !cin_empty && !soc_rst;
+  always_comb begin
+    con_rx_valid = '0;
+    con_rx_data = '0;
+    for (int n = 0; n < NODES; n++) begin
+      con_rx_valid[n] = offer && !soc_rst && int'(sel) == n;
+      con_rx_data[n*8 +: 8] = offer_b;
+    end
+  end
+  always_ff @(posedge clk) begin
+    if (rst) offer <= 1'b0;
+    else begin
+      if (cin_rvalid) begin offer <= 1'b1; offer_b <= cin_q; end
+      else if (offer && con_rx_ready[sel] && !soc_rst) offer <= 1'b0;
+    end
+  end
+
+  // ------------------------------------------------------------------ console output FIFOs
+  logic [NODES-1:0]   cout_empty, cout_full, cout_pop, cout_rvalid;
+  logic [NODES*8-1:0] cout_q;
+  logic               drop_now;
+  for (genvar n = 0; n < NODES; n++) begin : g_cout
+    board_fifo #(.DEPTH(TXF)) f (
+        .clk, .rst, .push(con_tx_valid[n]), .wdata(con_tx_data[n*8 +: 8]), .full(cout_full[n]),
+        .pop(cout_pop[n]), .rdata(cout_q[n*8 +: 8]), .rvalid(cout_rvalid[n]), .empty(cout_empty[n]));
+  end
+  assign drop_now = |(con_tx_valid & cout_full);
+
+  // ------------------------------------------------------------------ replies and tx framing
+  // One output byte register; a payload byte equal to DLE goes out twice.
+  logic           out_v, out_dup;
+  logic [7:0]     out_b;
+  typedef enum logic [1:0] {R_NONE, R_DLE, R_LETTER, R_DATA} rep_e;
+  rep_e           rep;
+  logic           rep_start;           // the parser asks for a reply (letter, length, payload)
+  logic [7:0]     rep_letter, rep_len;
+  logic [SHW-1:0] rep_sh;              // payload, first byte lowest
+  logic [NW-1:0]  cur;                 // node whose console bytes the host is receiving
+  logic           cur_known, mark_pending, con_wait;
+  logic [1:0]     mark_step;
+  logic [NW-1:0]  next_node;
+  logic           next_any, cur_nl;
+
+  assign tx_v = out_v;
+  assign tx_b = out_b;
+
+  // the node to serve next: stay on the current one until its line ends or it runs dry
+  always_comb begin
+    logic [NW-1:0] p;
+    next_any = 1'b0;
+    next_node = cur;
+    p = '0;
+    if (!cout_empty[cur] && !(cur_nl && NODES > 1 && |(~cout_empty & ~(NODES'(1) << cur)))) begin
+      next_any = 1'b1;
+    end else begin
+      for (int k = NODES; k >= 1; k--) begin
+        p = NW'((int'(cur) + k) % NODES);
+        if (!cout_empty[p]) begin next_any = 1'b1; next_node = p; end
+      end
+    end
+  end
+
+  always_comb begin
+    cout_pop = '0;
+    if (!out_v && rep == R_NONE && !rep_start && !con_wait && !mark_pending && next_any &&
+        cur_known && next_node == cur)
+      cout_pop[cur] = 1'b1;
+  end
+
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      out_v <= 1'b0; out_dup <= 1'b0; rep <= R_NONE; cur <= '0; cur_known <= 1'b0;
+      mark_pending <= 1'b0; mark_step <= '0; con_wait <= 1'b0; cur_nl <= 1'b0;
+    end else begin
+      // the UART takes the byte (twice for an escaped DLE)
+      if (out_v && tx_ready) begin
+        if (out_dup) out_dup <= 1'b0;
+        else out_v <= 1'b0;
+      end
+      if (!out_v) begin
+        if (rep != R_NONE) begin
+          out_v <= 1'b1;
+          case (rep)
+            R_DLE: begin out_b <= DLE; out_dup <= 1'b0; rep <= R_LETTER; end
+            R_LETTER: begin
+              out_b <= rep_letter; out_dup <= 1'b0;
+              rep <= (rep_len != 0) ? R_DATA : R_NONE;
+            end
+            default: begin
+              out_b <= rep_sh[7:0]; out_dup <= (rep_sh[7:0] == DLE);
+              if (rep_len == 8'd1) rep <= R_NONE;
+            end
+          endcase
+        end else if (con_wait) begin
+          if (cout_rvalid[cur]) begin
+            out_v <= 1'b1; out_b <= cout_q[cur*8 +: 8]; out_dup <= (cout_q[cur*8 +: 8] == DLE);
+            cur_nl <= (cout_q[cur*8 +: 8] == 8'h0a);
+            con_wait <= 1'b0;
+          end
+        end else if (rep_start) begin
+          rep <= R_DLE;
+        end else if (mark_pending) begin
+          out_v <= 1'b1; out_dup <= 1'b0;
+          if (mark_step == 2'd0) begin out_b <= DLE; mark_step <= 2'd1; end
+          else begin out_b <= 8'h30 + 8'(cur); mark_step <= 2'd0; mark_pending <= 1'b0; end
+        end else if (next_any) begin
+          if (!cur_known || next_node != cur) begin
+            cur <= next_node; cur_known <= 1'b1; mark_pending <= 1'b1; cur_nl <= 1'b0;
+          end else con_wait <= 1'b1;  // popped this cycle
+        end
+      end
+    end
+  end
+
+  // rep_sh and rep_len are written here and by the parser (when it starts a reply)
+  logic           sh_step;
+  logic           rep_load;
+  logic [SHW-1:0] rep_load_sh;
+  logic [7:0]     rep_load_len;
+  always_comb begin
+    sh_step = !out_v && rep == R_DATA;
+  end
+  always_ff @(posedge clk) begin
+    if (rep_load) begin
+      rep_sh <= rep_load_sh;
+      rep_len <= rep_load_len;
+    end else if (sh_step) begin
+      rep_sh <= rep_sh >> 8;
+      rep_len <= rep_len - 8'd1;
+    end
+  end
+
+  // ------------------------------------------------------------------ command parser
+  typedef enum logic [2:0] {P_NORMAL, P_CMD, P_ARGS, P_EXEC, P_MEMWAIT, P_REPLY} pstate_e;
+  pstate_e     ps;
+  logic        byte_v;          // rxf_q holds a byte for the parser this cycle
+  logic [7:0]  cmd;
+  logic [6:0]  n_addr, n_data;  // argument bytes still to come
+  logic [31:0] arg_addr;
+  logic [511:0] arg_data;
+  logic        ld_pending_read;
+  logic [63:0] cycles;
+  logic [NODES*32-1:0] cfin_last;
+  logic [31:0] mfin_last;
+  logic        dropped_q;
+  logic [SLEN*8-1:0] status;
+
+  assign byte_v = rxf_rvalid;
+  assign rxf_pop = !rxf_empty && !rxf_rvalid && (ps == P_NORMAL || ps == P_CMD || ps == P_ARGS);
+  assign cin_push = byte_v && ((ps == P_NORMAL && rxf_q != DLE) || (ps == P_CMD && rxf_q == DLE));
+  assign cin_wdata = rxf_q;
+
+  assign ld_we = (cmd == "W");
+  assign ld_addr = arg_addr;
+  assign ld_wdata = arg_data;
+  assign rom_addr = arg_addr[24:16];
+  assign rom_wdata = arg_data[511:448];
+  assign dropped = dropped_q;
+
+  // status payload, first byte lowest
+  always_comb begin
+    status = '0;
+    status[0 +: 8] = {4'd0, mem_ready, dropped_q, elf_mode, soc_rst};
+    status[8 +: 8] = 8'(fail_mask);
+    status[16 +: 8] = 8'(mfin_state);
+    status[24 +: 32] = mfin_last;
+    for (int n = 0; n < NODES; n++) begin
+      status[(7 + 5 * n) * 8 +: 8] = 8'(cfin_state[n*2 +: 2]);
+      status[(8 + 5 * n) * 8 +: 32] = cfin_last[n*32 +: 32];
+    end
+    status[(7 + 5 * NODES) * 8 +: 64] = cycles;
+    for (int h = 0; h < HARTS; h++)
+      status[(15 + 5 * NODES + 8 * h) * 8 +: 64] = instret[h*64 +: 64];
+  end
+
+  function automatic logic [1:0] fin_code(input logic [15:0] d);
+    case (d)
+      16'h5555: fin_code = 2'd1;
+      16'h3333: fin_code = 2'd2;
+      16'h7777: fin_code = 2'd3;
+      default:  fin_code = 2'd0;
+    endcase
+  endfunction
+
+  localparam logic [31:0] ID_SLICE = 32'(SLICE);
+  localparam logic [31:0] ID_MEM = 32'(NODE_MEM);
+  localparam logic [31:0] ID_CLK = 32'(CLK_HZ);
+  localparam logic [7:0] ID_BOARD = 8'(BOARD_ID);
+  localparam logic [7:0] ID_CORES = 8'(CORES);
+  localparam logic [7:0] ID_NODES = 8'(NODES);
+  localparam logic [7:0] ID_VERSION = 8'd1;
+  localparam logic [7:0] ID_V = 8'h56;
+  localparam logic [7:0] ID_H = 8'h48;
+  /* verilator lint_off WIDTHCONCAT */
+  localparam logic [PLEN*8-1:0] IDENT = {
+      ID_SLICE, ID_MEM, ID_CLK, ID_BOARD, ID_CORES, ID_NODES, ID_VERSION, ID_V, ID_H};
+  /* verilator lint_on WIDTHCONCAT */
+
+  always_ff @(posedge clk) begin
+    rom_we <= 1'b0;
+    rep_load <= 1'b0;
+    if (rst) begin
+      ps <= P_NORMAL;
+      soc_rst <= 1'b1;
+      elf_mode <= 1'b0;
+      fail_mask <= '0;
+      sel <= '0;
+      ld_valid <= 1'b0;
+      ld_pending_read <= 1'b0;
+      rep_start <= 1'b0;
+      cycles <= '0;
+      cfin_state <= '0;
+      mfin_state <= '0;
+      cfin_last <= '0;
+      mfin_last <= '0;
+      dropped_q <= 1'b0;
+      cmd <= '0;
+    end else begin
+      if (!soc_rst) cycles <= cycles + 64'd1;
+      if (drop_now) dropped_q <= 1'b1;
+      for (int n = 0; n < NODES; n++)
+        if (cfin_valid[n] && fin_code(cfin_data[n*32 +: 16]) != 2'd0) begin
+          cfin_state[n*2 +: 2] <= fin_code(cfin_data[n*32 +: 16]);
+          cfin_last[n*32 +: 32] <= cfin_data[n*32 +: 32];
+        end
+      if (mfin_valid && fin_code(mfin_data[15:0]) != 2'd0) begin
+        mfin_state <= fin_code(mfin_data[15:0]);
+        mfin_last <= mfin_data;
+      end
+      if (rep_start && rep == R_DLE) rep_start <= 1'b0;
+
+      case (ps)
+        P_NORMAL: if (byte_v && rxf_q == DLE) ps <= P_CMD;
+        P_CMD: if (byte_v) begin
+          cmd <= rxf_q;
+          n_addr <= '0;
+          n_data <= '0;
+          ps <= P_EXEC;
+          case (rxf_q)
+            DLE: ps <= P_NORMAL;
+            "n", "E", "F": begin n_data <= 7'd1; ps <= P_ARGS; end
+            "B": begin n_addr <= 7'd2; n_data <= 7'd8; ps <= P_ARGS; end
+            "W": begin n_addr <= 7'd4; n_data <= 7'd64; ps <= P_ARGS; end
+            "Q": begin n_addr <= 7'd4; ps <= P_ARGS; end
+            default: ;
+          endcase
+        end
+        P_ARGS: if (byte_v) begin
+          if (n_addr != 0) begin
+            arg_addr <= {rxf_q, arg_addr[31:8]};
+            n_addr <= n_addr - 7'd1;
+          end else begin
+            arg_data <= {rxf_q, arg_data[511:8]};
+            n_data <= n_data - 7'd1;
+          end
+          if (n_addr + n_data == 7'd1) ps <= P_EXEC;
+        end
+        P_EXEC: begin
+          // the answer (if any) is prepared here; P_REPLY hands it to the tx side
+          rep_load_len <= 8'd0;
+          rep_load_sh <= '0;
+          ps <= P_REPLY;
+          case (cmd)
+            "n": begin
+              if (int'(arg_data[511:504]) < NODES) sel <= NW'(arg_data[511:504]);
+              ps <= P_NORMAL;
+            end
+            "R": begin soc_rst <= 1'b1; rep_letter <= "a"; end
+            "G": begin soc_rst <= 1'b0; cycles <= '0; rep_letter <= "a"; end
+            "E": begin elf_mode <= arg_data[504]; rep_letter <= "a"; end
+            "F": begin fail_mask <= NODES'(arg_data[511:504]); rep_letter <= "a"; end
+            "B": begin
+              if (soc_rst) begin rom_we <= 1'b1; rep_letter <= "a"; end
+              else rep_letter <= "e";
+            end
+            "W", "Q": begin
+              if (cmd == "W" && !soc_rst) rep_letter <= "e";
+              else begin ld_valid <= 1'b1; ps <= P_MEMWAIT; end
+            end
+            "S": begin
+              rep_letter <= "s";
+              rep_load_len <= 8'(SLEN + 1);
+              rep_load_sh <= SHW'({status, 8'(SLEN)});
+              dropped_q <= 1'b0;
+            end
+            "P": begin
+              rep_letter <= "p";
+              rep_load_len <= 8'(PLEN);
+              rep_load_sh <= SHW'(IDENT);
+            end
+            default: rep_letter <= "e";
+          endcase
+        end
+        P_MEMWAIT: begin
+          if (ld_valid && ld_ready) begin
+            ld_valid <= 1'b0;
+            if (cmd == "W") begin rep_letter <= "a"; rep_load_len <= 8'd0; ps <= P_REPLY; end
+            else ld_pending_read <= 1'b1;
+          end
+          if (ld_pending_read && ld_resp_valid) begin
+            ld_pending_read <= 1'b0;
+            rep_letter <= "q";
+            rep_load_len <= 8'd64;
+            rep_load_sh <= SHW'(ld_resp_rdata);
+            ps <= P_REPLY;
+          end
+        end
+        P_REPLY: begin
+          // wait for the previous answer to be on its way, then start this one
+          if (rep == R_NONE && !rep_start) begin
+            rep_load <= 1'b1;
+            rep_start <= 1'b1;
+            ps <= P_NORMAL;
+          end
+        end
+        default: ps <= P_NORMAL;
+      endcase
+    end
+  end
+
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic unused;
+  assign unused = rx_ferr | rxf_full | cin_full;
+  /* verilator lint_on UNUSEDSIGNAL */
+endmodule

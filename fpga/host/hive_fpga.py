@@ -1,0 +1,397 @@
+#!/usr/bin/env python3
+"""Host side of the Hive board link (protocol: docs/fpga.md, "Host link").
+
+  hive_fpga.py images --nodes N --cores C --node-mem BYTES --mhz F --rom ROM --out DIR
+      boot images for a board: gen_boot.py's ROMs and trees, with the trees' timebase-frequency
+      set for the board's clock (core clock / MTIME_DIV)
+  hive_fpga.py load --port P --images DIR (--cells K --firmware FW --payload IMG | --elf ELF)
+      hold the SoC in reset, fill the ROM and the node memories, check them, release, and
+      (unless --no-term) show the consoles
+  hive_fpga.py term|status|reset --port P          consoles / status and counters / reboot
+  hive_fpga.py fail --port P --nodes-mask M        fail nodes through the fault-control port
+
+Board -> host stream: console bytes, DLE '0'+n when the node changes, DLE DLE for a 0x10 byte,
+answers DLE a | e | q+64 | s+len+len | p+18 (payload bytes escaped the same way).
+"""
+import argparse
+import json
+import os
+import struct
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "firmware"))
+sys.path.insert(0, os.path.join(ROOT, "regs"))
+
+import hive_regs as R  # noqa: E402
+
+DLE = 0x10
+LINE = 64
+REPLY_LEN = {ord("a"): 0, ord("e"): 0, ord("q"): 64, ord("p"): 18}
+BOARDS = {1: "ULX3S 85F", 2: "Arty A7-100T"}
+
+
+class LinkError(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------- images
+def make_images(a):
+    import gen_boot  # firmware/gen_boot.py
+    clk_hz = a.mhz * 1_000_000
+    gen_boot.R.TIMEBASE_HZ = clk_hz // R.MTIME_DIV
+    shape = gen_boot.Shape(a.nodes, a.cores, a.node_mem)
+    with open(a.rom, "rb") as f:
+        template = f.read()
+    gen_boot.generate(shape, template, a.out, a.dtc)
+    with open(os.path.join(a.out, "board.json"), "w") as f:
+        json.dump({"nodes": a.nodes, "cores": a.cores, "node_mem": a.node_mem, "clk_hz": clk_hz,
+                   "timebase_hz": clk_hz // R.MTIME_DIV}, f, indent=1)
+    print(f"hive_fpga: images in {a.out} (timebase {clk_hz // R.MTIME_DIV} Hz)")
+
+
+# ---------------------------------------------------------------------------- link
+class Link:
+    """The board's byte stream: answers are returned to the caller, console bytes printed."""
+
+    def __init__(self, port, baud, out=sys.stdout):
+        import serial  # pyserial
+        self.s = serial.Serial(port, baud, timeout=0.05)
+        self.out = out
+        self.node = None
+        self.prefix = lambda n: f"[cell{n}] "
+        self.at_line_start = {}
+
+    def set_cells(self, nodes, cells):
+        """Console lines are prefixed as the harness does: [cellK], [cellK/nodeN] for a cell's
+        other nodes."""
+        per = max(1, nodes // max(1, cells))
+        self.prefix = lambda n: f"[cell{n // per}] " if n % per == 0 else f"[cell{n // per}/node{n}] "
+
+    def close(self):
+        self.s.close()
+
+    def _byte(self, deadline):
+        while True:
+            b = self.s.read(1)
+            if b:
+                return b[0]
+            if time.monotonic() > deadline:
+                raise LinkError("no answer from the board (is the bitstream loaded, the port and baud right?)")
+
+    def _console(self, b):
+        n = self.node if self.node is not None else 0
+        start = self.at_line_start.get(n, True)
+        if start:
+            self.out.write(self.prefix(n))
+        ch = chr(b) if b < 128 else "?"
+        self.out.write(ch)
+        self.at_line_start[n] = (b == 0x0A)
+        self.out.flush()
+
+    def _payload(self, n, deadline):
+        data = bytearray()
+        while len(data) < n:
+            b = self._byte(deadline)
+            if b == DLE:
+                if self._byte(deadline) != DLE:
+                    raise LinkError("malformed answer from the board")
+            data.append(b)
+        return bytes(data)
+
+    def poll(self, timeout=0.05, want_reply=False):
+        """Read the stream; console bytes go to out; returns (letter, payload) of an answer."""
+        deadline = time.monotonic() + timeout
+        while True:
+            b = self.s.read(1)
+            if not b:
+                if time.monotonic() > deadline:
+                    if want_reply:
+                        raise LinkError("no answer from the board (is the bitstream loaded, the port and baud right?)")
+                    return None
+                continue
+            b = b[0]
+            if b != DLE:
+                self._console(b)
+                continue
+            c = self._byte(deadline + 1)
+            if c == DLE:
+                self._console(DLE)
+            elif ord("0") <= c <= ord("9"):
+                self.node = c - ord("0")
+            elif c == ord("s"):
+                (n,) = self._payload(1, deadline + 1)
+                return ("s", self._payload(n, deadline + 1))
+            elif c in REPLY_LEN:
+                return (chr(c), self._payload(REPLY_LEN[c], deadline + 1))
+            else:
+                raise LinkError(f"unknown answer {c:#x} from the board")
+
+    def send(self, data):
+        self.s.write(bytes(data))
+
+    def command(self, letter, args=b"", timeout=2.0):
+        self.send(bytes([DLE, ord(letter)]) + bytes(args))
+        return self.poll(timeout, want_reply=True)
+
+    def expect_ok(self, letter, args=b""):
+        r = self.command(letter, args)
+        if r[0] != "a":
+            raise LinkError(f"board refused command {letter!r} (answer {r[0]!r})")
+
+    def identify(self):
+        kind, p = self.command("P")
+        if kind != "p" or p[:2] != b"HV":
+            raise LinkError("the device on this port is not a Hive board")
+        ver, nodes, cores, board = p[2], p[3], p[4], p[5]
+        clk, node_mem, slice_ = struct.unpack_from("<III", p, 6)
+        return {"version": ver, "nodes": nodes, "cores": cores, "board": BOARDS.get(board, board),
+                "clk_hz": clk, "node_mem": node_mem, "slice": slice_}
+
+    def status(self, ident):
+        kind, p = self.command("S")
+        if kind != "s":
+            raise LinkError("bad status answer")
+        nodes, harts = ident["nodes"], ident["nodes"] * ident["cores"]
+        st = {"in_reset": bool(p[0] & 1), "elf_mode": bool(p[0] & 2), "dropped": bool(p[0] & 4),
+              "memory_ready": bool(p[0] & 8), "fail_mask": p[1]}
+        fin = ["none", "pass", "fail", "reset"]
+        st["machine_finisher"] = {"state": fin[p[2] & 3], "data": struct.unpack_from("<I", p, 3)[0]}
+        st["cell_finishers"] = []
+        for n in range(nodes):
+            o = 7 + 5 * n
+            st["cell_finishers"].append({"node": n, "state": fin[p[o] & 3],
+                                         "data": struct.unpack_from("<I", p, o + 1)[0]})
+        o = 7 + 5 * nodes
+        st["cycles"] = struct.unpack_from("<Q", p, o)[0]
+        st["instret"] = [struct.unpack_from("<Q", p, o + 8 + 8 * h)[0] for h in range(harts)]
+        return st
+
+    def write_line(self, addr, data):
+        self.send(bytes([DLE, ord("W")]) + struct.pack("<I", addr) + escape_free(data))
+
+    def read_line(self, addr):
+        kind, p = self.command("Q", struct.pack("<I", addr))
+        if kind != "q":
+            raise LinkError(f"read of {addr:#x} refused")
+        return p
+
+
+def escape_free(data):
+    # host -> board argument bytes are counted, not escaped
+    return bytes(data)
+
+
+# ---------------------------------------------------------------------------- images to lines
+def elf_segments(path):
+    with open(path, "rb") as f:
+        img = f.read()
+    if img[:4] != b"\x7fELF" or img[4] != 2:
+        raise LinkError(f"{path}: not a 64-bit ELF")
+    entry, phoff = struct.unpack_from("<QQ", img, 24)
+    phentsize, phnum = struct.unpack_from("<HH", img, 54)
+    segs = []
+    for i in range(phnum):
+        p_type, _, off, _, paddr, filesz, memsz, _ = struct.unpack_from("<IIQQQQQQ", img, phoff + i * phentsize)
+        if p_type == 1 and memsz:
+            segs.append((paddr, img[off:off + filesz] + bytes(memsz - filesz)))
+    return entry, segs
+
+
+def image_bytes(path):
+    """(entry or None, [(remap address, bytes)]) of an ELF or a raw image at the remap base."""
+    with open(path, "rb") as f:
+        head = f.read(4)
+    if head == b"\x7fELF":
+        return elf_segments(path)
+    with open(path, "rb") as f:
+        return None, [(None, f.read())]
+
+
+class Memory:
+    """Line-granular picture of what to write: board address -> 64 bytes."""
+
+    def __init__(self):
+        self.lines = {}
+
+    def put(self, addr, data):
+        for i, b in enumerate(data):
+            a = addr + i
+            line = self.lines.setdefault(a & ~(LINE - 1), bytearray(LINE))
+            line[a & (LINE - 1)] = b
+
+
+def plan(a, ident):
+    """The ROM image and the memory lines for a cells or elf load."""
+    nodes, slice_, node_mem = ident["nodes"], ident["slice"], ident["node_mem"]
+    remap = R.MAP[3][1]
+    mem = Memory()
+
+    def place(node, off, data):
+        if off < 0 or off + len(data) > node_mem:
+            raise LinkError(f"image of {len(data)} bytes at node-memory offset {off:#x} does not fit {node_mem:#x}")
+        mem.put(node * slice_ + off, data)
+
+    if a.elf:
+        d = os.path.join(a.images, "elf")
+        rom = bytearray(open(os.path.join(d, "bootrom.bin"), "rb").read())
+        entry, segs = elf_segments(a.elf)
+        for paddr, data in segs:
+            place(0, paddr - remap, data)
+        entry_word = (R.PARAM_OFFSET // 8 + len(R.PARAM_HEADER) +
+                      [f for f, _ in R.PARAM_ENTRY].index("ENTRY"))
+        for n in range(nodes):
+            struct.pack_into("<Q", rom, 8 * (entry_word + n * len(R.PARAM_ENTRY)), entry)
+        place(0, node_mem - R.FDT_FROM_TOP, open(os.path.join(d, "cell0.dtb"), "rb").read())
+        return bytes(rom), mem, True
+    d = os.path.join(a.images, f"cells{a.cells}")
+    if not os.path.isdir(d):
+        raise LinkError(f"{d}: no images for {a.cells} cells (make fpga-images)")
+    rom = open(os.path.join(d, "bootrom.bin"), "rb").read()
+    man = json.load(open(os.path.join(d, "manifest.json")))
+    fw = open(a.firmware, "rb").read()
+    pentry, psegs = image_bytes(a.payload)
+    for c in man["cell"]:
+        home = c["home_node"]
+        place(home, c["firmware_offset"], fw)
+        for paddr, data in psegs:
+            off = c["payload_offset"] if paddr is None else paddr - remap
+            place(home, off, data)
+        place(home, c["dtb_offset"], open(os.path.join(d, c["dtb"]), "rb").read())
+        place(home, c["info_offset"], open(os.path.join(d, c["info"]), "rb").read())
+    return rom, mem, False
+
+
+def check_images(a, ident):
+    bj = os.path.join(a.images, "board.json")
+    if not os.path.exists(bj):
+        raise LinkError(f"{bj} missing: make fpga-images first")
+    b = json.load(open(bj))
+    for k in ("nodes", "cores", "node_mem", "clk_hz"):
+        if b[k] != ident[k]:
+            raise LinkError(f"images are for {k}={b[k]}, the board has {ident[k]}: rebuild one of them")
+
+
+def do_load(a):
+    link = open_link(a)
+    ident = link.identify()
+    print(f"hive_fpga: {ident['board']}, {ident['nodes']}x{ident['cores']}, "
+          f"{ident['clk_hz'] / 1e6:g} MHz, node memory {ident['node_mem'] >> 20} MiB", file=sys.stderr)
+    check_images(a, ident)
+    rom, mem, elf = plan(a, ident)
+    link.set_cells(ident["nodes"], 1 if elf else a.cells)
+    link.expect_ok("R")
+    link.expect_ok("F", bytes([0]))
+    link.expect_ok("E", bytes([1 if elf else 0]))
+    for i in range(len(rom) // 8):
+        link.send(bytes([DLE, ord("B")]) + struct.pack("<H", i) + rom[8 * i:8 * i + 8])
+        kind, _ = link.poll(2.0, want_reply=True)
+        if kind != "a":
+            raise LinkError("ROM write refused")
+    addrs = sorted(mem.lines)
+    t0 = time.monotonic()
+    window, sent, acked = 8, 0, 0
+    while acked < len(addrs):
+        while sent < len(addrs) and sent - acked < window:
+            link.write_line(addrs[sent], mem.lines[addrs[sent]])
+            sent += 1
+        kind, _ = link.poll(2.0, want_reply=True)
+        if kind != "a":
+            raise LinkError(f"memory write refused at {addrs[acked]:#x}")
+        acked += 1
+    dt = time.monotonic() - t0
+    print(f"hive_fpga: {len(addrs)} lines ({len(addrs) * LINE >> 10} KiB) in {dt:.1f} s", file=sys.stderr)
+    if not a.no_verify:
+        bad = [x for x in addrs if link.read_line(x) != bytes(mem.lines[x])]
+        if bad:
+            raise LinkError(f"{len(bad)} lines read back wrong, first at {bad[0]:#x}: board memory fault")
+        print(f"hive_fpga: read back {len(addrs)} lines, all match", file=sys.stderr)
+    link.expect_ok("G")
+    print("hive_fpga: released; consoles follow (Ctrl-C leaves)", file=sys.stderr)
+    if not a.no_term:
+        terminal(link, a)
+
+
+def terminal(link, a):
+    import select
+    import termios
+    import tty
+    fd = sys.stdin.fileno()
+    tty_in = os.isatty(fd)
+    old = termios.tcgetattr(fd) if tty_in else None
+    try:
+        if tty_in:
+            tty.setcbreak(fd)
+        while True:
+            link.poll(0.02)
+            if tty_in and select.select([fd], [], [], 0)[0]:
+                ch = os.read(fd, 64)
+                link.send(ch.replace(bytes([DLE]), bytes([DLE, DLE])))
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if old:
+            termios.tcsetattr(fd, termios.TCSADRAIN, old)
+
+
+def open_link(a):
+    try:
+        return Link(a.port, a.baud)
+    except Exception as e:  # serial.SerialException and OSError
+        raise LinkError(f"cannot open {a.port}: {e}") from e
+
+
+def main(argv=None):
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    i = sub.add_parser("images")
+    i.add_argument("--nodes", type=int, required=True)
+    i.add_argument("--cores", type=int, required=True)
+    i.add_argument("--node-mem", type=lambda s: int(s, 0), required=True)
+    i.add_argument("--mhz", type=int, required=True)
+    i.add_argument("--rom", required=True)
+    i.add_argument("--out", required=True)
+    i.add_argument("--dtc", default="dtc")
+    for name in ("load", "term", "status", "reset", "fail"):
+        s = sub.add_parser(name)
+        s.add_argument("--port", default="/dev/ttyUSB0")
+        s.add_argument("--baud", type=int, default=1_000_000)
+        if name == "load":
+            s.add_argument("--images", required=True)
+            s.add_argument("--cells", type=int, default=1)
+            s.add_argument("--firmware")
+            s.add_argument("--payload")
+            s.add_argument("--elf")
+            s.add_argument("--no-verify", action="store_true")
+            s.add_argument("--no-term", action="store_true")
+        if name == "fail":
+            s.add_argument("--nodes-mask", type=lambda v: int(v, 0), required=True)
+    a = p.parse_args(argv)
+    try:
+        if a.cmd == "images":
+            make_images(a)
+        elif a.cmd == "load":
+            if not a.elf and not (a.firmware and a.payload):
+                raise LinkError("load needs --elf, or --firmware and --payload")
+            do_load(a)
+        else:
+            link = open_link(a)
+            if a.cmd == "term":
+                terminal(link, a)
+            elif a.cmd == "status":
+                print(json.dumps(link.status(link.identify()), indent=1))
+            elif a.cmd == "reset":
+                link.expect_ok("R")
+                link.expect_ok("G")
+            elif a.cmd == "fail":
+                link.expect_ok("F", bytes([a.nodes_mask & 0xFF]))
+    except (LinkError, OSError) as e:
+        print(f"hive_fpga: error: {e}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

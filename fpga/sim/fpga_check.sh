@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# make fpga-check: checks of the FPGA flow that need neither YoWASP nor a board. Each check
+# prints PASS/FAIL; the last line is `N passed, N failed`; exit status 1 when any failed.
+# Environment (from fpga/fpga.mk): FPGA_LINT, RTL_SRCS, FPGA_COMMON, SDRAM_SIM, SDRAM_SIM_SHORT,
+# and optionally BOARD_SIM (the ULX3S top with the SDRAM model, running a bare-metal program
+# loaded over its UART).
+set -u
+passed=0
+failed=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+result() {  # result OK|FAIL what
+  if [ "$1" = OK ]; then echo "PASS: $2"; passed=$((passed + 1));
+  else echo "FAIL: $2"; sed 's/^/  /' "$log" | head -30; failed=$((failed + 1)); fi
+}
+lint() {  # lint what top args...
+  local what=$1 top=$2; shift 2
+  if $FPGA_LINT --top-module "$top" "$@" >"$log" 2>&1; then result OK "$what"; else result FAIL "$what"; fi
+}
+
+ULX3S="$RTL_SRCS $FPGA_COMMON fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv"
+ARTY="$RTL_SRCS $FPGA_COMMON fpga/arty/arty_clk.sv fpga/arty/arty_top.sv fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv"
+# shellcheck disable=SC2086
+lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL stand-in)" ulx3s_top $ULX3S
+# shellcheck disable=SC2086
+lint "lint ulx3s_top 4x1, 8 MiB per node" ulx3s_top -GNODES=4 "-GNODE_MEM=64'h800000" $ULX3S
+# shellcheck disable=SC2086
+lint "lint arty_top 1x1 (-Wall, MMCME2_BASE stand-in)" arty_top $ARTY
+# shellcheck disable=SC2086
+lint "lint arty_top 2x1, 128 KiB per node" arty_top -GNODES=2 "-GNODE_MEM=64'h20000" $ARTY
+
+if "$SDRAM_SIM" --ops=20000 --seed=1 >"$log" 2>&1 && grep -q '^[0-9]* passed, 0 failed' "$log"; then
+  result OK "SDRAM controller vs. behavioural SDRAM: 20000 random line ops, refresh, timing ($(grep -o 'refresh: [^,]*' "$log"))"
+else result FAIL "SDRAM controller vs. behavioural SDRAM"; fi
+if "$SDRAM_SIM" --ops=5000 --seed=7 >"$log" 2>&1; then
+  result OK "SDRAM controller, second seed"
+else result FAIL "SDRAM controller, second seed"; fi
+# the model must notice a controller that refreshes every 20 us instead of 7.5 us
+if "$SDRAM_SIM_SHORT" --ops=2000 >"$log" 2>&1; then
+  result FAIL "the SDRAM model catches too rare refreshes (it did not)"
+elif grep -q 'refresh gap' "$log"; then
+  result OK "the SDRAM model catches too rare refreshes"
+else result FAIL "the SDRAM model catches too rare refreshes (failed for another reason)"; fi
+
+if [ -n "${BOARD_SIM:-}" ]; then
+  # shellcheck disable=SC2086
+  if $BOARD_SIM >"$log" 2>&1 && grep -q '^[0-9]* passed, 0 failed' "$log"; then
+    result OK "ULX3S top in Verilator: $(grep -o 'loaded .*' "$log" | head -1)"
+  else result FAIL "ULX3S top in Verilator (UART loader, bare-metal program from SDRAM)"; fi
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
