@@ -60,6 +60,7 @@ include firmware/firmware.mk
 include tests/tests.mk
 -include kernel/kernel.mk
 -include fpga/fpga.mk
+-include bench/bench.mk
 
 # Boot the default machine through OpenSBI to the payload; RUN_ARGS adds harness options
 # (e.g. RUN_ARGS="--trace run.fst --trace-window 0:100000").
