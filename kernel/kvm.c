@@ -94,7 +94,7 @@ uint64_t kstack_map(int slot)
 		struct pfdat *pd = frame_alloc(FT_KSTACK);
 		if (!pd)
 			return 0;
-		*pte = PA_PTE(pd->gpa) | KRW | PTE_V;
+		*pte = PA_PTE(pfdat_pa(pd)) | KRW | PTE_V;
 	}
 	return top;
 }

@@ -116,6 +116,8 @@ void kmain(uint64_t hartid, const void *fdt)
 	kvm_init(fi);
 	kvm_enable();
 	tlb_init();
+	kprintf("vm: paging on (kernel root %lx), %s\n", kva_to_pa(kernel_root),
+		tlb_have_asids ? "ASIDs" : "no ASIDs");
 	for (int i = 0; i < ncpus; i++)
 		runq_init(&cpus[i].rq);
 	trap_init_hart();

@@ -202,7 +202,9 @@ struct pfdat *kva_pfdat(const void *kva)
 	return NULL;
 }
 
-paddr_t kva_to_pa(const void *kva)
+paddr_t kva_to_pa(const void *kva) { return (paddr_t)kva; }
+
+paddr_t kva_to_gpa(const void *kva)
 {
 	uint64_t k = (uint64_t)kva;
 	for (int r = 0; r < nmemregions; r++) {

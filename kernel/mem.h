@@ -71,8 +71,13 @@ int frame_refcnt(const struct pfdat *pd);
 struct pfdat *pfdat_of(paddr_t pa); /* a global or remap-window address; NULL if not ours */
 void *pfdat_kva(const struct pfdat *pd);
 struct pfdat *kva_pfdat(const void *kva);
-paddr_t kva_to_pa(const void *kva);   /* the global address */
-void *pa_to_kva(paddr_t pa);          /* NULL if not the cell's memory */
+/* The physical address the cell's harts use for a frame: its remap-window address for the
+ * home node, its global address otherwise. PTEs and satp hold these (the remap window is
+ * what the cell's harts reach natively; pfdats are still keyed by global address). */
+static inline paddr_t pfdat_pa(const struct pfdat *pd) { return (paddr_t)pfdat_kva(pd); }
+paddr_t kva_to_pa(const void *kva);   /* physical = kernel address (identity mappings) */
+paddr_t kva_to_gpa(const void *kva);  /* the global address */
+void *pa_to_kva(paddr_t pa);          /* a local or global address; NULL if not the cell's */
 
 uint64_t mem_free_frames(void);
 uint64_t mem_total_frames(void);

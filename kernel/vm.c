@@ -200,7 +200,7 @@ static int fill_page(struct vmspace *vs, struct vma *v, uint64_t va, enum vm_acc
 		if (!pd)
 			return -ENOMEM;
 	}
-	*pte = PA_PTE(pd->gpa) | flags | PTE_V;
+	*pte = PA_PTE(pfdat_pa(pd)) | flags | PTE_V;
 	vs->resident++;
 	if (flags & PTE_X)
 		__atomic_add_fetch(&vm_icache_gen, 1, __ATOMIC_RELEASE);
@@ -240,13 +240,13 @@ int vm_fault(struct vmspace *vs, uint64_t va, enum vm_access acc)
 		struct pfdat *old = pfdat_of(PTE_PA(*pte));
 		uint64_t keep = PTE_FLAGS(*pte) & ~PTE_COW;
 		if (old->type == FT_ANON && frame_refcnt(old) == 1) {
-			*pte = PA_PTE(old->gpa) | keep | PTE_W | PTE_D; /* last user: take it */
+			*pte = PA_PTE(pfdat_pa(old)) | keep | PTE_W | PTE_D; /* last user: take it */
 		} else {
 			struct pfdat *pd = anon_copy(pfdat_kva(old), PAGE_SIZE);
 			r = -ENOMEM;
 			if (!pd)
 				goto out;
-			*pte = PA_PTE(pd->gpa) | keep | PTE_W | PTE_D;
+			*pte = PA_PTE(pfdat_pa(pd)) | keep | PTE_W | PTE_D;
 			frame_put(old);
 			r = 0;
 			if (keep & PTE_X)
