@@ -54,6 +54,7 @@ int chdir(const char *path) { return (int)ret(sys_chdir(path)); }
 int exec(const char *path, char *const argv[]) { return (int)ret(sys_exec(path, argv)); }
 int sleep_ms(unsigned long ms) { return (int)ret(sys_sleep(ms)); }
 long uptime_ms(void) { return sys_uptime(); }
+long lseek(int fd, long off, int whence) { return ret(sys_lseek(fd, off, whence)); }
 
 int stat(const char *path, struct stat *st)
 {

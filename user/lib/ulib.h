@@ -73,6 +73,7 @@ int unlink(const char *path);
 int chdir(const char *path);
 int exec(const char *path, char *const argv[]);
 int sleep_ms(unsigned long ms);
+long lseek(int fd, long off, int whence);
 long uptime_ms(void);
 
 /* strings and memory */
