@@ -22,6 +22,18 @@ struct freelist {
 static struct freelist freelists[MAX_NODES];
 static uint64_t total_frames;
 
+void mem_reset(void)
+{
+	nmemregions = 0;
+	nresv = 0;
+	frames_ready = false;
+	total_frames = 0;
+	for (int n = 0; n < MAX_NODES; n++) {
+		freelists[n].head = NULL;
+		freelists[n].nfree = 0;
+	}
+}
+
 int mem_add_region(uint64_t kbase, paddr_t gbase, uint64_t size, uint32_t node)
 {
 	uint64_t start = PG_ROUNDUP(kbase), end = PG_ROUNDDOWN(kbase + size);

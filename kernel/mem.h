@@ -58,6 +58,7 @@ extern int nmemregions;
 
 /* Boot: regions first, then reserved ranges (kernel addresses), then early allocations,
  * then mem_init_frames, after which only frame_alloc allocates. */
+void mem_reset(void); /* forgets all regions and frames (unit tests only) */
 int mem_add_region(uint64_t kbase, paddr_t gbase, uint64_t size, uint32_t node);
 void mem_reserve(uint64_t kstart, uint64_t size);
 void *mem_early_alloc(uint64_t size); /* page-aligned and zeroed; NULL if no room */

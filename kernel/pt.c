@@ -76,7 +76,7 @@ int pt_map(pagetable_t root, uint64_t va, paddr_t pa, uint64_t flags)
 		return -EINVAL;
 	pte_t *pte = pt_walk(root, va, true);
 	if (!pte)
-		return -ENOMEM;
+		return pt_lookup(root, va, NULL) ? -EEXIST : -ENOMEM; /* a superpage covers va */
 	if (*pte & PTE_V)
 		return -EEXIST;
 	*pte = PA_PTE(pa) | flags | PTE_V;

@@ -100,10 +100,18 @@
 
 /* exit status as wait reports it: (code & 0xff) << 8 for exit(code), the signal-like cause
  * for a process the kernel killed (9: kill, 11: bad memory access, 4: illegal instruction) */
+#ifndef W_EXITCODE
 #define W_EXITCODE(code) (((code) & 0xff) << 8)
+#endif
+#ifndef WIFEXITED
 #define WIFEXITED(s) (((s) & 0x7f) == 0)
+#endif
+#ifndef WEXITSTATUS
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
+#endif
+#ifndef WTERMSIG
 #define WTERMSIG(s) ((s) & 0x7f)
+#endif
 #define SIGKILL 9
 #define SIGILL 4
 #define SIGSEGV 11

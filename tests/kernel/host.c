@@ -1,0 +1,114 @@
+/* Host-side stand-ins (see host.h): locks, panic, console, processes, user copies. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include "host.h"
+#include "mem.h"
+#include "printf.h"
+#include "proc.h"
+#include "spinlock.h"
+#include "vm.h"
+
+jmp_buf host_panic_jmp;
+bool host_panic_expected;
+char host_panic_msg[256];
+volatile int panicking;
+volatile uint64_t vm_icache_gen;
+
+void spin_init(struct spinlock *lk, const char *name)
+{
+	lk->locked = 0;
+	lk->name = name;
+	lk->cpu = NULL;
+}
+void spin_lock(struct spinlock *lk)
+{
+	if (lk->locked)
+		fail_msg("spin_lock: %s already held", lk->name);
+	lk->locked = 1;
+}
+void spin_unlock(struct spinlock *lk)
+{
+	if (!lk->locked)
+		fail_msg("spin_unlock: %s not held", lk->name);
+	lk->locked = 0;
+}
+bool spin_holding(struct spinlock *lk) { return lk->locked; }
+void push_off(void) {}
+void pop_off(void) {}
+void sleep_init(struct sleeplock *lk, const char *name)
+{
+	lk->locked = false;
+	lk->name = name;
+}
+void sleep_lock(struct sleeplock *lk)
+{
+	if (lk->locked)
+		fail_msg("sleep_lock: %s already held", lk->name);
+	lk->locked = true;
+}
+void sleep_unlock(struct sleeplock *lk) { lk->locked = false; }
+bool sleep_holding(struct sleeplock *lk) { return lk->locked; }
+struct proc *myproc(void) { return NULL; }
+void wakeup(void *chan) { (void)chan; }
+void sleep_on(void *chan, struct spinlock *lk)
+{
+	(void)chan;
+	(void)lk;
+	fail_msg("sleep_on called in a host test");
+}
+
+void kprintf(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+}
+
+void panic(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(host_panic_msg, sizeof(host_panic_msg), fmt, ap);
+	va_end(ap);
+	if (host_panic_expected)
+		longjmp(host_panic_jmp, 1);
+	fail_msg("unexpected panic: %s", host_panic_msg);
+	abort();
+}
+
+/* "user" memory is host memory in these tests */
+int copyin(void *dst, uint64_t usrc, size_t n)
+{
+	memcpy(dst, (const void *)usrc, n);
+	return 0;
+}
+int copyout(uint64_t udst, const void *src, size_t n)
+{
+	memcpy((void *)udst, src, n);
+	return 0;
+}
+
+static void *arena;
+
+void *host_mem_init(size_t pages, uint64_t gbase)
+{
+	mem_reset();
+	arena = aligned_alloc(4096, pages * 4096);
+	assert_non_null(arena);
+	assert_int_equal(mem_add_region((uint64_t)arena, gbase ? gbase : (uint64_t)arena,
+					pages * 4096, 0), 0);
+	return arena;
+}
+
+void host_mem_free(void)
+{
+	free(arena);
+	arena = NULL;
+}

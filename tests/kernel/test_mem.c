@@ -1,0 +1,83 @@
+/* Unit tests: pfdats and the frame allocator (kernel/mem.c). */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "host.h"
+#include "mem.h"
+
+#define GBASE 0x100000000ULL
+
+static void test_init_and_reserve(void **state)
+{
+	(void)state;
+	uint8_t *a = host_mem_init(64, GBASE);
+	mem_reserve((uint64_t)a, 4096);                /* first page */
+	mem_reserve((uint64_t)a + 10 * 4096 + 5, 100); /* a piece of page 10 */
+	uint8_t *e = mem_early_alloc(3 * 4096);         /* must skip page 0 */
+	assert_ptr_equal(e, a + 4096);
+	mem_init_frames();
+	/* 64 pages - reserved page 0 - 3 early - page 10 - the pfdat table (64*64 B = 1 page) */
+	assert_int_equal(mem_total_frames(), 64 - 1 - 3 - 1 - 1);
+	assert_int_equal(mem_free_frames(), mem_total_frames());
+	assert_int_equal(pfdat_of(GBASE)->type, FT_RESERVED);
+	assert_int_equal(pfdat_of(GBASE + 10 * 4096)->type, FT_RESERVED);
+	assert_int_equal(pfdat_of(GBASE + 20 * 4096)->type, FT_FREE);
+	assert_null(mem_early_alloc(4096)); /* too late */
+	host_mem_free();
+}
+
+static void test_alloc_free(void **state)
+{
+	(void)state;
+	uint8_t *a = host_mem_init(32, GBASE);
+	mem_init_frames();
+	uint64_t total = mem_free_frames();
+	struct pfdat *pd[64];
+	int n = 0;
+	while ((pd[n] = frame_alloc(FT_ANON)) != NULL) {
+		uint8_t *k = pfdat_kva(pd[n]);
+		for (int i = 0; i < 4096; i++)
+			assert_int_equal(k[i], 0); /* zeroed */
+		memset(k, 0xab, 4096);
+		assert_int_equal(pd[n]->type, FT_ANON);
+		assert_int_equal(frame_refcnt(pd[n]), 1);
+		/* keyed by global address, reachable from both addresses */
+		assert_true(pd[n]->gpa >= GBASE && pd[n]->gpa < GBASE + 32 * 4096);
+		assert_ptr_equal(pfdat_of(pd[n]->gpa), pd[n]);
+		assert_ptr_equal(pfdat_of((uint64_t)k), pd[n]);
+		assert_ptr_equal(kva_pfdat(k + 100), pd[n]);
+		assert_int_equal(kva_to_gpa(k), pd[n]->gpa);
+		assert_ptr_equal(pa_to_kva(pd[n]->gpa), k);
+		assert_int_equal(pfdat_pa(pd[n]), (uint64_t)k);
+		n++;
+	}
+	assert_int_equal((uint64_t)n, total);
+	assert_int_equal(mem_free_frames(), 0);
+	frame_get(pd[0]);
+	frame_put(pd[0]);
+	assert_int_equal(pd[0]->type, FT_ANON); /* still one reference */
+	for (int i = 0; i < n; i++)
+		frame_put(pd[i]);
+	assert_int_equal(mem_free_frames(), total);
+	assert_int_equal(pd[0]->type, FT_FREE);
+	EXPECT_PANIC(frame_put(pd[0]));           /* double free */
+	EXPECT_PANIC(frame_get(pd[1]));           /* reference to a free frame */
+	EXPECT_PANIC(frame_put(pfdat_of(GBASE))); /* the pfdat table's own frame is reserved */
+	assert_null(pfdat_of(0x1234000));
+	assert_null(pa_to_kva(0x1234000));
+	(void)a;
+	host_mem_free();
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_init_and_reserve),
+		cmocka_unit_test(test_alloc_free),
+	};
+	return cmocka_run_group_tests_name("mem", tests, NULL, NULL);
+}
