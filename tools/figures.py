@@ -292,12 +292,14 @@ def docs_page(benches, rm, docs_dir, check):
                 "%s %s" % (k, "`%s`" % v if isinstance(v, str) else json.dumps(v))
                 for k, v in cfg.items() if v not in (None, "", {}, [])) + ".")
         out += [""]
-        out += md_table(["key", "figure", "measured", "goal", "", "paper", "configuration"],
-                        [["`%s`" % f["key"], f["title"], fmt_ours(f, rm), fmt_goal(f),
-                          fmt_met(f), fmt_paper(f, rm),
-                          (f.get("config", "") + ("; wall clock" if f.get("wall") else ""))
-                          .lstrip("; ")]
-                         for f in b.get("figures", [])])
+        rows = [["`%s`" % f["key"], f["title"], fmt_ours(f, rm), fmt_goal(f), fmt_met(f),
+                 fmt_paper(f, rm),
+                 (f.get("config", "") + ("; depends on the machine" if f.get("wall") else ""))
+                 .lstrip("; ")] for f in b.get("figures", [])]
+        cols = ["key", "figure", "measured", "goal", "", "paper", "configuration"]
+        if not any(r[5] for r in rows):
+            cols, rows = cols[:5] + cols[6:], [r[:5] + r[6:] for r in rows]
+        out += md_table(cols, rows)
         for t in b.get("tables", []):
             out += ["", "### " + t["title"], ""]
             out += md_table(t["columns"], t["rows"])
