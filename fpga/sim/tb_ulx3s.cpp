@@ -7,7 +7,11 @@
 #include "Vtb_ulx3s.h"
 #include "verilated.h"
 
+#include <cerrno>
 #include <cstdint>
+#include <cstdlib>
+#include <fcntl.h>
+#include <unistd.h>
 #include <cstdio>
 #include <cstring>
 #include <deque>
@@ -111,12 +115,44 @@ static std::vector<uint8_t> le(uint64_t v, int n) {
   return r;
 }
 
+// --pty: the board's UART on a pseudo-terminal, for fpga/host/hive_fpga.py (any baud setting;
+// the simulated line runs at 25 MHz / 8); runs until MAX_CYCLES or the pty closes.
+static int run_pty(uint64_t max_cycles) {
+  int fd = posix_openpt(O_RDWR | O_NOCTTY);
+  if (fd < 0 || grantpt(fd) || unlockpt(fd)) { perror("tb_ulx3s: pty"); return 2; }
+  fcntl(fd, F_SETFL, O_NONBLOCK);
+  printf("tb_ulx3s: board UART on %s\n", ptsname(fd));
+  fflush(stdout);
+  Bench b;
+  b.m->btn = 0x01;
+  b.m->sw = 0;
+  while (b.cycle < max_cycles) {
+    for (int i = 0; i < 256; i++) b.tick();
+    if (b.txq.size() < 64) {
+      uint8_t buf[64];
+      ssize_t n = read(fd, buf, sizeof buf);
+      for (ssize_t i = 0; i < n; i++) b.txq.push_back(buf[i]);
+    }
+    while (!b.rxq.empty()) {
+      uint8_t x = b.rxq.front();
+      if (write(fd, &x, 1) != 1 && errno != EAGAIN) return 0;
+      b.rxq.pop_front();
+    }
+  }
+  printf("tb_ulx3s: %llu cycles, SDRAM violations %d, refreshes %d\n",
+         (unsigned long long)b.cycle, b.m->sdram_errors, b.m->sdram_refreshes);
+  return b.m->sdram_errors ? 1 : 0;
+}
+
 int main(int argc, char **argv) {
   Verilated::commandArgs(argc, argv);
   const char *bin = nullptr;
-  for (int i = 1; i < argc; i++)
+  for (int i = 1; i < argc; i++) {
+    if (!strncmp(argv[i], "--pty", 5))
+      return run_pty(argv[i][5] == '=' ? strtoull(argv[i] + 6, nullptr, 0) : 200000000ull);
     if (argv[i][0] != '+') bin = argv[i];
-  if (!bin) { fprintf(stderr, "usage: tb_ulx3s PROGRAM.bin\n"); return 2; }
+  }
+  if (!bin) { fprintf(stderr, "usage: tb_ulx3s PROGRAM.bin | --pty[=MAX_CYCLES]\n"); return 2; }
   FILE *f = fopen(bin, "rb");
   if (!f) { fprintf(stderr, "tb_ulx3s: cannot open %s\n", bin); return 2; }
   std::vector<uint8_t> prog;
