@@ -50,8 +50,6 @@ _start:
 	add	s4, s1, t0
 	addi	s4, s4, HIVE_PARAM_HEADER_BYTES	/* s4 = entry[node] */
 
-	bnez	s3, 1f			/* only core 0 programs the node's controller */
-
 	/* t2 = this node's coherence-controller register block */
 	li	t0, HIVE_NODEDEV_SIZE
 	mul	t0, t0, s2
@@ -59,12 +57,14 @@ _start:
 	add	t2, t2, t0
 
 	/*
-	 * Remap target: CTRL_REMAP_TARGET is read-only in this hardware revision (the window
-	 * shows the local node, which is the cell's first node only for single-node cells).
-	 * Once it becomes writable by local harts, program it here, before CELL_MASK:
-	 *	ld	t0, HIVE_PARAM_E_REMAP(s4)
-	 *	sd	t0, HIVE_CTRL_REMAP_TARGET(t2)
+	 * Remap target: every core of the node writes the same value, so that none runs through
+	 * the window before it points at the cell's home node.
 	 */
+	ld	t0, HIVE_PARAM_E_REMAP(s4)
+	sd	t0, HIVE_CTRL_REMAP_TARGET(t2)
+	fence	iorw, iorw
+
+	bnez	s3, 1f			/* only core 0 programs the rest of the node's controller */
 
 	ld	t0, HIVE_PARAM_E_CELL_MASK(s4)
 	sd	t0, HIVE_CTRL_CELL_MASK(t2)

@@ -52,7 +52,7 @@ CTRL = [
     ("NODES", 0x08, "ro", "number of nodes in the machine"),
     ("CORES", 0x10, "ro", "cores per node"),
     ("NODE_MEM", 0x18, "ro", "bytes of memory per node"),
-    ("REMAP_TARGET", 0x20, "ro", "node whose memory the remap window shows (reset: this node)"),
+    ("REMAP_TARGET", 0x20, "rw-local", "node whose memory the remap window shows (reset: this node; a node number >= NODES is a bus error)"),
     ("CELL_MASK", 0x28, "rw-local", "nodes of this node's cell, one bit per node (reset: this node)"),
 ]
 

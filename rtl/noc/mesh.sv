@@ -40,7 +40,8 @@ module mesh #(
     localparam int NB_E = (X < MX - 1 && n + 1 < NODES) ? n + 1 : -1;
     localparam int NB_W = (X > 0) ? n - 1 : -1;
 
-    router #(.W(W), .X(X), .Y(Y), .MX(MX)) r (
+    router #(.W(W), .X(X), .Y(Y), .MX(MX),
+             .PORTS({NB_W >= 0, NB_E >= 0, NB_S >= 0, NB_N >= 0, 1'b1})) r (
         .clk, .rst, .in_valid(iv[n*5 +: 5]), .in_msg(im[n*5*W +: 5*W]), .in_dst(idst[n*20 +: 20]),
         .in_ready(ir[n*5 +: 5]), .out_valid(ov[n*5 +: 5]), .out_msg(om[n*5*W +: 5*W]),
         .out_dst(odst[n*20 +: 20]), .out_ready(ordy[n*5 +: 5]));

@@ -5,13 +5,16 @@
 module router #(
     parameter int W = 64,          // message width; the destination node is in `dst`
     parameter int X = 0, Y = 0,    // this router's position
-    parameter int MX = 1           // mesh width (nodes per row)
+    parameter int MX = 1,          // mesh width (nodes per row)
+    parameter logic [4:0] PORTS = 5'b11111  // ports with a neighbour (bit 0: local)
 ) (
     input  logic           clk,
     input  logic           rst,
+    /* verilator lint_off UNUSEDSIGNAL */  // ports at the edge of the mesh are not read
     input  logic [4:0]     in_valid,
     input  logic [5*W-1:0] in_msg,
     input  logic [5*4-1:0] in_dst,   // destination node of each input message
+    /* verilator lint_on UNUSEDSIGNAL */
     output logic [4:0]     in_ready,
     output logic [4:0]     out_valid,
     output logic [5*W-1:0] out_msg,
@@ -19,16 +22,27 @@ module router #(
     input  logic [4:0]     out_ready
 );
   localparam int L = 0, N = 1, S = 2, E = 3, Wp = 4;
-  logic [4:0]     q_valid, q_pop;
+  logic [4:0]     q_valid;
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [4:0]     q_pop;
+  /* verilator lint_on UNUSEDSIGNAL */
   logic [W-1:0]   q_msg [5];
   logic [3:0]     q_dst [5];
   logic [2:0]     want  [5];     // output port each head wants
   logic [2:0]     rr    [5];     // per output: input that won last
 
   for (genvar i = 0; i < 5; i++) begin : g_in
-    fifo #(.W(W + 4), .DEPTH(2)) q (
-        .clk, .rst, .push(in_valid[i]), .din({in_dst[i*4 +: 4], in_msg[i*W +: W]}),
-        .ready(in_ready[i]), .pop(q_pop[i]), .dout({q_dst[i], q_msg[i]}), .valid(q_valid[i]));
+    // a port at the edge of the mesh has no buffer: nothing ever arrives there
+    if (PORTS[i]) begin : g_q
+      fifo #(.W(W + 4), .DEPTH(2)) q (
+          .clk, .rst, .push(in_valid[i]), .din({in_dst[i*4 +: 4], in_msg[i*W +: W]}),
+          .ready(in_ready[i]), .pop(q_pop[i]), .dout({q_dst[i], q_msg[i]}), .valid(q_valid[i]));
+    end else begin : g_none
+      assign in_ready[i] = 1'b0;
+      assign q_valid[i] = 1'b0;
+      assign q_dst[i] = '0;
+      assign q_msg[i] = '0;
+    end
     always_comb begin
       int dx, dy;
       dx = 32'(q_dst[i]) % MX;
