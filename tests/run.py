@@ -44,7 +44,7 @@ import diff as difftest  # noqa: E402
 # QEMU for the ISA tests: the virt machine with the Hive core's extensions (no F/D, no H), all
 # 29 hpm counters. tests/diff uses DESIGN.md's reference CPU (F/D present but never used).
 QEMU_ISA_CPU = "rv64,h=false,sstc=false,f=false,d=false,pmu-num=29"
-ISA_MAX_CYCLES = 10_000_000
+ISA_MAX_CYCLES = 2_000_000
 ISA_TIMEOUT_S = 600
 QEMU_TIMEOUT_S = 60
 HARNESS_TIMEOUT_S = 300

@@ -31,7 +31,13 @@ QEMU_CMD = ["-machine", "virt", "-cpu", "rv64,h=false,sstc=false", "-bios", "non
             "-nographic"]
 QEMU_TIMEOUT_S = 60
 HIVE_TIMEOUT_S = 900
-HIVE_MAX_CYCLES = 50_000_000
+
+
+def hive_max_cycles(count):
+    """Cycle bound of a random program: generous (its IPC is about 0.3 and it runs about
+    twice its count in instructions) but small enough that a hang costs seconds."""
+    return 1_000_000 + 200 * count
+
 DEFAULT_CFLAGS = "-misa-spec=2.2 -march=rv64imac -mabi=lp64 -mcmodel=medany"
 
 
@@ -139,13 +145,13 @@ def run_qemu(elf, qemu, outdir):
     return words
 
 
-def run_hive(elf, sim, outdir):
+def run_hive(elf, sim, outdir, max_cycles):
     if not os.path.exists(sim):
         raise DiffError(f"missing {sim} (run `make sim`)")
     sig = os.path.join(outdir, "hive.sig")
     if os.path.exists(sig):
         os.remove(sig)
-    cmd = [sim, "--elf", elf, "--signature", sig, "--max-cycles", str(HIVE_MAX_CYCLES)]
+    cmd = [sim, "--elf", elf, "--signature", sig, "--max-cycles", str(max_cycles)]
     try:
         r = subprocess.run(cmd, capture_output=True, text=True, timeout=HIVE_TIMEOUT_S,
                            stdin=subprocess.DEVNULL)
@@ -156,7 +162,7 @@ def run_hive(elf, sim, outdir):
     with open(os.path.join(outdir, "hive.log"), "w") as f:
         f.write(r.stdout + r.stderr)
     if r.returncode == 124:
-        raise DiffError(f"hive-sim reached --max-cycles {HIVE_MAX_CYCLES}:\n{tail(r.stderr)}")
+        raise DiffError(f"hive-sim reached --max-cycles {max_cycles}:\n{tail(r.stderr)}")
     if r.returncode == 1:
         raise DiffError(f"the program trapped on hive-sim (QEMU did not):\n{tail(r.stderr)}")
     if r.returncode != 0:
@@ -195,7 +201,7 @@ def run_seed(seed, count, outdir, sim=None, qemu="qemu-system-riscv64", cc="risc
         ref = run_qemu(qemu_elf, qemu, outdir)
         if qemu_only:
             return True, f"seed {seed}: QEMU signature complete ({len(ref)} words)"
-        dut = run_hive(hive_elf, sim, outdir)
+        dut = run_hive(hive_elf, sim, outdir, hive_max_cycles(count))
     except DiffError as e:
         return False, (f"seed {seed}: {e}\n  reproduce: tests/diff/diff.py --seed {seed} "
                        f"--count {count}")
