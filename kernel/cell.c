@@ -2,6 +2,7 @@
 #include "cell.h"
 
 struct cellinfo cell;
+uint64_t boot_kernel_cycle, boot_init_cycle;
 
 void cell_init(const struct fdt_info *fi)
 {

@@ -25,6 +25,8 @@ struct cellinfo {
 };
 
 extern struct cellinfo cell;
+/* rdcycle on the boot hart at kernel entry and when init starts (boot figures) */
+extern uint64_t boot_kernel_cycle, boot_init_cycle;
 
 void cell_init(const struct fdt_info *fi);
 /* node n's memory in the global window */

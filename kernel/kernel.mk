@@ -11,8 +11,9 @@ KERNEL_IMG    := $(KERNEL_BUILD)/initfs.img
 USER_BUILD    := $(BUILD)/user
 QEMU_SMP      ?= 2
 QEMU_RV       ?= qemu-system-riscv64
-QEMU_KERNEL    = $(QEMU_RV) -machine virt -cpu rv64,h=false,sstc=false -m 128M -nographic \
-                 -bios $(OPENSBI) -kernel $(KERNEL_ELF)
+QEMU_BASE      = $(QEMU_RV) -machine virt -cpu rv64,h=false,sstc=false -m 128M -nographic \
+                 -bios $(OPENSBI)
+QEMU_KERNEL    = $(QEMU_BASE) -kernel $(KERNEL_ELF)
 
 KERNEL_CSRCS  := $(sort $(wildcard kernel/*.c))
 KERNEL_SSRCS  := kernel/entry.S kernel/trapvec.S
@@ -34,7 +35,8 @@ USER_CFLAGS   := $(RV_ARCH) -std=c11 -O2 -Wall -Wextra -Werror -ffreestanding -n
 USER_LDFLAGS  := -nostdlib -nostartfiles -static -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings \
                  -Wl,-z,max-page-size=4096 -T user/user.ld
 
-.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-sim kernel-bench user-progs
+.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-sim kernel-bench kernel-bench-qemu \
+        user-progs
 kernel: $(KERNEL_ELF)
 user-progs: $(USER_ELFS)
 
@@ -69,6 +71,20 @@ $(KERNEL_BUILD)/obj/initfs_image.o: kernel/initfs_image.S $(KERNEL_IMG)
 $(KERNEL_ELF): $(KERNEL_OBJS) kernel/kernel.ld
 	$(RV_CC) $(RV_ARCH) $(KERNEL_LDFLAGS) -T kernel/kernel.ld -o $@ $(KERNEL_OBJS) -lgcc
 
+# the benchmark kernel: the same kernel with /etc/rc running the figures only
+KERNEL_BENCH_ELF := $(KERNEL_BUILD)/kernel-bench.elf
+KERNEL_BENCH_IMG := $(KERNEL_BUILD)/initfs-bench.img
+$(KERNEL_BENCH_IMG): $(USER_ELFS) user/rc.bench kernel/mkinitfs.py
+	@mkdir -p $(@D)
+	$(PY) kernel/mkinitfs.py -o $@ /etc/ /tmp/ /etc/rc=user/rc.bench \
+	  $(foreach p,$(USER_PROGS),/bin/$(p)=$(USER_BUILD)/$(p).elf)
+$(KERNEL_BUILD)/obj-bench/initfs_image.o: kernel/initfs_image.S $(KERNEL_BENCH_IMG)
+	@mkdir -p $(@D)
+	$(RV_CC) $(KERNEL_ASFLAGS) -DINITFS_IMAGE='"$(abspath $(KERNEL_BENCH_IMG))"' -c -o $@ $<
+$(KERNEL_BENCH_ELF): $(filter-out %/initfs_image.o,$(KERNEL_OBJS)) \
+                     $(KERNEL_BUILD)/obj-bench/initfs_image.o kernel/kernel.ld
+	$(RV_CC) $(RV_ARCH) $(KERNEL_LDFLAGS) -T kernel/kernel.ld -o $@ $(filter %.o,$^) -lgcc
+
 # ---- running it
 qemu: $(KERNEL_ELF)
 	$(QEMU_KERNEL) -smp $(QEMU_SMP) -append shell
@@ -79,6 +95,15 @@ kernel-test-qemu: $(KERNEL_ELF)
 
 kernel-test-sim: $(KERNEL_ELF) sim boot
 	kernel/run_test.sh sim 1 "$(HIVE_SIM) --payload $(KERNEL_ELF)"
+
+kernel-bench: $(KERNEL_BENCH_ELF) sim boot
+	@mkdir -p $(BUILD)/bench
+	$(HIVE_SIM) --payload $(KERNEL_BENCH_ELF) --max-cycles 400M > $(KERNEL_BUILD)/bench-$(SHAPE).log
+	$(PY) kernel/bench_json.py --log $(KERNEL_BUILD)/bench-$(SHAPE).log \
+	  --out $(BUILD)/bench/kernel.json --config "hive-sim $(SHAPE), 1 cell"
+
+kernel-bench-qemu: $(KERNEL_BENCH_ELF)
+	$(QEMU_BASE) -kernel $(KERNEL_BENCH_ELF) -smp 1 < /dev/null | grep 'bench'
 
 # ---- host unit tests
 kernel-unit:

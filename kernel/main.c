@@ -62,6 +62,7 @@ static void add_memory(const struct fdt_info *fi)
 
 void kmain(uint64_t hartid, const void *fdt)
 {
+	boot_kernel_cycle = rdcycle();
 	struct fdt_info *fi = &fdtinfo;
 	cpus[0].hartid = hartid;
 	cpus[0].id = 0;

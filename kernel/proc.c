@@ -156,6 +156,7 @@ static void forkret(void)
 	if (p == initproc && !p->tf->sepc) {
 		static char *const argv[] = { "init", NULL };
 		int r = exec_kernel("/bin/init", argv);
+		boot_init_cycle = rdcycle();
 		if (r < 0)
 			panic("cannot exec /bin/init (%d)", r);
 	}

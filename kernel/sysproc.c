@@ -140,6 +140,8 @@ long sys_sysinfo(uint64_t *a)
 	si.timebase = cell.timebase;
 	si.nprocs = (unsigned)proc_count();
 	si.asids = tlb_have_asids;
+	si.kernel_cycle = boot_kernel_cycle;
+	si.init_cycle = boot_init_cycle;
 	return copyout(a[0], &si, sizeof(si));
 }
 

@@ -145,6 +145,8 @@ struct sysinfo {
 	unsigned long timebase;  /* Hz of rdtime */
 	unsigned int nprocs;
 	unsigned int asids;      /* 1 if the MMU has ASIDs */
+	unsigned long kernel_cycle; /* cycle counter of the boot hart at kernel entry */
+	unsigned long init_cycle;   /* ... and when init started */
 };
 
 #endif /* __ASSEMBLER__ */
