@@ -93,12 +93,15 @@ kernel-test-qemu: $(KERNEL_ELF)
 	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL)"
 	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
 
-kernel-test-sim: $(KERNEL_ELF) sim boot
-	kernel/run_test.sh sim 1 "$(HIVE_SIM) --payload $(KERNEL_ELF)"
+# KERNEL_SIM_DEPS= and KERNEL_SIM_ARGS="--boot-dir DIR" run a hive-sim built elsewhere as is.
+KERNEL_SIM_DEPS ?= sim boot
+KERNEL_SIM_ARGS ?=
+kernel-test-sim: $(KERNEL_ELF) $(KERNEL_SIM_DEPS)
+	kernel/run_test.sh sim 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_ELF) --max-cycles 400M"
 
-kernel-bench: $(KERNEL_BENCH_ELF) sim boot
+kernel-bench: $(KERNEL_BENCH_ELF) $(KERNEL_SIM_DEPS)
 	@mkdir -p $(BUILD)/bench
-	$(HIVE_SIM) --payload $(KERNEL_BENCH_ELF) --max-cycles 400M > $(KERNEL_BUILD)/bench-$(SHAPE).log
+	$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_BENCH_ELF) --max-cycles 400M > $(KERNEL_BUILD)/bench-$(SHAPE).log
 	$(PY) kernel/bench_json.py --log $(KERNEL_BUILD)/bench-$(SHAPE).log \
 	  --out $(BUILD)/bench/kernel.json --config "hive-sim $(SHAPE), 1 cell"
 
