@@ -12,7 +12,7 @@
 #define MAXPATH 128         /* path length, NUL included */
 #define KSTACK_PAGES 4      /* kernel stack of a process, plus one guard page */
 #define BOOT_STACK_SIZE 16384 /* per-hart scheduler stack */
-#define TICK_HZ 100         /* timer ticks per second */
+#define TICK_HZ 1000        /* timer ticks per second (200 000 cycles at 200 MHz) */
 #define PIPE_SIZE 4096
 
 /* User address space (Sv39, root-table entry 1: one GiB that no kernel mapping uses). */

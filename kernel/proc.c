@@ -21,6 +21,7 @@ static struct spinlock tick_lock = { 0, "ticks", NULL };
 static int nextpid = 1;
 static struct proc *initproc;
 volatile uint64_t ticks;
+static volatile int timed_sleepers; /* processes in proc_sleep_ms */
 
 extern void swtch(struct context *old, struct context *new);
 
@@ -362,7 +363,8 @@ void proc_tick(void)
 	spin_lock(&tick_lock);
 	ticks++;
 	spin_unlock(&tick_lock);
-	wakeup((void *)&ticks);
+	if (timed_sleepers)
+		wakeup((void *)&ticks);
 }
 
 int proc_sleep_ms(uint64_t ms)
@@ -377,15 +379,18 @@ int proc_sleep_ms(uint64_t ms)
 	}
 	spin_lock(&tick_lock);
 	uint64_t until = ticks + n;
+	int r = 0;
+	timed_sleepers++;
 	while (ticks < until) {
 		if (p->killed) {
-			spin_unlock(&tick_lock);
-			return -EINTR;
+			r = -EINTR;
+			break;
 		}
 		sleep_on((void *)&ticks, &tick_lock);
 	}
+	timed_sleepers--;
 	spin_unlock(&tick_lock);
-	return 0;
+	return r;
 }
 
 static struct proc *pick(struct cpu *c)

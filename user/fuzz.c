@@ -113,17 +113,19 @@ int main(int argc, char **argv)
 			printf("fuzz: FAIL: cannot fork\n");
 			return 1;
 		}
-		int st = 0, waited = 0;
-		while (waitpid(pid, &st, WNOHANG) == 0) {
-			if (waited >= 2000) {
-				kill(pid);
-				waitpid(pid, &st, 0);
-				watchdog++;
-				break;
-			}
-			sleep_ms(20);
-			waited += 20;
+		/* a watchdog process kills the child if a call blocks it for too long */
+		int dog = fork();
+		if (dog == 0) {
+			sleep_ms(2000);
+			kill(pid);
+			exit(1);
 		}
+		int st = 0, dst = 0;
+		waitpid(pid, &st, 0);
+		kill(dog);
+		waitpid(dog, &dst, 0);
+		if (WIFEXITED(dst) && WEXITSTATUS(dst) == 1)
+			watchdog++;
 		if (!WIFEXITED(st))
 			died++;
 	}

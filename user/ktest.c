@@ -71,7 +71,7 @@ static void t_fork_wait(void)
 	CHECK(wait(NULL) < 0 && errno == ECHILD);
 	int pid = fork();
 	if (pid == 0) {
-		sleep_ms(30);
+		sleep_ms(5);
 		exit(3);
 	}
 	CHECK(waitpid(pid, NULL, WNOHANG) == 0);
@@ -86,7 +86,7 @@ static void t_kill(void)
 	if (pid == 0)
 		for (;;)
 			sleep_ms(1000);
-	sleep_ms(10);
+	sleep_ms(2);
 	CHECK(kill(pid) == 0);
 	int st;
 	CHECK(waitpid(pid, &st, 0) == pid);
@@ -95,7 +95,7 @@ static void t_kill(void)
 	if (pid == 0)
 		for (;;)
 			;
-	sleep_ms(10);
+	sleep_ms(2);
 	CHECK(kill(pid) == 0);
 	CHECK(waitpid(pid, &st, 0) == pid && WTERMSIG(st) == SIGKILL);
 	int fds[2];
@@ -106,7 +106,7 @@ static void t_kill(void)
 		read(fds[0], &c, 1);
 		exit(0);
 	}
-	sleep_ms(10);
+	sleep_ms(2);
 	CHECK(kill(pid) == 0);
 	CHECK(waitpid(pid, &st, 0) == pid && WTERMSIG(st) == SIGKILL);
 	close(fds[0]);
@@ -141,9 +141,9 @@ static void t_exec(void)
 static void t_sleep(void)
 {
 	long t0 = uptime_ms();
-	CHECK(sleep_ms(30) == 0);
+	CHECK(sleep_ms(5) == 0);
 	long t1 = uptime_ms();
-	CHECK(t1 - t0 >= 20);
+	CHECK(t1 - t0 >= 4);
 	CHECK(sleep_ms(0) == 0);
 	CHECK(sys_yield() == 0);
 	CHECK(sys_sleep(~0UL) == -EINVAL);
