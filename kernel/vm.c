@@ -533,11 +533,16 @@ int copyout(uint64_t udst, const void *src, size_t n)
 
 int copyinstr(char *dst, uint64_t usrc, size_t max)
 {
-	for (size_t i = 0; i < max; i++) {
-		if (copyin(&dst[i], usrc + i, 1) < 0)
+	size_t n = 0;
+	while (n < max) {
+		/* up to the end of the page (and of dst), then look for the NUL */
+		size_t chunk = MIN(max - n, PAGE_SIZE - ((usrc + n) & (PAGE_SIZE - 1)));
+		if (copyin(dst + n, usrc + n, chunk) < 0)
 			return -EFAULT;
-		if (!dst[i])
-			return (int)i;
+		for (size_t i = 0; i < chunk; i++)
+			if (!dst[n + i])
+				return (int)(n + i);
+		n += chunk;
 	}
 	return -ENAMETOOLONG;
 }
