@@ -92,6 +92,7 @@ qemu: $(KERNEL_ELF)
 kernel-test-qemu: $(KERNEL_ELF)
 	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL)"
 	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
+	kernel/run_test.sh qemu-panic 1 "$(QEMU_KERNEL) -append panic-test"
 
 # KERNEL_SIM_DEPS= and KERNEL_SIM_ARGS="--boot-dir DIR" run a hive-sim built elsewhere as is.
 KERNEL_SIM_DEPS ?= sim boot

@@ -30,6 +30,17 @@ struct cpu *cpu_by_hartid(uint64_t hartid)
 	return NULL;
 }
 
+/* the kernel command line (/chosen/bootargs) holds word */
+static bool bootarg(const char *word)
+{
+	size_t n = strlen(word);
+	for (const char *p = cell.bootargs; *p; p++)
+		if ((p == cell.bootargs || p[-1] == ' ') && !strncmp(p, word, n) &&
+		    (p[n] == 0 || p[n] == ' '))
+			return true;
+	return false;
+}
+
 /* the memory regions of the tree, the home node's (holding the kernel) first */
 static void add_memory(const struct fdt_info *fi)
 {
@@ -134,6 +145,8 @@ void kmain(uint64_t hartid, const void *fdt)
 		inode_put(ba);
 	}
 	kprintf("fs: %d initial files, %lu pages\n", n, mem_total_frames() - mem_free_frames());
+	if (bootarg("panic-test")) /* checks the panic path: message, cutoff, SRST failure */
+		panic("panic-test on the kernel command line");
 	proc_init();
 	proc_start_init();
 

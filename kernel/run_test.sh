@@ -1,19 +1,30 @@
 #!/bin/sh
 # Runs the kernel's boot-time test suite and checks its result.
-# usage: run_test.sh qemu|sim HARTS "COMMAND"
+# usage: run_test.sh qemu|qemu-panic|sim HARTS "COMMAND"
 # qemu: COMMAND -smp HARTS with no input; passes when init reports no failure and the cell
-#       powers off. sim: COMMAND as is; passes when hive-sim exits 0 (SRST reason "none").
+#       powers off. qemu-panic: the kernel was asked to panic (bootargs panic-test); passes
+#       when it reports the panic, calls the memory cutoff and stops by SRST.
+# sim: COMMAND as is; passes when hive-sim exits 0 (SRST reason "none").
 kind=$1; harts=$2; cmd=$3
 log=build/kernel/test-$kind-$harts.log
 mkdir -p build/kernel
-if [ "$kind" = qemu ]; then
+if [ "$kind" != sim ]; then
 	timeout 300 $cmd -smp "$harts" < /dev/null > "$log" 2>&1
 	rc=$?
 else
 	$cmd > "$log" 2>&1
 	rc=$?
 fi
-grep -E '^(\[cell[0-9]+\] )?(init:|ktest:|fuzz:|demo:|PANIC|hive:)' "$log" | tail -40
+grep -a -E '^(\[cell[0-9]+\] )?(init:|ktest:|fuzz:|demo:|PANIC|hive:|memory cutoff)' "$log" | tail -40
+if [ "$kind" = qemu-panic ]; then
+	if grep -q 'PANIC: cell 0' "$log" && grep -q 'memory cutoff' "$log" && \
+	   grep -q 'stopped by panic' "$log" && ! grep -q 'init:' "$log"; then
+		echo "kernel-test-$kind: PASS"
+		exit 0
+	fi
+	echo "kernel-test-$kind: FAIL (log $log)"
+	exit 1
+fi
 if [ "$kind" = qemu ]; then
 	if [ $rc -eq 0 ] && grep -q 'init: [0-9]* passed, 0 failed' "$log" && \
 	   grep -q 'powering off (all passed)' "$log"; then
