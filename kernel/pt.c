@@ -143,10 +143,13 @@ static int foreach_level(pagetable_t t, int level, uint64_t base, uint64_t start
 			 int (*fn)(void *, uint64_t, pte_t *), void *arg)
 {
 	uint64_t span = PAGE_SIZE << (9 * level);
-	for (int i = 0; i < 512; i++) {
-		uint64_t va = base + (uint64_t)i * span;
-		if (va + span <= start || va >= end)
-			continue;
+	/* only the entries that overlap [start, end) */
+	uint64_t first = start > base ? (start - base) / span : 0;
+	uint64_t last = end > base ? (end - base + span - 1) / span : 0;
+	if (last > 512)
+		last = 512;
+	for (uint64_t i = first; i < last; i++) {
+		uint64_t va = base + i * span;
 		pte_t *pte = &t[i];
 		if (!(*pte & PTE_V))
 			continue;

@@ -67,9 +67,12 @@ static uint64_t anon_fault(void)
 	return (t1 - t0) / PAGES;
 }
 
+static uint64_t fork_instret;
+
 static uint64_t fork_exit_wait(void)
 {
 	enum { N = 4 };
+	uint64_t i0 = rdinstret();
 	uint64_t t0 = rdcycle();
 	for (int i = 0; i < N; i++) {
 		int pid = fork();
@@ -77,7 +80,9 @@ static uint64_t fork_exit_wait(void)
 			exit(0);
 		waitpid(pid, NULL, 0);
 	}
-	return (rdcycle() - t0) / N;
+	uint64_t t1 = rdcycle();
+	fork_instret = (rdinstret() - i0) / N;
+	return (t1 - t0) / N;
 }
 
 static uint64_t ctx_switch(void)
@@ -157,6 +162,8 @@ int main(void)
 		}
 		res[k] = median(v, REPS);
 		printf("bench: %s %lu cycles\n", names[k], res[k]);
+		if (k == 3)
+			printf("bench: fork_exit_wait %lu instructions (last run)\n", fork_instret);
 	}
 	close(fd);
 	unlink("/tmp/bench-file");
