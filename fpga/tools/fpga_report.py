@@ -38,16 +38,18 @@ def read_params(d):
 
 
 def parse_stat(path):
-    """Yosys `stat` text -> {module: {cell type: count}} (both of Yosys' column orders)."""
-    mods, cur = {}, None
+    """Yosys `stat` text -> ({module: {cell type: count}}, {module: {submodule: count}}), for
+    both of Yosys' column orders; a hierarchical run also has a "design hierarchy" entry with
+    the totals."""
+    raw, cur = {}, None
     try:
         text = open(path).read()
     except OSError:
-        return {}
+        return {}, {}
     for line in text.splitlines():
         m = re.match(r"^=== (.+) ===$", line.strip())
         if m:
-            cur = mods.setdefault(m.group(1), {})
+            cur = raw.setdefault(m.group(1), [])
             continue
         if cur is None:
             continue
@@ -56,21 +58,64 @@ def parse_stat(path):
             continue
         a, b = t
         if a.isdigit() and not b.isdigit():
-            n, name = int(a), b
+            cur.append((b, int(a)))
         elif b.isdigit() and not a.isdigit():
-            n, name = int(b), a
-        else:
-            continue
-        if name.endswith(":") or name in ("wires", "cells", "ports", "memories", "processes"):
-            continue
-        if re.match(r"^[A-Z$][A-Za-z0-9_$]*$", name):
-            cur[name] = n
-    return mods
+            cur.append((a, int(b)))
+    cells, subs = {}, {}
+    for mod, pairs in raw.items():
+        c, sm = {}, {}
+        for name, n in pairs:
+            if name in raw and mod != "design hierarchy":
+                sm[name] = sm.get(name, 0) + n
+            elif re.match(r"^[A-Z$][A-Za-z0-9_$]*$", name):
+                c[name] = n
+        cells[mod], subs[mod] = c, sm
+    return cells, subs
 
 
-def top_cells(mods):
-    # the flattened top is the module with the most cells
-    return max(mods.values(), key=lambda c: sum(c.values()), default={})
+def rolled(cells, subs, mod, memo=None):
+    """Cells of a module including its submodules."""
+    memo = {} if memo is None else memo
+    if mod in memo:
+        return memo[mod]
+    tot = dict(cells.get(mod, {}))
+    for sm, n in subs.get(mod, {}).items():
+        for k, v in rolled(cells, subs, sm, memo).items():
+            tot[k] = tot.get(k, 0) + n * v
+    memo[mod] = tot
+    return tot
+
+
+def short(mod):
+    # "$paramod$hash\\core" and "$paramod\\tlb\\ENTRIES=..." -> "core", "tlb"
+    parts = mod.split("\\")
+    return parts[1] if len(parts) > 1 else mod
+
+
+# blocks reported by the issue, from module names (rolled up, so a block includes its children)
+BLOCKS = [("soc (hive_soc)", "hive_soc"), ("core (with TLBs, PMP, M unit)", "core"),
+          ("L1 I", "l1i"), ("L1 D", "l1d"), ("boot ROM", "bootrom"), ("CLINT", "clint"),
+          ("node memory arbiter", "mem_arbiter"), ("host link (board_hub)", "board_hub"),
+          ("board memory arbiter", "board_mem_arb"), ("SDRAM controller", "sdram_ctrl"),
+          ("block-RAM memory", "board_bram_mem")]
+
+
+def blocks(cells, subs, conv):
+    out = {}
+    for label, name in BLOCKS:
+        mods = [m for m in cells if short(m) == name]
+        if mods:
+            out[label] = conv(rolled(cells, subs, mods[0]))
+    out["not in this RTL revision"] = "coherence controller, directory, firewall, SIPS, NoC"
+    return out
+
+
+def top_cells(parsed):
+    cells, _ = parsed
+    if "design hierarchy" in cells:
+        return cells["design hierarchy"]
+    # a flattened run: the module with the most cells
+    return max(cells.values(), key=lambda c: sum(c.values()), default={})
 
 
 def ecp5_from_cells(c):
@@ -108,11 +153,13 @@ def core_fmax(rep):
 
 
 def board_figures(d):
-    name = os.path.basename(os.path.normpath(d))
     p = read_params(d)
+    name = p.get("board", os.path.basename(os.path.normpath(d)))
     out = {"board": name, "params": p}
-    mods = parse_stat(os.path.join(d, "synth_stat.txt"))
-    cells = top_cells(mods)
+    parsed = parse_stat(os.path.join(d, "synth_stat.txt"))
+    cells = top_cells(parsed)
+    is_ecp5 = name.startswith("ulx3s")
+    conv = ecp5_from_cells if is_ecp5 else xilinx_from_cells
     if name.startswith("ulx3s"):
         out["device"] = ECP5_85F
         out["synth"] = ecp5_from_cells(cells)
@@ -135,10 +182,14 @@ def board_figures(d):
         out["device"] = XC7A100T
         out["synth"] = xilinx_from_cells(cells)
         out["note"] = "Yosys synth_xilinx estimate; place and route in Vivado (docs/fpga.md)"
-    blocks = parse_stat(os.path.join(d, "blocks_stat.txt"))
-    if blocks:
-        conv = ecp5_from_cells if name.startswith("ulx3s") else xilinx_from_cells
-        out["by_module"] = {m: conv(c) for m, c in sorted(blocks.items())}
+    # per block: from the synthesis itself when it kept the hierarchy (synth_xilinx), else
+    # from the hierarchical run of `make fpga-blocks` (blocks_stat.txt)
+    for src in ("synth_stat.txt", "blocks_stat.txt"):
+        c, sm = parse_stat(os.path.join(d, src))
+        if "design hierarchy" in c:
+            out["by_block"] = blocks(c, sm, conv)
+            out["by_block_source"] = src
+            break
     return out
 
 
@@ -156,7 +207,7 @@ def check_timing(d, mhz):
 
 def summary(d):
     f = board_figures(d)
-    print(json.dumps({k: v for k, v in f.items() if k != "by_module"}, indent=1))
+    print(json.dumps(f, indent=1))
     return 0
 
 
