@@ -37,12 +37,16 @@ struct cpu {
 extern struct cpu cpus[MAX_HARTS];
 extern int ncpus;
 
+#ifndef KERNEL_HOST
 static inline struct cpu *mycpu(void)
 {
 	struct cpu *c;
 	__asm__ volatile("mv %0, tp" : "=r"(c));
 	return c;
 }
+#else
+struct cpu *mycpu(void); /* host unit tests */
+#endif
 
 struct cpu *cpu_by_hartid(uint64_t hartid);
 

@@ -18,7 +18,6 @@ jmp_buf host_panic_jmp;
 bool host_panic_expected;
 char host_panic_msg[256];
 volatile int panicking;
-volatile uint64_t vm_icache_gen;
 
 void spin_init(struct spinlock *lk, const char *name)
 {
@@ -81,18 +80,6 @@ void panic(const char *fmt, ...)
 		longjmp(host_panic_jmp, 1);
 	fail_msg("unexpected panic: %s", host_panic_msg);
 	abort();
-}
-
-/* "user" memory is host memory in these tests */
-int copyin(void *dst, uint64_t usrc, size_t n)
-{
-	memcpy(dst, (const void *)usrc, n);
-	return 0;
-}
-int copyout(uint64_t udst, const void *src, size_t n)
-{
-	memcpy((void *)udst, src, n);
-	return 0;
 }
 
 static void *arena;

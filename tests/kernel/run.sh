@@ -1,7 +1,7 @@
 #!/bin/sh
 # Host-side unit tests of kernel modules (cmocka, built with ASan and UBSan): the device-tree
 # parser, the frame and tagged allocators, the page-table code, the ELF checks, the file system
-# with its page cache, and the run queues. Prints cmocka's output for each group and a closing
+# with its page cache, user address spaces (demand paging, COW), and the run queues. Prints cmocka's output for each group and a closing
 # "N passed, N failed" line (tests); exits 1 if any test failed or did not build.
 # usage: tests/kernel/run.sh [BUILD_DIR]
 set -u
@@ -24,7 +24,8 @@ mem:
 kalloc:kalloc.c
 pt:pt.c
 elf:elf.c
-fs:kalloc.c pagecache.c fs.c cell.c
+fs:kalloc.c pagecache.c fs.c cell.c ../tests/kernel/host_uaccess.c
+vm:kalloc.c pagecache.c fs.c cell.c pt.c vm.c
 runq:runq.c"
 
 pass=0
