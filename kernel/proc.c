@@ -326,12 +326,14 @@ void proc_yield(void)
 void sleep_on(void *chan, struct spinlock *lk)
 {
 	struct proc *p = myproc();
-	if (lk != &p->lock) {
+	/* SLEEPING is set before lk is released: a waker that changes the condition under lk
+	 * then always sees it (wakeup skips processes that are not asleep without locking) */
+	if (lk != &p->lock)
 		spin_lock(&p->lock);
-		spin_unlock(lk);
-	}
 	p->chan = chan;
-	p->state = P_SLEEPING;
+	__atomic_store_n(&p->state, P_SLEEPING, __ATOMIC_RELEASE);
+	if (lk != &p->lock)
+		spin_unlock(lk);
 	sched();
 	p->chan = NULL;
 	if (lk != &p->lock) {
@@ -346,7 +348,8 @@ void wakeup(void *chan)
 	spin_lock(&ptable_lock);
 	for (int i = 0; i < NPROC; i++) {
 		struct proc *p = ptable[i];
-		if (!p || p == me)
+		if (!p || p == me || __atomic_load_n(&p->state, __ATOMIC_ACQUIRE) != P_SLEEPING ||
+		    p->chan != chan)
 			continue;
 		spin_lock(&p->lock);
 		if (p->state == P_SLEEPING && p->chan == chan) {
