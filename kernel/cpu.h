@@ -20,6 +20,8 @@ struct vmspace;
 
 struct cpu {
 	uint64_t stack_top;       /* scheduler stack (first: entry.S reads it) */
+	uint64_t kstack_lo;       /* 8: lowest address of the running kernel stack (trapvec.S) */
+	uint64_t trap_t0;         /* 16: scratch for trapvec.S */
 	uint64_t hartid;
 	int id;                   /* index in cpus[] */
 	struct proc *proc;        /* running process or NULL */

@@ -16,11 +16,14 @@
 #include "vm.h"
 
 _Static_assert(offsetof(struct cpu, stack_top) == 0, "entry.S reads stack_top at offset 0");
+_Static_assert(offsetof(struct cpu, kstack_lo) == 8 && offsetof(struct cpu, trap_t0) == 16,
+	       "trapvec.S reads kstack_lo and trap_t0 at these offsets");
+_Static_assert(BOOT_STACK_SIZE == 16384, "trapvec.S's overflow path assumes it");
 
 struct cpu cpus[MAX_HARTS];
 int ncpus;
 static struct fdt_info fdtinfo;
-extern char _kernel_start[], _kernel_end[], _start_secondary[];
+extern char _kernel_start[], _kernel_end[], _start_secondary[], boot_stack_top[];
 
 struct cpu *cpu_by_hartid(uint64_t hartid)
 {
@@ -77,7 +80,8 @@ void kmain(uint64_t hartid, const void *fdt)
 	struct fdt_info *fi = &fdtinfo;
 	cpus[0].hartid = hartid;
 	cpus[0].id = 0;
-	cpus[0].stack_top = 0;
+	cpus[0].stack_top = (uint64_t)boot_stack_top;
+	cpus[0].kstack_lo = (uint64_t)boot_stack_top - BOOT_STACK_SIZE;
 	sbi_init();
 	const char *why = "";
 	if (fdt_parse(fdt, 1 << 20, fi, &why))
@@ -117,6 +121,7 @@ void kmain(uint64_t hartid, const void *fdt)
 		if (!st)
 			panic("no memory for hart stacks");
 		cpus[i].stack_top = (uint64_t)st + BOOT_STACK_SIZE;
+		cpus[i].kstack_lo = (uint64_t)st;
 	}
 	mem_init_frames();
 	kalloc_init();

@@ -436,7 +436,10 @@ void scheduler(void)
 		p->cpu = c->id;
 		c->proc = p;
 		vm_activate(p->vs);
+		c->kstack_lo = p->kstack_top - KSTACK_PAGES * PAGE_SIZE;
 		swtch(&c->ctx, &p->ctx);
+		c = mycpu();
+		c->kstack_lo = c->stack_top - BOOT_STACK_SIZE;
 		vm_activate(NULL);
 		c->proc = NULL;
 		c->nswitch++;

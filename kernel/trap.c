@@ -61,6 +61,13 @@ static bool interrupt(uint64_t scause)
 	return true;
 }
 
+void kernel_stack_overflow(uint64_t sp, uint64_t sepc, uint64_t stval)
+{
+	mycpu()->kstack_lo = 0;
+	panic("kernel stack overflow (pid %d): sp %lx, pc %lx, address %lx",
+	      myproc() ? myproc()->pid : -1, sp, sepc, stval);
+}
+
 void kernel_trap(struct trapframe *tf)
 {
 	if (interrupt(tf->scause))

@@ -14,6 +14,8 @@
 	.equ	TF_KSP, 288
 	.equ	TF_KTP, 296
 	.equ	TF_SIZE, 304
+	.equ	CPU_KSTACK_LO, 8	/* struct cpu, checked in main.c */
+	.equ	CPU_TRAP_T0, 16
 
 	.macro SAVE_GPRS base
 	sd	x1, 8(\base)
@@ -87,8 +89,13 @@
 trap_entry:
 	csrrw	sp, sscratch, sp
 	bnez	sp, from_user
-	/* from the kernel: sscratch now holds the kernel sp */
+	/* from the kernel: sscratch now holds the kernel sp; tp is the hart's struct cpu */
 	csrrw	sp, sscratch, sp
+	sd	t0, CPU_TRAP_T0(tp)
+	ld	t0, CPU_KSTACK_LO(tp)
+	addi	t0, t0, TF_SIZE
+	bltu	sp, t0, stack_overflow	/* no room for a frame: the stack ran into its guard */
+	ld	t0, CPU_TRAP_T0(tp)
 	addi	sp, sp, -TF_SIZE
 	SAVE_GPRS sp
 	addi	t0, sp, TF_SIZE
@@ -111,6 +118,17 @@ trap_entry:
 	LOAD_GPRS sp
 	addi	sp, sp, TF_SIZE
 	sret
+
+stack_overflow:
+	/* continue on the bottom page of the hart's scheduler stack, which runs shallow */
+	csrr	a1, sepc
+	csrr	a2, stval
+	mv	a0, sp
+	ld	sp, 0(tp)
+	li	t0, 16384 - 4096
+	sub	sp, sp, t0
+	call	kernel_stack_overflow	/* panics */
+1:	j	1b
 
 from_user:
 	/* sp = trap frame, sscratch = user sp */
