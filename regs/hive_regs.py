@@ -54,7 +54,15 @@ CTRL = [
     ("NODE_MEM", 0x18, "ro", "bytes of memory per node"),
     ("REMAP_TARGET", 0x20, "rw-local", "node whose memory the remap window shows (reset: this node; a node number >= NODES is a bus error)"),
     ("CELL_MASK", 0x28, "rw-local", "nodes of this node's cell, one bit per node (reset: this node)"),
+    ("TIMEOUT", 0x30, "rw-local", "cycles without any reply after which a request to another node ends in a bus error (reset: TIMEOUT_DEFAULT); the home waits HOME_TIMEOUT_MULT times as long for acks"),
+    ("LOST_CLEAR", 0x38, "wo-local", "write a line's global address: a line of this node's memory marked lost is usable again"),
+    ("LOST_COUNT", 0x40, "ro", "lines of this node's memory marked lost so far"),
+    ("WB_LOST", 0x48, "ro", "writebacks from this node that could not reach their home"),
+    ("IRQ", 0x50, "rw1c", "controller interrupt causes, each raising MEIP on the node's harts: bit 0 a writeback was lost; write 1 to clear"),
 ]
+TIMEOUT_DEFAULT = 4096
+HOME_TIMEOUT_MULT = 4
+IRQ_WB_LOST = 0x1
 
 # Finisher protocol (sifive,test0).
 FINISH_PASS = 0x5555

@@ -22,6 +22,9 @@ def constants():
     out += [("UART_LSR_DR", R.UART_LSR_DR, ""), ("UART_LSR_THRE", R.UART_LSR_THRE, ""),
             ("UART_LSR_TEMT", R.UART_LSR_TEMT, "")]
     out += [(f"CTRL_{n}", off, f"{acc}: {d}") for n, off, acc, d in R.CTRL]
+    out += [("TIMEOUT_DEFAULT", R.TIMEOUT_DEFAULT, "reset value of CTRL_TIMEOUT"),
+            ("HOME_TIMEOUT_MULT", R.HOME_TIMEOUT_MULT, "home waits this many timeouts for acks"),
+            ("IRQ_WB_LOST", R.IRQ_WB_LOST, "CTRL_IRQ: a writeback was lost")]
     out += [("FINISH_PASS", R.FINISH_PASS, ""), ("FINISH_FAIL", R.FINISH_FAIL, "(code<<16)|FAIL"),
             ("FINISH_RESET", R.FINISH_RESET, "")]
     out += [(f"HPM_{n}", v, d) for n, v, d in R.HPM_EVENTS]

@@ -32,6 +32,7 @@ module l1_cache #(
     input  logic          flush,
     output logic          flush_done,
     input  logic          inval_all,   // I cache: fence.i drops every line
+    input  logic [31:0]   timeout,     // cycles without a reply before a request is given up
     // coherence: requests out, responses in, forwards in, acks out
     output logic          req_valid,
     output logic [MW-1:0] req_msg,
@@ -45,6 +46,7 @@ module l1_cache #(
     output logic [MW-1:0] ack_msg,
     input  logic          ack_ready,
     output logic          ev_miss,
+    output logic          ev_wb_lost,  // a writeback got no answer in time: its home is dead
     output logic          ev_proto_err
 );
   localparam int IW = $clog2(LINES);
@@ -67,6 +69,13 @@ module l1_cache #(
   logic               wb_valid, wb_send;
   logic [63:6]        wb_line;
   logic [511:0]       wb_data;
+  // reply watchdogs (memory fault model): a request or writeback whose home does not answer
+  // within `timeout` cycles ends in a bus error or is counted lost; any reply restarts them
+  logic [31:0]        mshr_wait, wb_wait;
+  logic               mshr_tmo, wb_tmo;
+  assign mshr_tmo = mshr != coh_pkg::L_I && !mshr_send && mshr_wait >= timeout;
+  assign wb_tmo = wb_valid && !wb_send && wb_wait >= timeout;
+  assign ev_wb_lost = wb_tmo;
   // LR reservation
   logic               resv_valid;
   logic [63:6]        resv_line;
@@ -197,9 +206,17 @@ module l1_cache #(
       wb_valid <= 1'b0; wb_send <= 1'b0; wb_line <= '0;
       resv_valid <= 1'b0; resv_line <= '0;
       fidx <= '0; fl_end <= 1'b0;
-      ack_valid <= 1'b0; ack_msg <= '0;
+      ack_valid <= 1'b0; ack_msg <= '0; mshr_wait <= '0; wb_wait <= '0;
     end else begin
       if (backoff != '0) backoff <= backoff - 1'b1;
+      mshr_wait <= (mshr != coh_pkg::L_I && !mshr_send && !rsp_valid) ? mshr_wait + 32'd1 : '0;
+      wb_wait <= (wb_valid && !wb_send && !rsp_valid) ? wb_wait + 32'd1 : '0;
+      if (mshr_tmo) begin
+        mshr <= coh_pkg::L_I;
+        err_valid <= 1'b1;
+        err_line <= mshr_line;
+      end
+      if (wb_tmo) wb_valid <= 1'b0;
       if (ack_valid && ack_ready) ack_valid <= 1'b0;
 
       // the core's access

@@ -8,7 +8,10 @@
 // entry is given up (its copies invalidated or recalled) and the request is NACKed to retry.
 //
 // Inputs are taken in a fixed priority that keeps the protocol live: memory data first, then
-// responses (INVACK, RECACK), then requests, which alone may need the forward network.
+// responses (INVACK, RECACK), then requests, which alone may need the forward network, then
+// the housekeeping events: a lost line cleared by software, and the watchdog that scans one
+// entry per cycle for a busy line whose acks or recalled data are overdue (the memory fault
+// model: a dead sharer's ack counts as done, a dead owner's line is lost).
 module home #(
     parameter int     NODE_ID = 0,
     parameter int     NODES = 1,
@@ -21,6 +24,11 @@ module home #(
 ) (
     input  logic          clk,
     input  logic          rst,
+    input  logic          halt,         // the node failed: nothing moves
+    input  logic [31:0]   timeout,      // CTRL_TIMEOUT; acks are awaited HOME_TIMEOUT_MULT times it
+    input  logic          clear_valid,  // CTRL_LOST_CLEAR written with clear_line
+    input  logic [63:6]   clear_line,
+    output logic          lost_event,   // a line was marked lost this cycle
     // requests for this node's memory (request network)
     input  logic          req_valid,
     input  logic [MW-1:0] req_msg,
@@ -66,6 +74,9 @@ module home #(
   logic [1:0]            d_kind    [ENT];   // pending grant: 0 S, 1 E, 2 M
   logic                  d_evict   [ENT];
   logic [7:0]            d_acks    [ENT];
+  logic [31:0]           d_since   [ENT];   // cycle the entry began waiting for acks or data
+  logic [31:0]           now;
+  logic [EW-1:0]         scan;              // the entry the watchdog looks at this cycle
   logic [ENT-1:0]        d_used;    // entries not in state I (the other fields are then valid)
   logic [EW:0]           occupancy;
   function automatic coh_pkg::home_state_e state_of(input logic [EW-1:0] i);
@@ -126,18 +137,23 @@ module home #(
   assign rq = coh_pkg::msg_t'(req_msg);
   assign rs = coh_pkg::msg_t'(rsp_msg);
 
-  logic        take_mem, take_rsp, take_req;
+  logic        take_mem, take_rsp, take_req, take_clear, take_wd, wd_fire;
   /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
   coh_pkg::msg_t        m;          // the message being handled (for MEMDATA: its entry's line)
   /* verilator lint_on UNUSEDSIGNAL */
   coh_pkg::home_event_e ev;
   always_comb begin
-    take_mem = mq_valid && pq_valid && oq_ready && mem_ready;
-    take_rsp = !take_mem && rsp_valid && oq_ready && mem_ready && pq_ready;
-    take_req = !take_mem && !take_rsp && req_valid && oq_ready && fq_ready && !inv_busy &&
-               pq_ready && mem_ready;
+    take_mem = !halt && mq_valid && pq_valid && oq_ready && mem_ready;
+    take_rsp = !halt && !take_mem && rsp_valid && oq_ready && mem_ready && pq_ready;
+    take_req = !halt && !take_mem && !take_rsp && req_valid && oq_ready && fq_ready &&
+               !inv_busy && pq_ready && mem_ready;
+    take_clear = !halt && !take_mem && !take_rsp && !take_req && clear_valid;
+    take_wd = !halt && !take_mem && !take_rsp && !take_req && !take_clear && wd_fire &&
+              oq_ready && pq_ready && mem_ready;
     m = take_rsp ? rs : rq;
     if (take_mem) m.line = d_line[pq_dout];
+    if (take_clear) m.line = clear_line;
+    if (take_wd) m.line = d_line[scan];
     case (m.kind)
       coh_pkg::M_GETS:   ev = coh_pkg::HE_GETS;
       coh_pkg::M_GETSI:  ev = coh_pkg::HE_GETSI;
@@ -147,7 +163,13 @@ module home #(
       default:  ev = coh_pkg::HE_RECACK;
     endcase
     if (take_mem) ev = coh_pkg::HE_MEMDATA;
+    if (take_clear) ev = coh_pkg::HE_CLEAR;
+    if (take_wd) ev = (state_of(scan) == coh_pkg::H_BINV) ? coh_pkg::HE_INVTIMEOUT : coh_pkg::HE_RECFAIL;
   end
+
+  // the watchdog: is the scanned entry overdue?
+  assign wd_fire = (state_of(scan) == coh_pkg::H_BINV || state_of(scan) == coh_pkg::H_BREC) &&
+                   (now - d_since[scan]) > timeout * 32'(hive_pkg::HOME_TIMEOUT_MULT);
 
   // ---------------------------------------------------------------- directory lookup
   logic [SW-1:0] set;
@@ -178,10 +200,11 @@ module home #(
   coh_pkg::home_step_t    st;
   coh_pkg::home_guard_t   g;
   always_comb begin
-    act_valid = take_mem || take_rsp || take_req;
+    act_valid = take_mem || take_rsp || take_req || take_wd ||
+                (take_clear && hit && state_of(hit_e) == coh_pkg::H_LOST);
     evicting = 1'b0;
     bad_addr = 1'b0;
-    e = take_mem ? pq_dout : hit ? hit_e : has_free ? free_e : victim_e;
+    e = take_mem ? pq_dout : take_wd ? scan : hit ? hit_e : has_free ? free_e : victim_e;
     if (take_req && !in_range) bad_addr = 1'b1;
     else if (take_req && !hit && !has_free)
       // a full set gives up a stable entry; with none stable, the request just waits
@@ -233,6 +256,10 @@ module home #(
         oq_din.kind = (m.kind == coh_pkg::M_PUTM) ? coh_pkg::M_WBACK : coh_pkg::M_ERR;
       end else begin
         if (st.act.nack) oq_push = 1'b1;
+        if (st.act.err_pend) begin
+          oq_push = 1'b1;
+          oq_din = reply(coh_pkg::M_ERR, d_pend[e], d_line[e], 1'b0, '0);
+        end
         if (st.act.err) begin oq_push = 1'b1; oq_din.kind = coh_pkg::M_ERR; end
         if (st.act.wback) begin oq_push = 1'b1; oq_din.kind = coh_pkg::M_WBACK; end
         if (st.act.grant) begin
@@ -248,14 +275,19 @@ module home #(
     end
   end
 
+  assign lost_event = act_valid && st.known && st.act.count_lost;
+
   // ---------------------------------------------------------------- state updates
   always_ff @(posedge clk) begin
     if (rst) begin
       d_used <= '0;
       inv_busy <= 1'b0; inv_mask <= '0; inv_line <= '0; victim_way <= '0; occupancy <= '0;
+      now <= '0; scan <= '0;
       stat_requests <= '0; stat_nacks <= '0; stat_evictions <= '0; stat_proto_errors <= '0;
       stat_occupancy_max <= '0;
-    end else begin
+    end else if (!halt) begin
+      now <= now + 32'd1;
+      scan <= (32'(scan) == ENT - 1) ? '0 : scan + 1'b1;
       if (take_req) stat_requests <= stat_requests + 1;
       if (oq_push && oq_ready && oq_din.kind == coh_pkg::M_NACK) stat_nacks <= stat_nacks + 1;
       if (act_valid && !bad_addr && !full_wait && !st.known) stat_proto_errors <= stat_proto_errors + 1;
@@ -283,7 +315,8 @@ module home #(
         if (st.act.add_req || st.act.add_owner)
           d_sharers[e] <= d_sharers[e] | (st.act.add_req ? agent_bit(d_pend[e]) : '0) |
                           (st.act.add_owner ? agent_bit(d_owner[e]) : '0);
-        if (st.act.dec_ack) d_acks[e] <= d_acks[e] - 8'd1;
+        if (st.act.dec_ack) begin d_acks[e] <= d_acks[e] - 8'd1; d_since[e] <= now; end
+        if (st.act.send_inv || st.act.send_recs || st.act.send_reci) d_since[e] <= now;
         if (st.act.free) d_sharers[e] <= '0;
         if (st.act.send_inv) begin
           d_acks[e] <= 8'($countones(inv_targets));

@@ -16,8 +16,18 @@ module ctrl_regs #(
     output logic [63:0] rdata,
     output logic        err,
     output logic [63:0] remap_target,
-    output logic [63:0] cell_mask
+    output logic [63:0] cell_mask,
+    output logic [31:0] timeout,
+    output logic        lost_clear,      // LOST_CLEAR written: lost_line is usable again
+    output logic [63:6] lost_line,
+    input  logic        lost_event,      // the home marked a line lost
+    input  logic [7:0]  wb_lost_events,  // writebacks lost this cycle (one bit per cache)
+    output logic        irq              // some CTRL_IRQ cause is pending
 );
+  logic [63:0] lost_count, wb_lost, irq_bits;
+  assign irq = irq_bits != '0;
+  assign lost_clear = req && we && 64'({addr, 3'd0}) == hive_pkg::CTRL_LOST_CLEAR;
+  assign lost_line = wdata[63:6];
   always_comb begin
     err = 1'b0;
     rdata = '0;
@@ -28,6 +38,11 @@ module ctrl_regs #(
       hive_pkg::CTRL_NODE_MEM:     begin rdata = 64'(NODE_MEM); err = we; end
       hive_pkg::CTRL_REMAP_TARGET: begin rdata = remap_target; err = we && wdata >= 64'(NODES); end
       hive_pkg::CTRL_CELL_MASK:    rdata = cell_mask;
+      hive_pkg::CTRL_TIMEOUT:      begin rdata = 64'(timeout); err = we && wdata == '0; end
+      hive_pkg::CTRL_LOST_CLEAR:   err = !we;
+      hive_pkg::CTRL_LOST_COUNT:   begin rdata = lost_count; err = we; end
+      hive_pkg::CTRL_WB_LOST:      begin rdata = wb_lost; err = we; end
+      hive_pkg::CTRL_IRQ:          rdata = irq_bits;
       default: err = 1'b1;
     endcase
   end
@@ -36,9 +51,18 @@ module ctrl_regs #(
     if (rst) begin
       remap_target <= 64'(NODE_ID);
       cell_mask <= 64'd1 << NODE_ID;
-    end else if (req && we && !err) begin
+      timeout <= 32'(hive_pkg::TIMEOUT_DEFAULT);
+      lost_count <= '0; wb_lost <= '0; irq_bits <= '0;
+    end else begin
+      lost_count <= lost_count + 64'(lost_event);
+      wb_lost <= wb_lost + 64'($countones(wb_lost_events));
+      if (wb_lost_events != '0) irq_bits <= irq_bits | hive_pkg::IRQ_WB_LOST;
+      if (req && we && !err) begin
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_CELL_MASK) cell_mask <= wdata;
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_REMAP_TARGET) remap_target <= wdata;
+      if (64'({addr, 3'd0}) == hive_pkg::CTRL_TIMEOUT) timeout <= wdata[31:0];
+      if (64'({addr, 3'd0}) == hive_pkg::CTRL_IRQ) irq_bits <= irq_bits & ~wdata;
+      end
     end
   end
 endmodule

@@ -81,7 +81,10 @@ module node #(
   // L1 agents of this node: agent a = 2 * hart + (1 for the I cache); local index k = a % 2C
   localparam int K = 2 * C;
   logic [K-1:0]    l_req_valid, l_req_ready, l_rsp_valid, l_fwd_valid, l_fwd_pop;
-  logic [K-1:0]    l_ack_valid, l_ack_ready, l_proto_err;
+  logic [K-1:0]    l_ack_valid, l_ack_ready, l_proto_err, l_wb_lost;
+  logic [31:0]     timeout;
+  logic            lost_clear, lost_event, ctrl_irq;
+  logic [63:6]     lost_line;
   logic [K*MW-1:0] l_req_msg, l_ack_msg;
 
   for (genvar i = 0; i < C; i++) begin : g_core
@@ -104,7 +107,7 @@ module node #(
         .io_req(io_req[i]), .io_we(io_we[i]), .io_addr(io_addr[i*64 +: 64]),
         .io_wdata(io_wdata[i*64 +: 64]), .io_wstrb(io_wstrb[i*8 +: 8]),
         .io_ack(io_ack[i]), .io_err(dev_err), .io_rdata(dev_rdata),
-        .msip(msip[i]), .mtip(mtip[i]), .meip(1'b0), .seip(1'b0), .mtime,
+        .msip(msip[i]), .mtip(mtip[i]), .meip(ctrl_irq), .seip(1'b0), .mtime,
         .ev_imiss(ic_miss), .ev_dmiss(dc_miss),
         .retire_valid(retire_valid[i]), .retire_pc(retire_pc[i*64 +: 64]),
         .stat_instret(stat_instret[i*64 +: 64]), .stat_imiss(stat_imiss[i*64 +: 64]),
@@ -114,23 +117,25 @@ module node #(
     l1_cache #(.ICACHE(1'b1), .AGENT(2 * HART + 1), .NODE_ID(NODE_ID)) icache (
         .clk, .rst, .req(ic_req), .op(3'd0), .addr({ic_addr, 6'd0}), .size(2'd3), .wdata('0),
         .amo('0), .done(ic_done), .err(ic_err), .rdata(), .line_data(ic_line), .flush(1'b0),
-        .flush_done(), .inval_all(ic_flush),
+        .flush_done(), .inval_all(ic_flush), .timeout,
         .req_valid(l_req_valid[2*i+1]), .req_msg(l_req_msg[(2*i+1)*MW +: MW]),
         .req_ready(l_req_ready[2*i+1]), .rsp_valid(l_rsp_valid[2*i+1]), .rsp_msg(rsp_out_msg),
         .fwd_valid(l_fwd_valid[2*i+1]), .fwd_msg(fwd_out_msg), .fwd_pop(l_fwd_pop[2*i+1]),
         .ack_valid(l_ack_valid[2*i+1]), .ack_msg(l_ack_msg[(2*i+1)*MW +: MW]),
-        .ack_ready(l_ack_ready[2*i+1]), .ev_miss(ic_miss), .ev_proto_err(l_proto_err[2*i+1]));
+        .ack_ready(l_ack_ready[2*i+1]), .ev_miss(ic_miss), .ev_wb_lost(l_wb_lost[2*i+1]),
+        .ev_proto_err(l_proto_err[2*i+1]));
     assign ic_hit = ic_done && !ic_err;
 
     l1_cache #(.ICACHE(1'b0), .AGENT(2 * HART), .NODE_ID(NODE_ID)) dcache (
         .clk, .rst, .req(dc_req), .op(dc_op), .addr(dc_addr), .size(dc_size), .wdata(dc_wdata),
         .amo(dc_amo), .done(dc_done), .err(dc_err), .rdata(dc_rdata), .line_data(),
-        .flush(dc_flush), .flush_done(dc_flush_done), .inval_all(1'b0),
+        .flush(dc_flush), .flush_done(dc_flush_done), .inval_all(1'b0), .timeout,
         .req_valid(l_req_valid[2*i]), .req_msg(l_req_msg[2*i*MW +: MW]),
         .req_ready(l_req_ready[2*i]), .rsp_valid(l_rsp_valid[2*i]), .rsp_msg(rsp_out_msg),
         .fwd_valid(l_fwd_valid[2*i]), .fwd_msg(fwd_out_msg), .fwd_pop(l_fwd_pop[2*i]),
         .ack_valid(l_ack_valid[2*i]), .ack_msg(l_ack_msg[2*i*MW +: MW]),
-        .ack_ready(l_ack_ready[2*i]), .ev_miss(dc_miss), .ev_proto_err(l_proto_err[2*i]));
+        .ack_ready(l_ack_ready[2*i]), .ev_miss(dc_miss), .ev_wb_lost(l_wb_lost[2*i]),
+        .ev_proto_err(l_proto_err[2*i]));
     /* verilator lint_on PINCONNECTEMPTY */
   end
 
@@ -148,10 +153,11 @@ module node #(
   logic          h_req_pop, h_rsp_valid, h_rsp_pop, h_out_valid, h_out_ready;
   logic [MW-1:0] h_out_msg;
   home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) hm (
-      .clk, .rst,
-      .req_valid(req_out_valid), .req_msg(req_out_msg), .req_pop(h_req_pop),
+      .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
+      .clear_line(lost_line), .lost_event,
+      .req_valid(req_out_valid && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
       .rsp_valid(h_rsp_valid), .rsp_msg(rsp_out_msg), .rsp_pop(h_rsp_pop),
-      .fwd_valid(fwd_in_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready),
+      .fwd_valid(h_fwd_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready && !fault_node_fail),
       .out_valid(h_out_valid), .out_msg(h_out_msg), .out_ready(h_out_ready),
       .mem_valid(mem_req_valid), .mem_ready(mem_req_ready), .mem_we(mem_req_we),
       .mem_addr(mem_req_addr), .mem_wdata(mem_req_wdata), .mem_resp_valid,
@@ -160,7 +166,11 @@ module node #(
       .stat_evictions(stat_dir[128 +: 64]), .stat_proto_errors(stat_dir[192 +: 64]),
       .stat_occupancy_max(stat_dir[256 +: 64]));
   assign mem_req_wstrb = '1;
-  assign req_out_ready = h_req_pop;
+  // A failed node sends nothing and swallows whatever reaches it, so that the network stays
+  // usable by everyone else (the memory fault model).
+  logic h_fwd_valid;
+  assign fwd_in_valid = h_fwd_valid && !fault_node_fail;
+  assign req_out_ready = h_req_pop || fault_node_fail;
   assign fwd_in_dst = fwd_in_m.dst_node;
 
   // ------------------------------------------------------------------ network interface
@@ -171,7 +181,7 @@ module node #(
   always_comb begin
     logic [$clog2(K)-1:0] w;
     logic                 got;
-    req_in_valid = 1'b0; req_in_msg = '0; l_req_ready = '0; got = 1'b0;
+    req_in_valid = 1'b0; req_in_msg = '0; l_req_ready = '0; got = fault_node_fail;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(req_rr) + 1 + k) % K);
       if (!got && l_req_valid[w]) begin
@@ -180,8 +190,9 @@ module node #(
       end
     end
     // the home's replies go first, then the caches' acks in turn
-    rsp_in_valid = h_out_valid; rsp_in_msg = h_out_msg; h_out_ready = rsp_in_ready;
-    l_ack_ready = '0; got = h_out_valid;
+    rsp_in_valid = h_out_valid && !fault_node_fail; rsp_in_msg = h_out_msg;
+    h_out_ready = rsp_in_ready && !fault_node_fail;
+    l_ack_ready = '0; got = h_out_valid || fault_node_fail;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(ack_rr) + 1 + k) % K);
       if (!got && l_ack_valid[w]) begin
@@ -211,12 +222,12 @@ module node #(
   assign rsp_home = rsp_out_m.dst_agent == coh_pkg::AGENT_HOME;
   always_comb begin
     l_fwd_valid = '0;
-    l_fwd_valid[fwd_to] = fwd_out_valid;
-    fwd_out_ready = l_fwd_pop[fwd_to];
+    l_fwd_valid[fwd_to] = fwd_out_valid && !fault_node_fail;
+    fwd_out_ready = l_fwd_pop[fwd_to] || fault_node_fail;
     l_rsp_valid = '0;
-    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_home;
+    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_home && !fault_node_fail;
     h_rsp_valid = rsp_out_valid && rsp_home;
-    rsp_out_ready = rsp_home ? h_rsp_pop : rsp_out_valid;
+    rsp_out_ready = (rsp_home ? h_rsp_pop : rsp_out_valid) || fault_node_fail;
   end
   assign stat_dir[320 +: 64] = 64'($countones(l_proto_err));
 
@@ -277,7 +288,8 @@ module node #(
       .rx_valid(uart_rx_valid), .rx_data(uart_rx_data), .rx_ready(uart_rx_ready));
   ctrl_regs #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) ctrl (
       .clk, .rst, .req(d_req && sel_ctrl), .we(d_we), .addr(d_off[11:3]), .wdata(d_wdata),
-      .rdata(ctrl_rdata), .err(ctrl_err), .remap_target, .cell_mask);
+      .rdata(ctrl_rdata), .err(ctrl_err), .remap_target, .cell_mask, .timeout, .lost_clear,
+      .lost_line, .lost_event, .wb_lost_events(8'(l_wb_lost)), .irq(ctrl_irq));
   finisher mfin (.req(d_req && sel_mfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(mfinish_valid),
                  .data(mfinish_data));
   finisher cfin (.req(d_req && sel_cfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(cfinish_valid),
