@@ -70,12 +70,21 @@ _start:
 	sd	t0, HIVE_CTRL_CELL_MASK(t2)
 
 	/*
-	 * Firewall default: no controller register exists yet. Once it does, fill every page of
-	 * this node with the entry's hart mask here, e.g. with the controller's fill command:
-	 *	ld	t0, HIVE_PARAM_E_FIREWALL(s4)
-	 *	sd	t0, <fill vector register>(t2)   (range: all pages of the node)
-	 * and wait for the fill to report completion before going on.
+	 * Firewall default: every page of this node gets the entry's hart mask (fill command),
+	 * and the ROM waits until the controller reports the change complete.
 	 */
+	li	t0, HIVE_GLOBAL_SIZE
+	mul	t0, t0, s2
+	li	t1, HIVE_GLOBAL_BASE
+	add	t0, t0, t1
+	sd	t0, HIVE_CTRL_FW_ADDR(t2)
+	ld	t0, HIVE_PARAM_H_NODE_MEM(s1)
+	srli	t0, t0, 12
+	sd	t0, HIVE_CTRL_FW_PAGES(t2)
+	ld	t0, HIVE_PARAM_E_FIREWALL(s4)
+	sd	t0, HIVE_CTRL_FW_VEC(t2)
+2:	ld	t0, HIVE_CTRL_FW_STATUS(t2)
+	bnez	t0, 2b
 
 	fence	iorw, iorw		/* controller writes done before anyone runs on */
 

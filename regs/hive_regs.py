@@ -58,11 +58,18 @@ CTRL = [
     ("LOST_CLEAR", 0x38, "wo-local", "write a line's global address: a line of this node's memory marked lost is usable again"),
     ("LOST_COUNT", 0x40, "ro", "lines of this node's memory marked lost so far"),
     ("WB_LOST", 0x48, "ro", "writebacks from this node that could not reach their home"),
-    ("IRQ", 0x50, "rw1c", "controller interrupt causes, each raising MEIP on the node's harts: bit 0 a writeback was lost; write 1 to clear"),
+    ("IRQ", 0x50, "rw1c", "controller interrupt causes, each raising MEIP on the node's harts: bit 0 a writeback was lost, bit 1 the firewall refused a writeback; write 1 to clear"),
+    ("FW_ADDR", 0x58, "rw-local", "global address of the first page that FW_VEC reads or writes (in this node's memory)"),
+    ("FW_PAGES", 0x60, "rw-local", "number of pages a write of FW_VEC fills (reset 1)"),
+    ("FW_VEC", 0x68, "rw-local", "read: the firewall vector of page FW_ADDR (bit h: hart h may write); write: set FW_PAGES pages from FW_ADDR to this vector, then recall every line owned by a hart that lost its bit; a bus error while FW_STATUS is busy"),
+    ("FW_STATUS", 0x70, "ro", "bit 0: a fill or revocation is in progress (complete when it reads 0)"),
+    ("FW_DENIED", 0x78, "ro", "ownership requests and writebacks the firewall refused"),
+    ("CUTOFF", 0x80, "rw-local", "bit 0: refuse every access to this node's memory from other nodes (bus error; writebacks dropped)"),
 ]
 TIMEOUT_DEFAULT = 4096
 HOME_TIMEOUT_MULT = 4
 IRQ_WB_LOST = 0x1
+IRQ_FW_WB = 0x2
 
 # Finisher protocol (sifive,test0).
 FINISH_PASS = 0x5555

@@ -24,7 +24,8 @@ def constants():
     out += [(f"CTRL_{n}", off, f"{acc}: {d}") for n, off, acc, d in R.CTRL]
     out += [("TIMEOUT_DEFAULT", R.TIMEOUT_DEFAULT, "reset value of CTRL_TIMEOUT"),
             ("HOME_TIMEOUT_MULT", R.HOME_TIMEOUT_MULT, "home waits this many timeouts for acks"),
-            ("IRQ_WB_LOST", R.IRQ_WB_LOST, "CTRL_IRQ: a writeback was lost")]
+            ("IRQ_WB_LOST", R.IRQ_WB_LOST, "CTRL_IRQ: a writeback was lost"),
+            ("IRQ_FW_WB", R.IRQ_FW_WB, "CTRL_IRQ: the firewall refused a writeback")]
     out += [("FINISH_PASS", R.FINISH_PASS, ""), ("FINISH_FAIL", R.FINISH_FAIL, "(code<<16)|FAIL"),
             ("FINISH_RESET", R.FINISH_RESET, "")]
     out += [(f"HPM_{n}", v, d) for n, v, d in R.HPM_EVENTS]

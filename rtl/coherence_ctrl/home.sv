@@ -29,6 +29,18 @@ module home #(
     input  logic          clear_valid,  // CTRL_LOST_CLEAR written with clear_line
     input  logic [63:6]   clear_line,
     output logic          lost_event,   // a line was marked lost this cycle
+    // firewall: the step's check, the sweep's check, and the sweep after a fill
+    output logic [63:6]   fw_line,
+    output logic [coh_pkg::AGENT_BITS-1:0] fw_agent,
+    input  logic          fw_ok,
+    output logic [63:6]   swp_line,
+    output logic [coh_pkg::AGENT_BITS-1:0] swp_agent,
+    input  logic          swp_ok,
+    input  logic          sweep_start,  // vectors changed: recall lines owned against them
+    output logic          sweeping,
+    output logic          deny,         // the firewall refused an ownership request or writeback
+    output logic          deny_wb,      // ... a writeback
+    input  logic          cutoff,       // refuse every request from another node
     // requests for this node's memory (request network)
     input  logic          req_valid,
     input  logic [MW-1:0] req_msg,
@@ -137,7 +149,8 @@ module home #(
   assign rq = coh_pkg::msg_t'(req_msg);
   assign rs = coh_pkg::msg_t'(rsp_msg);
 
-  logic        take_mem, take_rsp, take_req, take_clear, take_wd, wd_fire;
+  logic        take_mem, take_rsp, take_req, take_clear, take_wd, wd_fire, take_swp, swp_fire;
+  logic [EW-1:0] swp_idx;
   /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
   coh_pkg::msg_t        m;          // the message being handled (for MEMDATA: its entry's line)
   /* verilator lint_on UNUSEDSIGNAL */
@@ -150,10 +163,13 @@ module home #(
     take_clear = !halt && !take_mem && !take_rsp && !take_req && clear_valid;
     take_wd = !halt && !take_mem && !take_rsp && !take_req && !take_clear && wd_fire &&
               oq_ready && pq_ready && mem_ready;
+    take_swp = !halt && !take_mem && !take_rsp && !take_req && !take_clear && !take_wd &&
+               swp_fire && fq_ready && !inv_busy;
     m = take_rsp ? rs : rq;
     if (take_mem) m.line = d_line[pq_dout];
     if (take_clear) m.line = clear_line;
     if (take_wd) m.line = d_line[scan];
+    if (take_swp) m.line = d_line[swp_idx];
     case (m.kind)
       coh_pkg::M_GETS:   ev = coh_pkg::HE_GETS;
       coh_pkg::M_GETSI:  ev = coh_pkg::HE_GETSI;
@@ -165,7 +181,15 @@ module home #(
     if (take_mem) ev = coh_pkg::HE_MEMDATA;
     if (take_clear) ev = coh_pkg::HE_CLEAR;
     if (take_wd) ev = (state_of(scan) == coh_pkg::H_BINV) ? coh_pkg::HE_INVTIMEOUT : coh_pkg::HE_RECFAIL;
+    if (take_swp) ev = coh_pkg::HE_EVICT;
   end
+
+  // the revocation sweep: an owned line whose owner may no longer write its page is recalled
+  assign swp_line = d_line[swp_idx];
+  assign swp_agent = d_owner[swp_idx];
+  assign swp_fire = sweeping && state_of(swp_idx) == coh_pkg::H_M && !swp_ok;
+  assign fw_line = m.line;
+  assign fw_agent = m.src_agent;
 
   // the watchdog: is the scanned entry overdue?
   assign wd_fire = (state_of(scan) == coh_pkg::H_BINV || state_of(scan) == coh_pkg::H_BREC) &&
@@ -200,16 +224,17 @@ module home #(
   coh_pkg::home_step_t    st;
   coh_pkg::home_guard_t   g;
   always_comb begin
-    act_valid = take_mem || take_rsp || take_req || take_wd ||
+    act_valid = take_mem || take_rsp || take_req || take_wd || take_swp ||
                 (take_clear && hit && state_of(hit_e) == coh_pkg::H_LOST);
     evicting = 1'b0;
     bad_addr = 1'b0;
-    e = take_mem ? pq_dout : take_wd ? scan : hit ? hit_e : has_free ? free_e : victim_e;
-    if (take_req && !in_range) bad_addr = 1'b1;
+    e = take_mem ? pq_dout : take_wd ? scan : take_swp ? swp_idx : hit ? hit_e : has_free ? free_e : victim_e;
+    if (take_req && (!in_range || (cutoff && m.src_node != coh_pkg::NODE_BITS'(NODE_ID))))
+      bad_addr = 1'b1;  // outside this memory, or cut off: ERR (a writeback is dropped)
     else if (take_req && !hit && !has_free)
       // a full set gives up a stable entry; with none stable, the request just waits
       evicting = (state_of(e) == coh_pkg::H_S || state_of(e) == coh_pkg::H_M);
-    g.fw_ok = 1'b1;
+    g.fw_ok = fw_ok;
     g.others = (d_sharers[e] & ~agent_bit(m.src_agent)) != '0;
     g.last_ack = (d_acks[e] == 8'd1);
     g.evict = d_evict[e];
@@ -276,18 +301,30 @@ module home #(
   end
 
   assign lost_event = act_valid && st.known && st.act.count_lost;
+  assign deny = act_valid && !bad_addr && !full_wait && st.known && st.act.deny;
+  assign deny_wb = deny && m.kind == coh_pkg::M_PUTM;
 
   // ---------------------------------------------------------------- state updates
   always_ff @(posedge clk) begin
     if (rst) begin
       d_used <= '0;
       inv_busy <= 1'b0; inv_mask <= '0; inv_line <= '0; victim_way <= '0; occupancy <= '0;
-      now <= '0; scan <= '0;
+      now <= '0; scan <= '0; sweeping <= 1'b0; swp_idx <= '0;
       stat_requests <= '0; stat_nacks <= '0; stat_evictions <= '0; stat_proto_errors <= '0;
       stat_occupancy_max <= '0;
     end else if (!halt) begin
       now <= now + 32'd1;
       scan <= (32'(scan) == ENT - 1) ? '0 : scan + 1'b1;
+      // the sweep moves on from an entry once it is neither owned against the firewall nor
+      // busy (a recall it started ends with the entry free)
+      if (sweep_start) begin
+        sweeping <= 1'b1;
+        swp_idx <= '0;
+      end else if (sweeping && !swp_fire && state_of(swp_idx) != coh_pkg::H_BMEM &&
+                   state_of(swp_idx) != coh_pkg::H_BINV && state_of(swp_idx) != coh_pkg::H_BREC) begin
+        swp_idx <= swp_idx + 1'b1;
+        if (32'(swp_idx) == ENT - 1) sweeping <= 1'b0;
+      end
       if (take_req) stat_requests <= stat_requests + 1;
       if (oq_push && oq_ready && oq_din.kind == coh_pkg::M_NACK) stat_nacks <= stat_nacks + 1;
       if (act_valid && !bad_addr && !full_wait && !st.known) stat_proto_errors <= stat_proto_errors + 1;

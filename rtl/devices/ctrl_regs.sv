@@ -22,8 +22,24 @@ module ctrl_regs #(
     output logic [63:6] lost_line,
     input  logic        lost_event,      // the home marked a line lost
     input  logic [7:0]  wb_lost_events,  // writebacks lost this cycle (one bit per cache)
-    output logic        irq              // some CTRL_IRQ cause is pending
+    output logic        irq,             // some CTRL_IRQ cause is pending
+    // firewall and cutoff
+    output logic [63:0] fw_first,        // FW_ADDR
+    output logic [31:0] fw_pages,        // FW_PAGES
+    output logic        fw_fill,         // FW_VEC written: fill with wdata
+    input  logic [63:0] fw_vec,          // the vector of page FW_ADDR
+    input  logic        fw_busy,         // a fill or its revocation sweep is running
+    input  logic        fw_deny,         // the home refused an ownership request or writeback
+    input  logic        fw_deny_wb,      // ... and it was a writeback
+    output logic        cutoff
 );
+  localparam logic [63:0] MY_BASE = hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE;
+  localparam logic [63:0] PAGES = 64'(NODE_MEM) / hive_pkg::PAGE_BYTES;
+  logic [63:0] fw_denied;
+  logic        fill_ok;   // FW_ADDR and FW_PAGES name pages of this node
+  assign fill_ok = fw_first >= MY_BASE && fw_pages != 0 &&
+                   (fw_first - MY_BASE) / hive_pkg::PAGE_BYTES + 64'(fw_pages) <= PAGES;
+  assign fw_fill = req && we && !err && 64'({addr, 3'd0}) == hive_pkg::CTRL_FW_VEC;
   logic [63:0] lost_count, wb_lost, irq_bits;
   assign irq = irq_bits != '0;
   assign lost_clear = req && we && 64'({addr, 3'd0}) == hive_pkg::CTRL_LOST_CLEAR;
@@ -43,6 +59,12 @@ module ctrl_regs #(
       hive_pkg::CTRL_LOST_COUNT:   begin rdata = lost_count; err = we; end
       hive_pkg::CTRL_WB_LOST:      begin rdata = wb_lost; err = we; end
       hive_pkg::CTRL_IRQ:          rdata = irq_bits;
+      hive_pkg::CTRL_FW_ADDR:      rdata = fw_first;
+      hive_pkg::CTRL_FW_PAGES:     begin rdata = 64'(fw_pages); err = we && wdata == '0; end
+      hive_pkg::CTRL_FW_VEC:       begin rdata = fw_vec; err = we && (fw_busy || !fill_ok); end
+      hive_pkg::CTRL_FW_STATUS:    begin rdata = 64'(fw_busy); err = we; end
+      hive_pkg::CTRL_FW_DENIED:    begin rdata = fw_denied; err = we; end
+      hive_pkg::CTRL_CUTOFF:       rdata = 64'(cutoff);
       default: err = 1'b1;
     endcase
   end
@@ -53,15 +75,22 @@ module ctrl_regs #(
       cell_mask <= 64'd1 << NODE_ID;
       timeout <= 32'(hive_pkg::TIMEOUT_DEFAULT);
       lost_count <= '0; wb_lost <= '0; irq_bits <= '0;
+      fw_first <= MY_BASE; fw_pages <= 32'd1; fw_denied <= '0; cutoff <= 1'b0;
     end else begin
       lost_count <= lost_count + 64'(lost_event);
       wb_lost <= wb_lost + 64'($countones(wb_lost_events));
-      if (wb_lost_events != '0) irq_bits <= irq_bits | hive_pkg::IRQ_WB_LOST;
+      fw_denied <= fw_denied + 64'(fw_deny);
+      if (wb_lost_events != '0 || fw_deny_wb)
+        irq_bits <= irq_bits | (wb_lost_events != '0 ? hive_pkg::IRQ_WB_LOST : '0) |
+                    (fw_deny_wb ? hive_pkg::IRQ_FW_WB : '0);
       if (req && we && !err) begin
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_CELL_MASK) cell_mask <= wdata;
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_REMAP_TARGET) remap_target <= wdata;
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_TIMEOUT) timeout <= wdata[31:0];
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_IRQ) irq_bits <= irq_bits & ~wdata;
+      if (64'({addr, 3'd0}) == hive_pkg::CTRL_FW_ADDR) fw_first <= wdata;
+      if (64'({addr, 3'd0}) == hive_pkg::CTRL_FW_PAGES) fw_pages <= wdata[31:0];
+      if (64'({addr, 3'd0}) == hive_pkg::CTRL_CUTOFF) cutoff <= wdata[0];
       end
     end
   end

@@ -85,6 +85,12 @@ module node #(
   logic [31:0]     timeout;
   logic            lost_clear, lost_event, ctrl_irq;
   logic [63:6]     lost_line;
+  // firewall and cutoff
+  logic [63:6]     fw_line, swp_line;
+  logic [coh_pkg::AGENT_BITS-1:0] fw_agent, swp_agent;
+  logic            fw_ok, swp_ok, fw_fill, fw_filling, fw_fill_done, sweeping, deny, deny_wb, cutoff;
+  logic [63:0]     fw_first, fw_vec;
+  logic [31:0]     fw_pages;
   logic [K*MW-1:0] l_req_msg, l_ack_msg;
 
   for (genvar i = 0; i < C; i++) begin : g_core
@@ -154,7 +160,8 @@ module node #(
   logic [MW-1:0] h_out_msg;
   home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) hm (
       .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
-      .clear_line(lost_line), .lost_event,
+      .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .swp_line, .swp_agent,
+      .swp_ok, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
       .req_valid(req_out_valid && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
       .rsp_valid(h_rsp_valid), .rsp_msg(rsp_out_msg), .rsp_pop(h_rsp_pop),
       .fwd_valid(h_fwd_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready && !fault_node_fail),
@@ -166,6 +173,7 @@ module node #(
       .stat_evictions(stat_dir[128 +: 64]), .stat_proto_errors(stat_dir[192 +: 64]),
       .stat_occupancy_max(stat_dir[256 +: 64]));
   assign mem_req_wstrb = '1;
+
   // A failed node sends nothing and swallows whatever reaches it, so that the network stays
   // usable by everyone else (the memory fault model).
   logic h_fwd_valid;
@@ -289,9 +297,16 @@ module node #(
   ctrl_regs #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) ctrl (
       .clk, .rst, .req(d_req && sel_ctrl), .we(d_we), .addr(d_off[11:3]), .wdata(d_wdata),
       .rdata(ctrl_rdata), .err(ctrl_err), .remap_target, .cell_mask, .timeout, .lost_clear,
-      .lost_line, .lost_event, .wb_lost_events(8'(l_wb_lost)), .irq(ctrl_irq));
+      .lost_line, .lost_event, .wb_lost_events(8'(l_wb_lost)), .irq(ctrl_irq), .fw_first,
+      .fw_pages, .fw_fill, .fw_vec, .fw_busy(fw_filling || sweeping), .fw_deny(deny),
+      .fw_deny_wb(deny_wb), .cutoff);
   finisher mfin (.req(d_req && sel_mfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(mfinish_valid),
                  .data(mfinish_data));
   finisher cfin (.req(d_req && sel_cfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(cfinish_valid),
                  .data(cfinish_data));
+
+  firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) fw (
+      .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent), .swp_line, .swp_agent,
+      .first(fw_first), .chk_ok(fw_ok), .swp_ok, .fill(fw_fill), .pages(fw_pages), .vec(d_wdata),
+      .vec_rd(fw_vec), .filling(fw_filling), .fill_done(fw_fill_done));
 endmodule

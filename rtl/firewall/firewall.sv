@@ -1,0 +1,73 @@
+// Per-page write firewall of a node's memory (paper section 4.2): one vector per 4 KiB page,
+// one bit per hart; a clear bit means that hart may not write the page. The home checks it on
+// every request for ownership, every exclusive grant and every writeback, combinationally, so
+// the check adds no cycle (docs/flash.md). Vectors are set through the controller registers,
+// one page per cycle (`fill`); when a fill ends, the home sweeps its directory and recalls every
+// line owned by a hart that lost its bit, and only then is the change complete.
+//
+// The vectors live in an on-chip array of PAGES x HARTS bits (4096 x 4 bits at 4x1 with 16 MiB
+// nodes): the storage grows with node memory, by HARTS bits per 4 KiB. They power up all ones
+// (every hart may write everywhere, as --elf mode needs); a cell's boot ROM narrows them.
+module firewall #(
+    parameter int     NODES = 1,
+    parameter int     CORES_PER_NODE = 1,
+    parameter longint NODE_MEM = 64'h100_0000,
+    localparam int    HARTS = NODES * CORES_PER_NODE,
+    localparam int    PAGES = 32'(NODE_MEM / 4096),
+    localparam int    PW = $clog2(PAGES)
+) (
+    input  logic                            clk,
+    input  logic                            rst,
+    // checks: may the hart behind `agent` write the page of `line`?
+    /* verilator lint_off UNUSEDSIGNAL */  // only the page bits of a line and the hart of an agent
+    input  logic [63:6]                     chk_line,
+    input  logic [coh_pkg::AGENT_BITS-1:0]  chk_agent,
+    input  logic [63:6]                     swp_line,
+    input  logic [coh_pkg::AGENT_BITS-1:0]  swp_agent,
+    input  logic [63:0]                     first,      // FW_ADDR: first page to fill or read
+    /* verilator lint_on UNUSEDSIGNAL */
+    output logic                            chk_ok,
+    output logic                            swp_ok,
+    // fill: FW_PAGES pages from FW_ADDR get `vec`
+    input  logic                            fill,
+    input  logic [31:0]                     pages,
+    /* verilator lint_off UNUSEDSIGNAL */  // bits of harts the machine does not have
+    input  logic [63:0]                     vec,
+    /* verilator lint_on UNUSEDSIGNAL */
+    output logic [63:0]                     vec_rd,     // the vector of page FW_ADDR
+    output logic                            filling,
+    output logic                            fill_done   // pulse: the last page was written
+);
+  logic [HARTS-1:0] v [PAGES];
+  initial for (int i = 0; i < PAGES; i++) v[i] = '1;
+
+  /* verilator lint_off UNUSEDSIGNAL */  // the page bits of the line, the hart of the agent
+  function automatic logic may_write(input logic [63:6] line, input logic [coh_pkg::AGENT_BITS-1:0] a);
+    // agent = 2 x hart (+1 for an I cache)
+    may_write = |(v[line[12 +: PW]] & (HARTS'(1) << a[coh_pkg::AGENT_BITS-1:1]));
+  endfunction
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign chk_ok = may_write(chk_line, chk_agent);
+  assign swp_ok = may_write(swp_line, swp_agent);
+  assign vec_rd = 64'(v[first[12 +: PW]]);
+
+  logic [PW-1:0]   cur;
+  logic [31:0]     left;
+  logic [HARTS-1:0] fvec;
+  assign filling = (left != '0);
+  assign fill_done = (left == 32'd1);
+
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      left <= '0; cur <= '0; fvec <= '0;
+    end else if (fill && !filling) begin
+      left <= pages;
+      cur <= first[12 +: PW];
+      fvec <= vec[HARTS-1:0];
+    end else if (filling) begin
+      v[cur] <= fvec;
+      cur <= cur + 1'b1;
+      left <= left - 32'd1;
+    end
+  end
+endmodule
