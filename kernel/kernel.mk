@@ -4,6 +4,7 @@
 #   make kernel-unit       host-side cmocka unit tests of kernel modules (tests/kernel)
 #   make kernel-test-qemu  the user-level test suite on QEMU, 1 and 4 harts
 #   make kernel-test-sim   the same on hive-sim 1x1 (exit status 0 only if every test passed)
+#   make kernel-test-sim-panic  the panic path on hive-sim (memory cutoff, the cell fails)
 #   make kernel-bench      the kernel figures -> build/bench/kernel.json (hive-sim 1x1)
 KERNEL_BUILD  := $(BUILD)/kernel
 KERNEL_ELF    := $(KERNEL_BUILD)/kernel.elf
@@ -35,8 +36,8 @@ USER_CFLAGS   := $(RV_ARCH) -std=c11 -O2 -Wall -Wextra -Werror -ffreestanding -n
 USER_LDFLAGS  := -nostdlib -nostartfiles -static -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings \
                  -Wl,-z,max-page-size=4096 -T user/user.ld
 
-.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-sim kernel-bench kernel-bench-qemu \
-        user-progs
+.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-sim kernel-test-sim-panic kernel-bench \
+        kernel-bench-qemu         user-progs
 kernel: $(KERNEL_ELF)
 user-progs: $(USER_ELFS)
 
@@ -71,34 +72,43 @@ $(KERNEL_BUILD)/obj/initfs_image.o: kernel/initfs_image.S $(KERNEL_IMG)
 $(KERNEL_ELF): $(KERNEL_OBJS) kernel/kernel.ld
 	$(RV_CC) $(RV_ARCH) $(KERNEL_LDFLAGS) -T kernel/kernel.ld -o $@ $(KERNEL_OBJS) -lgcc
 
-# the benchmark kernel: the same kernel with /etc/rc running the figures only
+# Variants: build/kernel/kernel-NAME.elf is the same kernel whose /etc/rc is user/rc.NAME
+# (bench: the figures only; panic: init asks the kernel to panic).
 KERNEL_BENCH_ELF := $(KERNEL_BUILD)/kernel-bench.elf
-KERNEL_BENCH_IMG := $(KERNEL_BUILD)/initfs-bench.img
-$(KERNEL_BENCH_IMG): $(USER_ELFS) user/rc.bench kernel/mkinitfs.py
+KERNEL_PANIC_ELF := $(KERNEL_BUILD)/kernel-panic.elf
+.SECONDARY: $(KERNEL_BUILD)/initfs-bench.img $(KERNEL_BUILD)/initfs-panic.img \
+            $(KERNEL_BUILD)/obj-bench/initfs_image.o $(KERNEL_BUILD)/obj-panic/initfs_image.o
+$(KERNEL_BUILD)/initfs-%.img: $(USER_ELFS) user/rc.% kernel/mkinitfs.py
 	@mkdir -p $(@D)
-	$(PY) kernel/mkinitfs.py -o $@ /etc/ /tmp/ /etc/rc=user/rc.bench \
+	$(PY) kernel/mkinitfs.py -o $@ /etc/ /tmp/ /etc/rc=user/rc.$* \
 	  $(foreach p,$(USER_PROGS),/bin/$(p)=$(USER_BUILD)/$(p).elf)
-$(KERNEL_BUILD)/obj-bench/initfs_image.o: kernel/initfs_image.S $(KERNEL_BENCH_IMG)
+$(KERNEL_BUILD)/obj-%/initfs_image.o: kernel/initfs_image.S $(KERNEL_BUILD)/initfs-%.img
 	@mkdir -p $(@D)
-	$(RV_CC) $(KERNEL_ASFLAGS) -DINITFS_IMAGE='"$(abspath $(KERNEL_BENCH_IMG))"' -c -o $@ $<
-$(KERNEL_BENCH_ELF): $(filter-out %/initfs_image.o,$(KERNEL_OBJS)) \
-                     $(KERNEL_BUILD)/obj-bench/initfs_image.o kernel/kernel.ld
+	$(RV_CC) $(KERNEL_ASFLAGS) -DINITFS_IMAGE='"$(abspath $(KERNEL_BUILD)/initfs-$*.img)"' -c -o $@ $<
+$(KERNEL_BUILD)/kernel-%.elf: $(filter-out %/initfs_image.o,$(KERNEL_OBJS)) \
+                              $(KERNEL_BUILD)/obj-%/initfs_image.o kernel/kernel.ld
 	$(RV_CC) $(RV_ARCH) $(KERNEL_LDFLAGS) -T kernel/kernel.ld -o $@ $(filter %.o,$^) -lgcc
 
 # ---- running it
 qemu: $(KERNEL_ELF)
 	$(QEMU_KERNEL) -smp $(QEMU_SMP) -append shell
 
-kernel-test-qemu: $(KERNEL_ELF)
+kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
 	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL)"
 	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
 	kernel/run_test.sh qemu-panic 1 "$(QEMU_KERNEL) -append panic-test"
+	kernel/run_test.sh qemu-panic 2 "$(QEMU_BASE) -kernel $(KERNEL_PANIC_ELF)"
 
 # KERNEL_SIM_DEPS= and KERNEL_SIM_ARGS="--boot-dir DIR" run a hive-sim built elsewhere as is.
 KERNEL_SIM_DEPS ?= sim boot
 KERNEL_SIM_ARGS ?=
 kernel-test-sim: $(KERNEL_ELF) $(KERNEL_SIM_DEPS)
 	kernel/run_test.sh sim 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_ELF) --max-cycles 400M"
+
+# the panic path on hive-sim: init asks for a panic; the cell must cut its memory off and
+# fail (hive-sim exit 101)
+kernel-test-sim-panic: $(KERNEL_PANIC_ELF) $(KERNEL_SIM_DEPS)
+	kernel/run_test.sh sim-panic 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_PANIC_ELF) --max-cycles 100M"
 
 kernel-bench: $(KERNEL_BENCH_ELF) $(KERNEL_SIM_DEPS)
 	@mkdir -p $(BUILD)/bench

@@ -47,13 +47,7 @@ void panic(const char *fmt, ...)
 	va_end(ap);
 	kprintf("\nPANIC: cell %u hart %lu: %s\n", cell.id, mycpu()->hartid, msg);
 	backtrace();
-	cutoff_cell_nodes();
-	uint64_t others = 0;
-	for (int i = 0; i < ncpus; i++)
-		if (cpus[i].online && &cpus[i] != mycpu())
-			others |= 1UL << cpus[i].hartid;
-	if (others)
-		sbi_send_ipi(others, 0);
+	cutoff_cell_nodes(); /* also stops the other harts */
 	kprintf("hive: cell %u stopped by panic\n", cell.id);
 	sbi_shutdown(SBI_SRST_REASON_FAILURE);
 }

@@ -2,6 +2,7 @@
 #include "cell.h"
 #include "console.h"
 #include "cpu.h"
+#include "cutoff.h"
 #include "printf.h"
 #include "proc.h"
 #include "riscv.h"
@@ -52,9 +53,11 @@ static bool interrupt(uint64_t scause)
 		timer_interrupt();
 	} else if (code == IRQ_S_SOFT) {
 		csr_clear(sip, SIP_SSIP); /* an IPI: wake up and look at the run queues */
-		if (panicking)
+		if (panicking) { /* the cell is stopping: cut this node's memory off, then halt */
+			cutoff_local_node();
 			for (;;)
 				wfi();
+		}
 	} else {
 		kprintf("unexpected interrupt %lu\n", code);
 	}

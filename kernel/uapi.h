@@ -32,7 +32,7 @@
 #define SYS_uptime 22   /* milliseconds since boot */
 #define SYS_lseek 23
 #define SYS_yield 24
-#define SYS_shutdown 25 /* shutdown(failed): init only */
+#define SYS_shutdown 25 /* shutdown(0 all passed, 1 failure, 2 panic test): init only */
 #define SYS_sysinfo 26  /* sysinfo(struct sysinfo *) */
 #define SYS_consready 27 /* 1 if console input has arrived */
 #define SYS_dup2 28

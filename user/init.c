@@ -2,7 +2,8 @@
  * init (pid 1): runs the test script /etc/rc (one command per line, '#' comments), prints
  * each command's result and a summary, offers a shell when console input is attached (or
  * the kernel command line says "shell"), then powers the cell off: SRST reason "none" only
- * if every command of the script passed.
+ * if every command of the script passed. The builtin "panic" asks the kernel to panic (a test
+ * of the panic path: the cell stops with SRST "system failure").
  */
 #include "lib/ulib.h"
 
@@ -76,6 +77,10 @@ int main(void)
 		while (getline_fd(fd, line, sizeof(line)) > 0) {
 			if (line[0] == '#' || split(line, argv, 16) == 0)
 				continue;
+			if (!strcmp(argv[0], "panic")) { /* rc builtin: test of the kernel panic path */
+				printf("init: asking the kernel to panic\n");
+				sys_shutdown(2);
+			}
 			long t0 = uptime_ms();
 			int st = run(argv);
 			long t1 = uptime_ms();
