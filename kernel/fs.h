@@ -3,8 +3,8 @@
  * (pagecache.h). Each inode records its data home cell (paper section 5: the cell that owns
  * the file's data; always this cell today) and a generation number (bumped when data of the
  * file is lost: paper section 4.2). A directory's data is an array of struct dirent with "."
- * and ".." first. Paths are absolute or relative to a directory; names are at most
- * DIRNAME - 1 bytes... DIRNAME bytes when not NUL-terminated.
+ * and ".." first. Paths are absolute or relative to a directory; a name has at most
+ * DIRNAME - 1 bytes (longer: -ENAMETOOLONG).
  *
  * Locking: each inode has a sleeplock held across an operation; path lookup holds one
  * directory at a time. Reference counts (inode_ref/inode_put) keep an inode alive; it is
