@@ -3,6 +3,7 @@
 #include "console.h"
 #include "cpu.h"
 #include "cutoff.h"
+#include "errno.h"
 #include "printf.h"
 #include "proc.h"
 #include "riscv.h"
@@ -114,19 +115,21 @@ void user_trap(struct trapframe *tf)
 			c->nsyscalls++;
 			syscall_dispatch(tf);
 		} else {
-			int sig = SIGSEGV;
+			int sig = SIGSEGV, r = 0;
 			if (cause == EXC_INST_PAGE || cause == EXC_LOAD_PAGE || cause == EXC_STORE_PAGE) {
 				intr_on();
 				mycpu()->nfaults++;
 				enum vm_access acc = cause == EXC_STORE_PAGE ? VM_WRITE
 						     : cause == EXC_LOAD_PAGE ? VM_READ : VM_EXEC;
-				if (vm_fault(p->vs, tf->stval, acc) == 0)
+				r = vm_fault(p->vs, tf->stval, acc);
+				if (r == 0)
 					goto done;
 			} else if (cause == EXC_ILLEGAL || cause == EXC_BREAKPOINT) {
 				sig = SIGILL;
 			}
-			kprintf("pid %d (%s): %s at pc %lx, address %lx: killed\n", p->pid, p->name,
-				fault_name(cause), tf->sepc, tf->stval);
+			kprintf("pid %d (%s): %s at pc %lx, address %lx%s: killed\n", p->pid, p->name,
+				fault_name(cause), tf->sepc, tf->stval,
+				r == -ENOMEM ? " (out of memory)" : "");
 			p->killed = sig;
 		}
 	}

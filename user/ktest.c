@@ -554,6 +554,37 @@ static void t_smp_stress(void)
 	printf("ktest: smp: %d processes ran on %d of %u harts\n", n, used, si.harts);
 }
 
+/* ---- out of memory: the process that asks too much dies, the kernel and the rest go on */
+
+static void oom_child(void)
+{
+	for (;;) {
+		char *p = mmap(0, 1 << 20, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p == MAP_FAILED)
+			exit(3);
+		for (int i = 0; i < (1 << 20); i += 4096)
+			p[i] = 1; /* the fault that finds no frame kills us */
+	}
+}
+
+static void t_oom(void)
+{
+	if (si.total_frames < 16384) { /* on a 16 MiB node this takes too many cycles */
+		printf("ktest: oom: skipped (%lu frames)\n", si.total_frames);
+		return;
+	}
+	struct sysinfo a, b;
+	sys_sysinfo(&a);
+	int st = in_child(oom_child);
+	CHECK(!WIFEXITED(st) && WTERMSIG(st) == SIGSEGV);
+	sys_sysinfo(&b);
+	CHECK(b.free_frames + 64 >= a.free_frames); /* everything came back */
+	int pid = fork();
+	if (pid == 0)
+		exit(5);
+	CHECK(waitpid(pid, &st, 0) == pid && WEXITSTATUS(st) == 5);
+}
+
 struct test {
 	const char *name;
 	void (*fn)(void);
@@ -566,6 +597,7 @@ static const struct test tests[] = {
 	{ "cow", t_cow },             { "mmap_file", t_mmap_file },
 	{ "exec_text", t_exec_text_shared },                        { "files", t_files },
 	{ "bad_args", t_bad_args },   { "pipe", t_pipe },           { "smp_stress", t_smp_stress },
+	{ "oom", t_oom },
 };
 
 int main(int argc, char **argv)
