@@ -6,6 +6,7 @@
 #   make kernel-test-sim   the same on hive-sim 1x1 (exit status 0 only if every test passed)
 #   make kernel-test-sim-panic  the panic path on hive-sim (memory cutoff, the cell fails)
 #   make kernel-bench      the kernel figures -> build/bench/kernel.json (hive-sim 1x1)
+# make test and make regress run the kernel's tests too (bottom of this file).
 KERNEL_BUILD  := $(BUILD)/kernel
 KERNEL_ELF    := $(KERNEL_BUILD)/kernel.elf
 KERNEL_IMG    := $(KERNEL_BUILD)/initfs.img
@@ -103,12 +104,12 @@ kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
 KERNEL_SIM_DEPS ?= sim boot
 KERNEL_SIM_ARGS ?=
 kernel-test-sim: $(KERNEL_ELF) $(KERNEL_SIM_DEPS)
-	kernel/run_test.sh sim 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_ELF) --max-cycles 400M"
+	kernel/run_test.sh sim 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_ELF) --max-cycles 150M"
 
 # the panic path on hive-sim: init asks for a panic; the cell must cut its memory off and
 # fail (hive-sim exit 101)
 kernel-test-sim-panic: $(KERNEL_PANIC_ELF) $(KERNEL_SIM_DEPS)
-	kernel/run_test.sh sim-panic 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_PANIC_ELF) --max-cycles 100M"
+	kernel/run_test.sh sim-panic 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_PANIC_ELF) --max-cycles 30M"
 
 kernel-bench: $(KERNEL_BENCH_ELF) $(KERNEL_SIM_DEPS)
 	@mkdir -p $(BUILD)/bench
@@ -122,5 +123,11 @@ kernel-bench-qemu: $(KERNEL_BENCH_ELF)
 # ---- host unit tests
 kernel-unit:
 	tests/kernel/run.sh
+
+# ---- the project's test tiers (DESIGN.md section 6): make test runs a representative of each
+# kind of kernel test (host units, QEMU 1 and 4 harts and the panic path, hive-sim of the
+# current shape); make regress adds the panic path on hive-sim.
+test: kernel-unit kernel-test-qemu kernel-test-sim
+regress: kernel-unit kernel-test-qemu kernel-test-sim kernel-test-sim-panic
 
 -include $(wildcard $(KERNEL_BUILD)/obj/*.d $(USER_BUILD)/*.d $(USER_BUILD)/lib/*.d)
