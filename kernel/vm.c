@@ -247,6 +247,8 @@ int vm_fault(struct vmspace *vs, uint64_t va, enum vm_access acc)
 			if (!pd)
 				goto out;
 			*pte = PA_PTE(pfdat_pa(pd)) | keep | PTE_W | PTE_D;
+			/* another frame now: no hart may keep the old read-only translation */
+			tlb_shootdown(vs, va, PAGE_SIZE);
 			frame_put(old);
 			r = 0;
 			if (keep & PTE_X)
