@@ -55,7 +55,7 @@ void tlb_shootdown(struct vmspace *vs, uint64_t va, uint64_t len)
 	uint64_t harts = vs->tlb_harts;
 	__atomic_add_fetch(&tlb_shootdowns, 1, __ATOMIC_RELAXED);
 	if (harts & (1UL << me->id)) {
-		if (len == 0 || len > 64 * PAGE_SIZE || !vs->asid)
+		if (len == 0 || len > 64 * PAGE_SIZE)
 			sfence_vma_all();
 		else
 			for (uint64_t a = va; a < va + len; a += PAGE_SIZE)
