@@ -108,8 +108,10 @@ module l1_cache #(
   coh_pkg::l1_step_t fs;
   coh_pkg::l1_guard_t fg;
   /* verilator lint_on UNUSEDSIGNAL */
-  assign f = coh_pkg::msg_t'(fwd_msg);
-  assign r = coh_pkg::msg_t'(rsp_msg);
+  coh_pkg::l1_state_e fst;
+  coh_pkg::l1_event_e fev;
+  assign f = fwd_msg;
+  assign r = rsp_msg;
   assign fi = f.line[6 +: IW];
   assign f_here = valid[fi] && tags[fi] == f.line[63 -: TW];
   always_comb begin
@@ -124,10 +126,12 @@ module l1_cache #(
       default:         e = coh_pkg::LE_RECI;
     endcase
     fg.wb = wb_valid && wb_line == f.line;
-    fs = coh_pkg::l1_step(s, e, fg);
-    // an answer needs the ack slot; a deferred forward stays in the network
-    fwd_take = fwd_valid && !ack_valid && !fs.act.defer;
+    fst = s;
+    fev = e;
   end
+  coh_l1_step step (.st(fst), .ev(fev), .g(fg), .known(fs.known), .next(fs.next), .act(fs.act));
+  // an answer needs the ack slot; a deferred forward stays in the network
+  assign fwd_take = fwd_valid && !ack_valid && !fs.act.defer;
   assign fwd_pop = fwd_take;
 
   // ---------------------------------------------------------------- hit path

@@ -146,8 +146,8 @@ module home #(
 
   // ---------------------------------------------------------------- choose this cycle's input
   coh_pkg::msg_t rq, rs;
-  assign rq = coh_pkg::msg_t'(req_msg);
-  assign rs = coh_pkg::msg_t'(rsp_msg);
+  assign rq = req_msg;
+  assign rs = rsp_msg;
 
   logic        take_mem, take_rsp, take_req, take_clear, take_wd, wd_fire, take_swp, swp_fire;
   logic [EW-1:0] swp_idx;
@@ -217,6 +217,8 @@ module home #(
   assign in_range = 64'({m.line, 6'd0}) >= hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE &&
                     64'({m.line, 6'd0}) < hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE + 64'(NODE_MEM);
 
+  coh_pkg::home_state_e step_st;
+  coh_pkg::home_event_e step_ev;
   // ---------------------------------------------------------------- one protocol step
   logic          act_valid, evicting, bad_addr, full_wait;
   assign full_wait = take_req && !hit && !has_free && !evicting;
@@ -241,8 +243,10 @@ module home #(
     g.pend_s = (d_kind[e] == 2'd0);
     g.src_owner = (d_owner[e] == m.src_agent);
     g.dirty = m.flag;
-    st = coh_pkg::home_step(state_of(e), evicting ? coh_pkg::HE_EVICT : ev, g);
+    step_st = state_of(e);
+    step_ev = evicting ? coh_pkg::HE_EVICT : ev;
   end
+  coh_home_step step (.st(step_st), .ev(step_ev), .g, .known(st.known), .next(st.next), .act(st.act));
 
   // ---------------------------------------------------------------- outputs of the step
   logic [AGENTS-1:0] inv_targets;

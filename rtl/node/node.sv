@@ -149,11 +149,11 @@ module node #(
   /* verilator lint_off UNUSEDSIGNAL */  // only the routing fields are read here
   coh_pkg::msg_t req_in_m, fwd_in_m, rsp_in_m, fwd_out_m, rsp_out_m;
   /* verilator lint_on UNUSEDSIGNAL */
-  assign req_in_m = coh_pkg::msg_t'(req_in_msg);
-  assign fwd_in_m = coh_pkg::msg_t'(fwd_in_msg);
-  assign rsp_in_m = coh_pkg::msg_t'(rsp_in_msg);
-  assign fwd_out_m = coh_pkg::msg_t'(fwd_out_msg);
-  assign rsp_out_m = coh_pkg::msg_t'(rsp_out_msg);
+  assign req_in_m = req_in_msg;
+  assign fwd_in_m = fwd_in_msg;
+  assign rsp_in_m = rsp_in_msg;
+  assign fwd_out_m = fwd_out_msg;
+  assign rsp_out_m = rsp_out_msg;
 
   // ------------------------------------------------------------------ home
   logic          h_req_pop, h_rsp_valid, h_rsp_pop, h_out_valid, h_out_ready;
