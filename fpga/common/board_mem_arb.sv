@@ -6,9 +6,13 @@
 // request carries an offset inside its node memory, taken modulo NODE_MEM (a power of two), so
 // a node can never reach another node's slice. The loader (port NODES) addresses the board
 // memory directly (byte address, line aligned).
-// Order: round robin over the requesting ports, one request granted per cycle the memory is
-// ready; the memory answers reads in order and one at a time, so the owner of the outstanding
-// read is remembered and gets the response. Writes are posted.
+// Order: a token visits the ports in turn, one port per cycle; the port holding it is ready
+// when the memory is. `ready` depends only on registers and the memory's ready, never on any
+// port's valid: the nodes' home controllers raise valid only when they see ready (their valid
+// depends on ready), so a grant computed from the valids would close a combinational loop.
+// A request waits at most P cycles for the token. The memory answers reads in order and one
+// at a time, so the owner of the outstanding read is remembered and gets the response. Writes
+// are posted.
 module board_mem_arb #(
     parameter int     NODES    = 1,
     parameter longint NODE_MEM = 64'h100_0000,
@@ -49,22 +53,14 @@ module board_mem_arb #(
   localparam int NW = NODES > 1 ? $clog2(NODES) : 1;
   localparam int SLICE_SHIFT = $clog2(SLICE);  // SLICE and NODE_MEM are powers of two
   logic [P-1:0]  valid;
-  logic [PW-1:0] last, sel, owner;
+  logic [PW-1:0] last, sel, owner;  // last: the token
   logic          any;
 
   assign valid = {l_valid, n_valid};
 
-  // round robin: the first requesting port after the last one granted
-  always_comb begin
-    logic [PW-1:0] p;
-    any = 1'b0;
-    sel = '0;
-    p = '0;
-    for (int k = P; k >= 1; k--) begin
-      p = PW'((int'(last) + k) % P);
-      if (valid[p]) begin any = 1'b1; sel = p; end
-    end
-  end
+  // the token: port `sel` may hand a request to the memory this cycle
+  assign sel = last;
+  assign any = valid[sel];
 
   always_comb begin
     longint off;
@@ -79,14 +75,14 @@ module board_mem_arb #(
       m_line  = LINE_AW'(l_addr >> 6);
       m_wdata = l_wdata;
       m_wstrb = '1;
-      l_ready = any && m_ready;
+      l_ready = m_ready;
     end else begin
       off     = longint'(n_addr[ns*32 +: 32]) & (NODE_MEM - 64'd1);
       m_we    = n_we[ns];
       m_line  = LINE_AW'(((longint'(ns) << SLICE_SHIFT) | off) >> 6);
       m_wdata = n_wdata[ns*512 +: 512];
       m_wstrb = n_wstrb[ns*64 +: 64];
-      n_ready[ns] = any && m_ready;
+      n_ready[ns] = m_ready;
     end
     n_resp_valid = '0;
     l_resp_valid = 1'b0;
@@ -99,9 +95,9 @@ module board_mem_arb #(
     if (rst) begin
       last <= '0;
       owner <= '0;
-    end else if (any && m_ready) begin
-      last <= sel;
-      if (!m_we) owner <= sel;
+    end else begin
+      last <= (int'(last) == P - 1) ? '0 : last + 1'b1;
+      if (any && m_ready && !m_we) owner <= sel;
     end
   end
 endmodule
