@@ -18,6 +18,7 @@ import protocol as P  # noqa: E402
 # the message layout does not depend on the configuration.
 NODE_BITS = 4
 AGENT_BITS = 7
+KIND_BITS = (len(P.MESSAGES) - 1).bit_length()
 
 
 def names(decl):
@@ -132,7 +133,8 @@ def gen_sv():
            f"  localparam int NODE_BITS = {NODE_BITS};",
            f"  localparam int AGENT_BITS = {AGENT_BITS};",
            f"  localparam logic [AGENT_BITS-1:0] AGENT_HOME = '1;  // the home of the destination node",
-           enum("msg_e", msgs, 4),
+           f"  localparam logic [AGENT_BITS-1:0] AGENT_IO = AGENT_HOME - 1;  // its device decoder",
+           enum("msg_e", msgs, KIND_BITS),
            enum("home_state_e", hs, bits(len(hs))),
            enum("home_event_e", he, bits(len(he))),
            enum("l1_state_e", ls, bits(len(ls))),
@@ -160,7 +162,7 @@ def gen_sv():
            "    logic                  flag;   // NACK: of a PUTM; RECACK: dirty",
            "    logic [511:0]          data;",
            "  } msg_t;",
-           f"  localparam int MSG_BITS = {4 + 2 * (NODE_BITS + AGENT_BITS) + 58 + 1 + 512};  // $bits(msg_t), spelled out for Yosys",
+           f"  localparam int MSG_BITS = {KIND_BITS + 2 * (NODE_BITS + AGENT_BITS) + 58 + 1 + 512};  // $bits(msg_t), spelled out for Yosys",
            "endpackage",
            "/* verilator lint_on UNUSEDPARAM */"]
     return "\n".join(out) + "\n"

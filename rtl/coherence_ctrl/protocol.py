@@ -30,6 +30,10 @@ MESSAGES = [
     ("ERR", "resp", False, "the request ends in a bus error"),
     ("INVACK", "resp", False, "a shared copy is gone"),
     ("RECACK", "resp", True, "the recalled line (flag dirty)"),
+    # uncached accesses to another node's device block (not part of the coherence protocol:
+    # they ride the request and response networks to the target node's device decoder)
+    ("IO", "req", True, "a device access: flag = write; data[63:0] value, [71:64] byte enables, [77:72] address bits 5:0"),
+    ("IOACK", "resp", True, "its answer: flag = bus error; data[63:0] the doubleword read"),
 ]
 
 # ---------------------------------------------------------------- home (directory)

@@ -72,7 +72,7 @@ module node #(
   logic [C-1:0]       msip, mtip;
   logic [63:0]        mtime, remap_target;
   /* verilator lint_off UNUSEDSIGNAL */
-  logic [63:0]        cell_mask;  // read by the device-access checks of the multi-cell issue
+  logic [63:0]        cell_mask;  // nodes of this node's cell (bits beyond NODES unused)
   /* verilator lint_on UNUSEDSIGNAL */
   logic               dev_err;
   logic [63:0]        dev_rdata;
@@ -147,13 +147,14 @@ module node #(
 
   // the messages at the network ports, seen through their layout
   /* verilator lint_off UNUSEDSIGNAL */  // only the routing fields are read here
-  coh_pkg::msg_t req_in_m, fwd_in_m, rsp_in_m, fwd_out_m, rsp_out_m;
+  coh_pkg::msg_t req_in_m, fwd_in_m, rsp_in_m, fwd_out_m, rsp_out_m, req_out_m;
   /* verilator lint_on UNUSEDSIGNAL */
   assign req_in_m = req_in_msg;
   assign fwd_in_m = fwd_in_msg;
   assign rsp_in_m = rsp_in_msg;
   assign fwd_out_m = fwd_out_msg;
   assign rsp_out_m = rsp_out_msg;
+  assign req_out_m = req_out_msg;
 
   // ------------------------------------------------------------------ home
   logic          h_req_pop, h_rsp_valid, h_rsp_pop, h_out_valid, h_out_ready;
@@ -162,7 +163,7 @@ module node #(
       .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
       .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .swp_line, .swp_agent,
       .swp_ok, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
-      .req_valid(req_out_valid && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
+      .req_valid(req_out_valid && !req_io && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
       .rsp_valid(h_rsp_valid), .rsp_msg(rsp_out_msg), .rsp_pop(h_rsp_pop),
       .fwd_valid(h_fwd_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready && !fault_node_fail),
       .out_valid(h_out_valid), .out_msg(h_out_msg), .out_ready(h_out_ready),
@@ -178,7 +179,9 @@ module node #(
   // usable by everyone else (the memory fault model).
   logic h_fwd_valid;
   assign fwd_in_valid = h_fwd_valid && !fault_node_fail;
-  assign req_out_ready = h_req_pop || fault_node_fail;
+  logic req_io;  // the request at the network port is a device access for this node
+  assign req_io = req_out_m.kind == coh_pkg::M_IO;
+  assign req_out_ready = (req_io ? tgt_take : h_req_pop) || fault_node_fail;
   assign fwd_in_dst = fwd_in_m.dst_node;
 
   // ------------------------------------------------------------------ network interface
@@ -189,7 +192,9 @@ module node #(
   always_comb begin
     logic [$clog2(K)-1:0] w;
     logic                 got;
-    req_in_valid = 1'b0; req_in_msg = '0; l_req_ready = '0; got = fault_node_fail;
+    // the remote-device unit's request goes first, then the caches in turn
+    req_in_valid = rio_send && !fault_node_fail; req_in_msg = rio_msg; got = rio_send || fault_node_fail;
+    l_req_ready = '0;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(req_rr) + 1 + k) % K);
       if (!got && l_req_valid[w]) begin
@@ -200,7 +205,11 @@ module node #(
     // the home's replies go first, then the caches' acks in turn
     rsp_in_valid = h_out_valid && !fault_node_fail; rsp_in_msg = h_out_msg;
     h_out_ready = rsp_in_ready && !fault_node_fail;
-    l_ack_ready = '0; got = h_out_valid || fault_node_fail;
+    tgt_ready = 1'b0;
+    if (!h_out_valid && tgt_valid) begin
+      rsp_in_valid = !fault_node_fail; rsp_in_msg = tgt_msg; tgt_ready = rsp_in_ready;
+    end
+    l_ack_ready = '0; got = h_out_valid || tgt_valid || fault_node_fail;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(ack_rr) + 1 + k) % K);
       if (!got && l_ack_valid[w]) begin
@@ -224,16 +233,17 @@ module node #(
   end
 
   logic [$clog2(K)-1:0] fwd_to, rsp_to;
-  logic                 rsp_home;
+  logic                 rsp_home, rsp_io;
   assign fwd_to = ($bits(fwd_to))'(32'(fwd_out_m.dst_agent) % K);
   assign rsp_to = ($bits(rsp_to))'(32'(rsp_out_m.dst_agent) % K);
   assign rsp_home = rsp_out_m.dst_agent == coh_pkg::AGENT_HOME;
+  assign rsp_io = rsp_out_m.kind == coh_pkg::M_IOACK;  // the remote-device unit takes it
   always_comb begin
     l_fwd_valid = '0;
     l_fwd_valid[fwd_to] = fwd_out_valid && !fault_node_fail;
     fwd_out_ready = l_fwd_pop[fwd_to] || fault_node_fail;
     l_rsp_valid = '0;
-    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_home && !fault_node_fail;
+    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_home && !rsp_io && !fault_node_fail;
     h_rsp_valid = rsp_out_valid && rsp_home;
     rsp_out_ready = (rsp_home ? h_rsp_pop : rsp_out_valid) || fault_node_fail;
   end
@@ -248,16 +258,97 @@ module node #(
   logic        clint_err, ctrl_err;
   logic        sel_rom, sel_mfin, sel_clint, sel_uart, sel_ctrl, sel_cfin;
 
+  // Who uses the devices this cycle: a device access from another node (its answer goes back
+  // as IOACK), else the lowest-numbered local core. A core's access to another node's device
+  // block goes through the remote-device unit (rio_*) and is acked when the answer is back;
+  // the target must be in this node's cell, and the target checks the same of the source.
+  localparam logic [63:0] DEVS_END = hive_pkg::NODEDEV_BASE + 64'(NODES) * hive_pkg::NODEDEV_SIZE;
+  typedef enum logic [1:0] {RIO_IDLE, RIO_SEND, RIO_WAIT, RIO_DONE} rio_e;
+  rio_e          rio;
+  logic          rio_send, rio_err, tgt_take, tgt_valid, tgt_ready, tgt_ok;
+  logic [MW-1:0] rio_msg, tgt_msg;
+  logic [63:0]   rio_rdata;
+  logic [31:0]   rio_wait;
+  logic [$clog2(C+1)-1:0] rio_core;
+  logic          c_req, c_remote, c_cell_ok;  // the chosen local core's access
+  logic [63:0]   c_addr;
+  logic [coh_pkg::NODE_BITS-1:0] c_node;
+  assign rio_send = (rio == RIO_SEND);
+  assign tgt_take = req_out_valid && req_io && !tgt_valid && !fault_node_fail;
+  assign tgt_ok = cell_mask[{2'd0, req_out_m.src_node}];
+
   always_comb begin
+    /* verilator lint_off UNUSEDSIGNAL */  // the routing fields of a device access
+    coh_pkg::msg_t rm;
+    /* verilator lint_on UNUSEDSIGNAL */
     io_ack = '0;
-    d_req = 1'b0; d_we = 1'b0; d_addr = '0; d_wdata = '0; d_wstrb = '0;
     gsel = '0;
+    c_req = 1'b0;
+    c_addr = '0;
     for (int i = C - 1; i >= 0; i--)
-      if (io_req[i]) begin
-        gsel = ($bits(gsel))'(i); d_req = 1'b1; d_we = io_we[i]; d_addr = io_addr[i*64 +: 64];
-        d_wdata = io_wdata[i*64 +: 64]; d_wstrb = io_wstrb[i*8 +: 8];
-      end
-    io_ack[gsel] = d_req;
+      if (io_req[i]) begin gsel = ($bits(gsel))'(i); c_req = 1'b1; c_addr = io_addr[i*64 +: 64]; end
+    c_node = coh_pkg::NODE_BITS'((c_addr - hive_pkg::NODEDEV_BASE) / hive_pkg::NODEDEV_SIZE);
+    c_remote = c_addr >= hive_pkg::NODEDEV_BASE && c_addr < DEVS_END && 32'(c_node) != NODE_ID;
+    c_cell_ok = cell_mask[{2'd0, c_node}];
+    d_req = 1'b0; d_we = 1'b0; d_addr = '0; d_wdata = '0; d_wstrb = '0;
+    rm = req_out_msg;
+    if (tgt_take) begin
+      d_req = tgt_ok; d_we = rm.flag; d_addr = {rm.line, rm.data[77:72]};
+      d_wdata = rm.data[63:0]; d_wstrb = rm.data[71:64];
+    end else if (c_req && !c_remote) begin
+      d_req = 1'b1; d_we = io_we[gsel]; d_addr = c_addr;
+      d_wdata = io_wdata[32'(gsel)*64 +: 64]; d_wstrb = io_wstrb[32'(gsel)*8 +: 8];
+      io_ack[gsel] = 1'b1;
+    end else if (c_req && c_remote && (!c_cell_ok || (rio == RIO_DONE && rio_core == gsel))) begin
+      io_ack[gsel] = 1'b1;  // another cell's devices: a bus error at once; else the answer is back
+    end
+  end
+
+  // what a core is told: the local devices' answer, or the remote one
+  logic [63:0] loc_rdata;
+  logic        loc_err;
+  assign dev_rdata = c_remote ? rio_rdata : loc_rdata;
+  assign dev_err = c_remote ? (!c_cell_ok || rio_err) : loc_err;
+
+  always_ff @(posedge clk) begin
+    coh_pkg::msg_t q;
+    if (rst) begin
+      rio <= RIO_IDLE; rio_msg <= '0; rio_rdata <= '0; rio_err <= 1'b0; rio_wait <= '0;
+      rio_core <= '0; tgt_valid <= 1'b0; tgt_msg <= '0;
+    end else begin
+      case (rio)
+        RIO_IDLE: if (c_req && c_remote && c_cell_ok && !tgt_take) begin
+          q.kind = coh_pkg::M_IO;
+          q.src_node = coh_pkg::NODE_BITS'(NODE_ID);
+          q.src_agent = coh_pkg::AGENT_BITS'(2 * (NODE_ID * C + 32'(gsel)));
+          q.dst_node = c_node;
+          q.dst_agent = coh_pkg::AGENT_IO;
+          q.line = c_addr[63:6];
+          q.flag = io_we[gsel];
+          q.data = {434'd0, c_addr[5:0], io_wstrb[32'(gsel)*8 +: 8], io_wdata[32'(gsel)*64 +: 64]};
+          rio_msg <= q;
+          rio_core <= gsel;
+          rio <= RIO_SEND;
+        end
+        RIO_SEND: if (req_in_ready && !fault_node_fail) begin rio <= RIO_WAIT; rio_wait <= '0; end
+        RIO_WAIT: begin
+          q = rsp_out_msg;
+          rio_wait <= rio_wait + 32'd1;
+          if (rsp_out_valid && rsp_io) begin
+            rio_rdata <= q.data[63:0]; rio_err <= q.flag; rio <= RIO_DONE;
+          end else if (rio_wait >= timeout) begin
+            rio_err <= 1'b1; rio <= RIO_DONE;  // the target node is dead
+          end
+        end
+        default: if (io_ack[rio_core]) rio <= RIO_IDLE;
+      endcase
+      if (tgt_take) begin
+        q = req_out_msg;
+        tgt_valid <= 1'b1;
+        tgt_msg <= {coh_pkg::M_IOACK, coh_pkg::NODE_BITS'(NODE_ID), coh_pkg::AGENT_IO, q.src_node,
+                    q.src_agent, q.line, !tgt_ok || loc_err, 448'd0, loc_rdata};
+      end else if (tgt_valid && tgt_ready) tgt_valid <= 1'b0;
+    end
   end
 
   always_comb begin
@@ -275,14 +366,14 @@ module node #(
   end
 
   always_comb begin
-    dev_rdata = '0;
-    dev_err = 1'b0;
-    if (sel_rom) begin dev_rdata = rom_rdata; dev_err = d_we; end
-    else if (sel_mfin || sel_cfin) dev_rdata = '0;
-    else if (sel_clint) begin dev_rdata = clint_rdata; dev_err = clint_err; end
-    else if (sel_uart) dev_rdata = uart_rdata;
-    else if (sel_ctrl) begin dev_rdata = ctrl_rdata; dev_err = ctrl_err; end
-    else dev_err = 1'b1;
+    loc_rdata = '0;
+    loc_err = 1'b0;
+    if (sel_rom) begin loc_rdata = rom_rdata; loc_err = d_we; end
+    else if (sel_mfin || sel_cfin) loc_rdata = '0;
+    else if (sel_clint) begin loc_rdata = clint_rdata; loc_err = clint_err; end
+    else if (sel_uart) loc_rdata = uart_rdata;
+    else if (sel_ctrl) begin loc_rdata = ctrl_rdata; loc_err = ctrl_err; end
+    else loc_err = 1'b1;
   end
 
   bootrom rom (.clk, .load_we(rom_we), .load_addr(rom_addr), .load_data(rom_wdata),
