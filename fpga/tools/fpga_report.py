@@ -156,6 +156,12 @@ def board_figures(d):
     p = read_params(d)
     name = p.get("board", os.path.basename(os.path.normpath(d)))
     out = {"board": name, "params": p}
+    try:
+        out["revision"] = open(os.path.join(d, "revision")).read().strip()
+    except OSError:
+        out["revision"] = "unknown"
+    if p.get("mhz"):
+        out["clock_mhz"] = int(p["mhz"])
     parsed = parse_stat(os.path.join(d, "synth_stat.txt"))
     cells = top_cells(parsed)
     is_ecp5 = name.startswith("ulx3s")
@@ -225,7 +231,7 @@ def to_json(build_fpga, out):
         d = os.path.join(build_fpga, name)
         if os.path.isfile(os.path.join(d, "synth_stat.txt")):
             boards[name] = board_figures(d)
-    doc = {"revision": revision(), "boards": boards}
+    doc = {"report_revision": revision(), "boards": boards}
     os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
     with open(out, "w") as fh:
         json.dump(doc, fh, indent=1)
