@@ -294,6 +294,25 @@ def boot(ctx, elf, want_status, want_line):
         raise Fail("; ".join(problems) + "\n" + tail(out + r.stderr, 15))
 
 
+# ---- FLASH features on 2 nodes (tests/flash: bare-metal, each hart finds its role by mhartid) ----
+FLASH_MAX_CYCLES = 5_000_000
+
+
+def flash_sources():
+    d = os.path.join(HERE, "flash")
+    return sorted(f[:-2] for f in os.listdir(d) if f.endswith(".S")) if os.path.isdir(d) else []
+
+
+def flash(ctx, name):
+    sim = ctx.need(os.path.join(ctx.build, "sim", "2x1", "hive-sim"),
+                   "build it with `make sim boot NODES=2`")
+    elf = ctx.need(os.path.join(ctx.tests_out, "flash", name + ".elf"),
+                   "build it with `make tests-elfs`")
+    r = run([sim, "--elf", elf, "--max-cycles", str(FLASH_MAX_CYCLES)], ISA_TIMEOUT_S, "hive-sim 2x1")
+    if r.returncode != 0:
+        raise Fail(f"exit {r.returncode}\n{tail(r.stdout + r.stderr, 6)}")
+
+
 # ---- discovery, selection, running -------------------------------------------------------------------
 def discover(a):
     """All tests of the tier as (name, function, on_demand)."""
@@ -314,6 +333,8 @@ def discover(a):
     for s, n in seeds:
         suffix = f"seed-{s}" + (f"-n{n}" if n != DIFF_COUNT else "")
         tests.append((f"diff-qemu/{suffix}", lambda c, s=s, n=n: diff_seed(c, s, n, True), True))
+    for name in flash_sources():
+        tests.append((f"flash/{name}", lambda c, n=name: flash(c, n), False))
     tests.append(("boot/opensbi", lambda c: boot(c, a.payload, 0, PAYLOAD_OK), False))
     if a.tier == "regress":
         tests.append(("boot/opensbi-payload-fail",

@@ -45,15 +45,25 @@ $(TESTS_OUT)/harness/%.elf: tests/harness/%.S tests/harness/finish.h tests/isa/c
 	@mkdir -p $(@D)
 	$(RV_CC) $(TESTS_ASFLAGS) -DTARGET_HIVE -T tests/isa/common/link.ld $< -o $@
 
+# FLASH-feature programs for 2 nodes (tests/flash): no crt, their own _start; the 2x1 model.
+FLASH_SRCS := $(sort $(wildcard tests/flash/*.S))
+FLASH_ELFS := $(patsubst tests/flash/%.S,$(TESTS_OUT)/flash/%.elf,$(FLASH_SRCS))
+$(TESTS_OUT)/flash/%.elf: tests/flash/%.S $(TESTS_REGS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(TESTS_ASFLAGS) -Ttext=0x80000000 $< -o $@
+.PHONY: tests-2x1
+tests-2x1:
+	$(MAKE) --no-print-directory sim boot NODES=2 CORES_PER_NODE=1
+
 .PHONY: tests-elfs test-qemu
-tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS)
+tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS) $(FLASH_ELFS)
 
 # Only the QEMU side (needs no hive-sim): the ISA tests and the diff generator on QEMU.
 test-qemu: tests-elfs
 	$(RUN_TESTS) --tier test --only 'isa-qemu/*' --only 'diff-qemu/*'
 
-test: sim boot payload tests-elfs
+test: sim boot payload tests-elfs tests-2x1
 	$(RUN_TESTS) --tier test
 
-regress: sim boot payload tests-elfs
+regress: sim boot payload tests-elfs tests-2x1
 	$(RUN_TESTS) --tier regress
