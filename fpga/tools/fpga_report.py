@@ -17,7 +17,8 @@ import re
 import subprocess
 import sys
 
-ECP5_85F = {"part": "LFE5U-85F-6BG381C", "luts": 83640, "ffs": 83640, "bram": 208, "dsp": 156}
+ECP5_85F = {"part": "LFE5U-85F-6BG381C", "luts": 83640, "ffs": 83640, "bram": 208, "dsp": 156,
+            "distributed_ram_kbit": 669}
 XC7A100T = {"part": "XC7A100T-1CSG324C", "luts": 63400, "ffs": 126800, "bram36": 135, "dsp": 240,
             "lutram_luts": 19000}
 # LUTs that each Xilinx LUT-RAM primitive occupies
@@ -168,7 +169,8 @@ def board_figures(d):
     conv = ecp5_from_cells if is_ecp5 else xilinx_from_cells
     if name.startswith("ulx3s"):
         out["device"] = ECP5_85F
-        out["synth"] = ecp5_from_cells(cells)
+        if cells:
+            out["synth"] = ecp5_from_cells(cells)
         rep = pnr(d)
         if rep:
             u = rep.get("utilization", {})
@@ -184,6 +186,14 @@ def board_figures(d):
                 out["timing_met"] = fm[0] >= fm[1]
                 out["clock_net"] = fm[2]
         out["bitstream"] = os.path.exists(os.path.join(d, "hive_ulx3s.bit"))
+        # synthesis stopped before LUT mapping (synth_ecp5 -run begin:map_luts): the memories are
+        # mapped, which is what decides the fit when the full run is out of reach
+        pre = top_cells(parse_stat(os.path.join(d, "premap_stat.txt")))
+        if pre:
+            f = ecp5_from_cells(pre)
+            f["distributed_ram_kbit"] = f["lutram_dpr16x4"] * 64 // 1024
+            f["distributed_ram_use"] = round(f["distributed_ram_kbit"] / ECP5_85F["distributed_ram_kbit"], 2)
+            out["before_lut_mapping"] = f
     else:
         out["device"] = XC7A100T
         out["synth"] = xilinx_from_cells(cells)
@@ -229,7 +239,7 @@ def to_json(build_fpga, out):
     boards = {}
     for name in sorted(os.listdir(build_fpga)) if os.path.isdir(build_fpga) else []:
         d = os.path.join(build_fpga, name)
-        if os.path.isfile(os.path.join(d, "synth_stat.txt")):
+        if any(os.path.isfile(os.path.join(d, f)) for f in ("synth_stat.txt", "premap_stat.txt")):
             boards[name] = board_figures(d)
     doc = {"report_revision": revision(), "boards": boards}
     os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
