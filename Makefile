@@ -61,6 +61,7 @@ include tests/tests.mk
 -include kernel/kernel.mk
 -include fpga/fpga.mk
 -include bench/bench.mk
+-include formal/formal.mk
 
 # Boot the default machine (4 nodes x 1 core as 4 cells, DESIGN.md section 1) through OpenSBI
 # into the cell kernel. RUN_IMAGE=payload boots the small firmware test payload instead;

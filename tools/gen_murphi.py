@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""Generate the Murphi model of the coherence protocol (for rumur) from the protocol table
+rtl/coherence_ctrl/protocol.py, the same table the RTL's package and step modules come from
+(tools/gen_protocol.py).
+
+usage: gen_murphi.py [--nodes N] [--lines L] [--values V] [--fail none|home|other]
+                     [--firewall 0|1] [--evict 0|1] [--bug NAME] OUTPUT.m
+       gen_murphi.py --list-bugs
+
+The output is: the configuration constants and the enums (messages, home and L1 states and
+events) generated from the table, the hand-written declarations (model/decls.m) and actions
+and guards (model/actions.m, one procedure per action name, one function per guard name), the
+generated dispatch (one `if state = X & event = Y & guards then actions; next state` branch per
+table row, for the home and for the L1) and the hand-written rules and invariants
+(model/rules.m). --bug plants a known protocol bug (a changed copy of the table) so that the
+checker can be shown to reject it.
+"""
+import argparse
+import copy
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import gen_protocol as G  # noqa: E402  (the table's parser and checks)
+
+P = G.P
+MODEL = os.path.join(HERE, "..", "rtl", "coherence_ctrl", "model")
+
+
+# --------------------------------------------------------------------- planted bugs
+def _replace(rows, st, ev, guard, new):
+    out, hit = [], 0
+    for r in rows:
+        if r[0] == st and r[1] == ev and (guard is None or r[2] == guard):
+            out.append(new(r))
+            hit += 1
+        else:
+            out.append(r)
+    assert hit, (st, ev, guard)
+    return out
+
+
+BUGS = {
+    "double_invack": ("a sharer answers an invalidation with two INVACKs (an ack counted twice)",
+                      lambda h, c: (h, _replace(c, "S", "INV", "",
+                                                lambda r: (r[0], r[1], r[2], r[3], ["invack", "invack"])))),
+    "fw_skip_wb": ("the firewall check is skipped on a writeback (a refused PUTM writes memory)",
+                   lambda h, c: (_replace(h, "M", "PUTM", "src_owner & !fw_ok",
+                                          lambda r: (r[0], r[1], r[2], r[3], ["memwr"] + r[4])), c)),
+    "no_defer": ("an INV that reaches ISD is acked at once instead of deferred",
+                 lambda h, c: (h, _replace(c, "ISD", "INV", "",
+                                           lambda r: (r[0], r[1], r[2], r[3], ["invack"])))),
+    "fw_skip_getm": ("the firewall check is skipped on GETM from I (the refused hart gets M)",
+                     lambda h, c: (_replace(h, "I", "GETM", "!fw_ok",
+                                            lambda r: (r[0], r[1], r[2], "BMEM", ["save_m", "memrd"])), c)),
+    "wb_recall_stale": ("a recall of a line in the writeback buffer is answered as if the line "
+                        "were clean and invalid (the dirty copy is dropped)",
+                        lambda h, c: (h, [(r[0], r[1], r[2], r[3],
+                                           ["recack"] if r[4] == ["recack_wb"] and r[0] == "I" else r[4])
+                                          for r in c])),
+}
+
+
+# --------------------------------------------------------------------- generation
+def guard_expr(g, pre, args):
+    terms = G.parse_guard(g, G.names(P.HOME_GUARDS if pre == "hg" else P.L1_GUARDS))
+    return [("" if want else "!") + f"{pre}_{n}({args})" for n, want in terms]
+
+
+def enums():
+    out = ["const"] + [f"  M_{m[0]}: {i};" for i, m in enumerate(P.MESSAGES)] + ["type"]
+    out.append(f"  MsgType: 0..{len(P.MESSAGES) - 1};   -- a range, so that a network can be sorted")
+    out.append("  HState: enum {" + ", ".join(f"H_{s[0]}" for s in P.HOME_STATES) + "};")
+    out.append("  HEvent: enum {" + ", ".join(f"HE_{e[0]}" for e in P.HOME_EVENTS) + "};")
+    out.append("  LState: enum {" + ", ".join(f"L_{s[0]}" for s in P.L1_STATES) + "};")
+    out.append("  LEvent: enum {" + ", ".join(f"LE_{e[0]}" for e in P.L1_EVENTS) + "};")
+    return out
+
+
+def dispatch(rows, kind):
+    """The step procedure, the can-fire function and (L1) the defers function."""
+    if kind == "home":
+        sig, call, stv, spre, epre, apre, gpre, gargs = (
+            "l: Line; e: HEvent; ev: Ev", "l, ev", "dir[l].state", "H", "HE", "h", "hg", "l, ev")
+        name = "home"
+    else:
+        sig, call, stv, spre, epre, apre, gpre, gargs = (
+            "n: Node; l: Line; e: LEvent; ev: Ev", "n, l, ev", "l1[n][l].state", "L", "LE", "c",
+            "cg", "n, l, ev")
+        name = "l1"
+    out = [f"-- {name}: one branch per row of protocol.py ({len(rows)} rows)",
+           f"procedure {name}_step({sig});", "begin"]
+    # rumur cannot call a function returning a record inside a rule's guard: the can-fire and
+    # defers functions take the source and build the event themselves
+    csig = sig.replace("; ev: Ev", "; src: Node")
+    mk = ("  ev := mkev(src, l, 0, false, false, L_I, false);" if kind == "home" else
+          "  ev := mkev(src, l, 0, false, false, l1[n][l].state, false);")
+    can = [f"function {name}_can({csig}): boolean;", "var ev: Ev;", "begin", mk]
+    dfr = [f"function {name}_defers({csig}): boolean;", "var ev: Ev;", "begin", mk]
+    kw = "if"
+    for st, ev, g, nx, acts in rows:
+        cond = " & ".join([f"{stv} = {spre}_{st}", f"e = {epre}_{ev}"] + guard_expr(g, gpre, gargs))
+        body = "".join(f" {apre}_{a}({call});" for a in acts if a != "defer")
+        out.append(f"  {kw} {cond} then  -- {st} {ev} [{g}] -> {nx}: {', '.join(acts)}")
+        out.append(f"   {body} {stv} := {spre}_{nx};")
+        can.append(f"  if {cond} then return true; endif;")
+        if "defer" in acts:
+            dfr.append(f"  if {cond} then return true; endif;")
+        kw = "elsif"
+    out += [f"  else error \"{name}: no row of the table for this state and event\";", "  endif;",
+            "end;", ""]
+    can += ["  return false;", "end;", ""]
+    dfr += ["  return false;", "end;", ""]
+    return can + (dfr if kind == "l1" else []) + out
+
+
+def generate(a):
+    home, l1 = copy.deepcopy(P.HOME), copy.deepcopy(P.L1)
+    G.check(home, G.names(P.HOME_STATES), G.names(P.HOME_EVENTS), G.names(P.HOME_GUARDS),
+            G.names(P.HOME_ACTIONS), "home")
+    G.check(l1, G.names(P.L1_STATES), G.names(P.L1_EVENTS), G.names(P.L1_GUARDS),
+            G.names(P.L1_ACTIONS), "l1")
+    if a.bug:
+        home, l1 = BUGS[a.bug][1](home, l1)
+    fail = {"none": (0, "false"), "home": (0, "true"), "other": (a.nodes - 1, "true")}[a.fail]
+    out = [f"-- GENERATED by tools/gen_murphi.py from rtl/coherence_ctrl/protocol.py: do not edit.",
+           f"-- nodes={a.nodes} lines={a.lines} values={a.values} fail={a.fail} "
+           f"firewall={a.firewall} evict={a.evict} bug={a.bug or 'none'}",
+           "const",
+           f"  NODES: {a.nodes};", f"  LINES: {a.lines};", f"  VALUES: {a.values};",
+           "  HOME: 0;   -- every line's home is node 0",
+           f"  FAILNODE: {fail[0]};", f"  CANFAIL: {fail[1]};",
+           f"  FIREWALL: {'true' if a.firewall else 'false'};",
+           f"  DIR_EVICT: {'true' if a.evict else 'false'};",
+           f"  NETCAP: {2 * a.nodes * a.lines + 2};", ""]
+    out += enums() + [""]
+    for f in ("decls.m", "actions.m"):
+        out.append(f"-- ---- {f}")
+        out.append(open(os.path.join(MODEL, f)).read())
+    out.append("-- ---- generated dispatch")
+    out += dispatch(home, "home") + dispatch(l1, "l1")
+    out.append("-- ---- rules.m")
+    rules = open(os.path.join(MODEL, "rules.m")).read()
+    if not a.liveness:
+        rules = rules[:rules.index("-- every outstanding request can still end")]
+    out.append(rules)
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------- running rumur
+import json  # noqa: E402
+import re  # noqa: E402
+import subprocess  # noqa: E402
+import time  # noqa: E402
+
+
+def check(cfg, workdir, timeout=1800):
+    """Generate, compile and run one configuration; returns a dict (status 'ok' | 'error' |
+    'timeout' | 'tool', states, rules, seconds, message, trace)."""
+    name = cfg["name"]
+    os.makedirs(workdir, exist_ok=True)
+    m, c, exe = (os.path.join(workdir, name + s) for s in (".m", ".c", ""))
+    args = argparse.Namespace(nodes=cfg.get("nodes", 2), lines=cfg.get("lines", 1),
+                              values=cfg.get("values", 2), fail=cfg.get("fail", "none"),
+                              firewall=cfg.get("firewall", 1), evict=cfg.get("evict", 1),
+                              bug=cfg.get("bug"), liveness=cfg.get("liveness", 0))
+    with open(m, "w") as f:
+        f.write(generate(args))
+    r = subprocess.run(["rumur", m, "-o", c], capture_output=True, text=True)
+    if r.returncode:
+        return {"name": name, "status": "tool", "message": "rumur: " + r.stderr[-2000:]}
+    r = subprocess.run(["cc", "-O2", "-mcx16", "-pthread", c, "-o", exe], capture_output=True,
+                       text=True)
+    if r.returncode:
+        return {"name": name, "status": "tool", "message": "cc: " + r.stderr[-2000:]}
+    t0 = time.time()
+    try:
+        r = subprocess.run([exe], capture_output=True, text=True, timeout=timeout, errors="replace")
+    except subprocess.TimeoutExpired:
+        return {"name": name, "status": "timeout", "seconds": round(time.time() - t0, 1)}
+    out = r.stdout + r.stderr
+    with open(os.path.join(workdir, name + ".log"), "w") as f:
+        f.write(out)
+    res = {"name": name, "config": {k: getattr(args, k) for k in vars(args)},
+           "seconds": round(time.time() - t0, 1)}
+    mm = re.search(r"(\d+) states, (\d+) rules fired in", out)
+    if mm:
+        res["states"], res["rules_fired"] = int(mm.group(1)), int(mm.group(2))
+    if "No error found" in out and r.returncode == 0:
+        res["status"] = "ok"
+    else:
+        res["status"] = "error"
+        em = re.findall(r"(?:failed|error|deadlock)[^\n]*", out, re.I)
+        res["message"] = em[0] if em else tail(out)
+        res["log"] = os.path.join(workdir, name + ".log")
+    return res
+
+
+def tail(text, n=8):
+    return "\n".join(text.strip().splitlines()[-n:])
+
+
+# make formal / make test: the configurations (issue 6) and the planted bugs
+CONFIGS = {
+    "2n1l2v": dict(nodes=2, lines=1, values=2, liveness=1),
+    "2n1l2v-failhome": dict(nodes=2, lines=1, values=2, fail="home"),
+    "2n1l2v-failother": dict(nodes=2, lines=1, values=2, fail="other"),
+}
+TEST_CONFIGS = {"2n1l2v-nolive": dict(nodes=2, lines=1, values=2, liveness=0)}
+
+
+def bug_configs():
+    return {f"bug-{b}": dict(nodes=2, lines=1, values=2, bug=b, liveness=0) for b in sorted(BUGS)}
+
+
+def run_main(argv):
+    ap = argparse.ArgumentParser(prog="gen_murphi.py run")
+    ap.add_argument("--set", choices=["formal", "test", "bugs"], default="formal")
+    ap.add_argument("--work", default="build/formal")
+    ap.add_argument("--json", default=None)
+    ap.add_argument("--timeout", type=int, default=1800)
+    a = ap.parse_args(argv)
+    cfgs = {"formal": CONFIGS, "test": TEST_CONFIGS, "bugs": bug_configs()}[a.set]
+    results, bad = [], 0
+    for name, cfg in cfgs.items():
+        res = check(dict(cfg, name=name), a.work, a.timeout)
+        want = "error" if "bug" in cfg else "ok"
+        ok = res["status"] == want
+        bad += not ok
+        extra = f"{res.get('states', '?')} states, {res.get('rules_fired', '?')} rules, {res.get('seconds', '?')} s"
+        print(f"{'PASS' if ok else 'FAIL'} formal/{name} ({extra})"
+              + (f": {res.get('message', '')}" if res["status"] != "ok" else ""), flush=True)
+        results.append(res)
+    if a.json:
+        os.makedirs(os.path.dirname(os.path.abspath(a.json)), exist_ok=True)
+        with open(a.json, "w") as f:
+            json.dump({"tool": "rumur", "configs": results}, f, indent=1)
+    return 1 if bad else 0
+
+
+def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "run":
+        sys.exit(run_main(sys.argv[2:]))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--nodes", type=int, default=2)
+    ap.add_argument("--lines", type=int, default=1)
+    ap.add_argument("--values", type=int, default=2)
+    ap.add_argument("--fail", choices=["none", "home", "other"], default="none")
+    ap.add_argument("--firewall", type=int, default=1)
+    ap.add_argument("--evict", type=int, default=1)
+    ap.add_argument("--bug", choices=sorted(BUGS))
+    ap.add_argument("--liveness", type=int, default=1)
+    ap.add_argument("--list-bugs", action="store_true")
+    ap.add_argument("output", nargs="?")
+    a = ap.parse_args()
+    if a.list_bugs:
+        for k in sorted(BUGS):
+            print(f"{k}\t{BUGS[k][0]}")
+        return
+    if not a.output:
+        ap.error("OUTPUT missing")
+    text = generate(a)
+    os.makedirs(os.path.dirname(os.path.abspath(a.output)), exist_ok=True)
+    with open(a.output, "w") as f:
+        f.write(text)
+
+
+if __name__ == "__main__":
+    main()
