@@ -239,6 +239,8 @@ def plan(a, ident):
         rom = bytearray(open(os.path.join(d, "bootrom.bin"), "rb").read())
         entry, segs = elf_segments(a.elf)
         for paddr, data in segs:
+            if paddr < remap:  # a segment that starts with the ELF headers below the window
+                data, paddr = data[remap - paddr:], remap
             place(0, paddr - remap, data)
         entry_word = (R.PARAM_OFFSET // 8 + len(R.PARAM_HEADER) +
                       [f for f, _ in R.PARAM_ENTRY].index("ENTRY"))
