@@ -130,11 +130,14 @@ ruleset l: Line do
     home_step(l, HE_EVICT, mkev(0, l, 0, false, false, L_I, false));
   endrule;
 
+  -- the watchdog waits far longer than a live agent takes to answer: it fires only when some
+  -- awaited agent is dead, every awaited agent is dead and no ack is still in flight
   rule "home watchdog: INVTIMEOUT"
     alive[HOME] & dir[l].state = H_BINV
-    & exists n: Node do dir[l].awaiting[n] & !alive[n]
-         & !(exists i: 0..NETCAP-1 do respnet[i].valid & respnet[i].m.src = n & respnet[i].m.line = l
-                         & respnet[i].m.mtype = M_INVACK endexists) endexists
+    & (exists n: Node do dir[l].awaiting[n] & !alive[n] endexists)
+    & (forall n: Node do dir[l].awaiting[n] -> !alive[n] endforall)
+    & !(exists i: 0..NETCAP-1 do respnet[i].valid & respnet[i].m.line = l
+          & respnet[i].m.mtype = M_INVACK endexists)
   ==>
     home_step(l, HE_INVTIMEOUT, mkev(0, l, 0, false, false, L_I, false));
   endrule;
@@ -192,6 +195,9 @@ ruleset n: Node do
     alive[n] & wbuf[n].valid & !alive[HOME]
     & !(exists i: 0..NETCAP-1 do respnet[i].valid & respnet[i].m.dst = n
           & (respnet[i].m.mtype = M_WBACK | (respnet[i].m.mtype = M_NACK & respnet[i].m.flag)) endexists)
+    -- the watchdog waits far longer than any message in flight: a recall sent before the home
+    -- failed arrives first
+    & !(exists i: 0..NETCAP-1 do fwdnet[i].valid & fwdnet[i].m.dst = n endexists)
   ==>
     wbuf[n].valid := false;
   endrule;
