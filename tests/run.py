@@ -314,6 +314,25 @@ def flash(ctx, name):
 
 
 # ---- discovery, selection, running -------------------------------------------------------------------
+# ---- formal: rumur on the Murphi model (docs/formal.md): the smallest configuration must pass,
+# each planted bug must be rejected with a counterexample
+def formal_check(ctx, name, cfg):
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import gen_murphi
+    res = gen_murphi.check(dict(cfg, name=name), os.path.join(ctx.build, "formal"), 900)
+    want = "error" if "bug" in cfg else "ok"
+    if res["status"] != want:
+        raise Fail(f"rumur: {res['status']} (wanted {want}): {res.get('message', '')}")
+
+
+def formal_tests():
+    sys.path.insert(0, os.path.join(ROOT, "tools"))
+    import gen_murphi
+    cfgs = dict(gen_murphi.TEST_CONFIGS, **gen_murphi.bug_configs())
+    return [(f"formal/{n}", lambda c, n=n, g=g: formal_check(c, n, g), False)
+            for n, g in cfgs.items()]
+
+
 def discover(a):
     """All tests of the tier as (name, function, on_demand)."""
     tests = []
@@ -336,6 +355,7 @@ def discover(a):
     for name in flash_sources():
         tests.append((f"flash/{name}", lambda c, n=name: flash(c, n), False))
     tests.append(("boot/opensbi", lambda c: boot(c, a.payload, 0, PAYLOAD_OK), False))
+    tests += formal_tests()
     if a.tier == "regress":
         tests.append(("boot/opensbi-payload-fail",
                       lambda c: boot(c, a.payload_fail, 101, PAYLOAD_FAILED), False))

@@ -191,8 +191,8 @@ def check(cfg, workdir, timeout=1800):
         res["status"] = "ok"
     else:
         res["status"] = "error"
-        em = re.findall(r"(?:failed|error|deadlock)[^\n]*", out, re.I)
-        res["message"] = em[0] if em else tail(out)
+        em = re.search(r"error trace for the error:\s*\n\s*(.+)", out)
+        res["message"] = em.group(1).strip() if em else tail(out)
         res["log"] = os.path.join(workdir, name + ".log")
     return res
 
