@@ -72,27 +72,27 @@ module rvc_expand (
   assign shamt    = {c[12], c[6:2]};
 
   // Instruction formats
-  function automatic logic [31:0] fmt_i(input logic [11:0] imm, input logic [4:0] rs1,
-                                        input logic [2:0] f3, input logic [4:0] rd,
-                                        input logic [6:0] opc);
-    fmt_i = {imm, rs1, f3, rd, opc};
+  function automatic logic [31:0] fmt_i(input logic [11:0] a_imm, input logic [4:0] a_src,
+                                        input logic [2:0] a_fn, input logic [4:0] a_dst,
+                                        input logic [6:0] a_opc);
+    fmt_i = {a_imm, a_src, a_fn, a_dst, a_opc};
   endfunction
 
-  function automatic logic [31:0] fmt_s(input logic [11:0] imm, input logic [4:0] rs2,
-                                        input logic [4:0] rs1, input logic [2:0] f3,
-                                        input logic [6:0] opc);
-    fmt_s = {imm[11:5], rs2, rs1, f3, imm[4:0], opc};
+  function automatic logic [31:0] fmt_s(input logic [11:0] a_imm, input logic [4:0] a_rs2,
+                                        input logic [4:0] a_rs1, input logic [2:0] a_f3,
+                                        input logic [6:0] a_opc);
+    fmt_s = {a_imm[11:5], a_rs2, a_rs1, a_f3, a_imm[4:0], a_opc};
   endfunction
 
-  function automatic logic [31:0] fmt_r(input logic [6:0] f7, input logic [4:0] rs2,
-                                        input logic [4:0] rs1, input logic [2:0] f3,
-                                        input logic [4:0] rd, input logic [6:0] opc);
-    fmt_r = {f7, rs2, rs1, f3, rd, opc};
+  function automatic logic [31:0] fmt_r(input logic [6:0] a_f7, input logic [4:0] a_rs2,
+                                        input logic [4:0] a_rs1, input logic [2:0] a_f3,
+                                        input logic [4:0] a_rd, input logic [6:0] a_opc);
+    fmt_r = {a_f7, a_rs2, a_rs1, a_f3, a_rd, a_opc};
   endfunction
 
-  function automatic logic [31:0] fmt_b(input logic [12:1] off, input logic [4:0] rs1,
-                                        input logic [2:0] f3);
-    fmt_b = {off[12], off[10:5], X0, rs1, f3, off[4:1], off[11], OP_BRANCH};
+  function automatic logic [31:0] fmt_b(input logic [12:1] a_off, input logic [4:0] a_rs1,
+                                        input logic [2:0] a_f3);
+    fmt_b = {a_off[12], a_off[10:5], X0, a_rs1, a_f3, a_off[4:1], a_off[11], OP_BRANCH};
   endfunction
 
   logic [31:0] ex;

@@ -55,34 +55,21 @@ module mesh #(
     assign out_msg[n*W +: W] = om[(n*5)*W +: W];
     assign ordy[n*5+0] = out_ready[n];
 
-    // mesh ports: my output p feeds the neighbour's input on the opposite side
-    if (NB_N >= 0) begin : g_n
-      assign iv[n*5+1] = ov[NB_N*5+2]; assign im[(n*5+1)*W +: W] = om[(NB_N*5+2)*W +: W];
-      assign idst[n*20+4 +: 4] = odst[NB_N*20+8 +: 4]; assign ordy[n*5+1] = ir[NB_N*5+2];
-    end else begin : g_nn
-      assign iv[n*5+1] = 1'b0; assign im[(n*5+1)*W +: W] = '0; assign idst[n*20+4 +: 4] = '0;
-      assign ordy[n*5+1] = 1'b0;
-    end
-    if (NB_S >= 0) begin : g_s
-      assign iv[n*5+2] = ov[NB_S*5+1]; assign im[(n*5+2)*W +: W] = om[(NB_S*5+1)*W +: W];
-      assign idst[n*20+8 +: 4] = odst[NB_S*20+4 +: 4]; assign ordy[n*5+2] = ir[NB_S*5+1];
-    end else begin : g_ns
-      assign iv[n*5+2] = 1'b0; assign im[(n*5+2)*W +: W] = '0; assign idst[n*20+8 +: 4] = '0;
-      assign ordy[n*5+2] = 1'b0;
-    end
-    if (NB_E >= 0) begin : g_e
-      assign iv[n*5+3] = ov[NB_E*5+4]; assign im[(n*5+3)*W +: W] = om[(NB_E*5+4)*W +: W];
-      assign idst[n*20+12 +: 4] = odst[NB_E*20+16 +: 4]; assign ordy[n*5+3] = ir[NB_E*5+4];
-    end else begin : g_ne
-      assign iv[n*5+3] = 1'b0; assign im[(n*5+3)*W +: W] = '0; assign idst[n*20+12 +: 4] = '0;
-      assign ordy[n*5+3] = 1'b0;
-    end
-    if (NB_W >= 0) begin : g_w
-      assign iv[n*5+4] = ov[NB_W*5+3]; assign im[(n*5+4)*W +: W] = om[(NB_W*5+3)*W +: W];
-      assign idst[n*20+16 +: 4] = odst[NB_W*20+12 +: 4]; assign ordy[n*5+4] = ir[NB_W*5+3];
-    end else begin : g_nw
-      assign iv[n*5+4] = 1'b0; assign im[(n*5+4)*W +: W] = '0; assign idst[n*20+16 +: 4] = '0;
-      assign ordy[n*5+4] = 1'b0;
+    // mesh ports 1..4 (N, S, E, W): my input p is the neighbour's output on the opposite side
+    for (genvar p = 1; p < 5; p++) begin : g_port
+      localparam int NB = (p == 1) ? NB_N : (p == 2) ? NB_S : (p == 3) ? NB_E : NB_W;
+      localparam int OPP = (p == 1) ? 2 : (p == 2) ? 1 : (p == 3) ? 4 : 3;
+      if (NB >= 0) begin : g_link
+        assign iv[n*5+p] = ov[NB*5+OPP];
+        assign im[(n*5+p)*W +: W] = om[(NB*5+OPP)*W +: W];
+        assign idst[(n*5+p)*4 +: 4] = odst[(NB*5+OPP)*4 +: 4];
+        assign ordy[n*5+p] = ir[NB*5+OPP];
+      end else begin : g_edge
+        assign iv[n*5+p] = 1'b0;
+        assign im[(n*5+p)*W +: W] = '0;
+        assign idst[(n*5+p)*4 +: 4] = '0;
+        assign ordy[n*5+p] = 1'b0;
+      end
     end
   end
 endmodule

@@ -7,7 +7,8 @@ module node #(
     parameter int     CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
     localparam int    C = CORES_PER_NODE,
-    localparam int    MW = coh_pkg::MSG_BITS
+    localparam int    MW = coh_pkg::MSG_BITS,
+    localparam int    GW = (C > 1) ? $clog2(C) : 1   // bits of a core number
 ) (
     input  logic          clk,
     input  logic          rst,
@@ -76,7 +77,7 @@ module node #(
   /* verilator lint_on UNUSEDSIGNAL */
   logic               dev_err;
   logic [63:0]        dev_rdata;
-  logic [$clog2(C+1)-1:0] gsel;  // the core the device decoder serves this cycle
+  logic [GW-1:0] gsel;  // the core the device decoder serves this cycle
 
   // L1 agents of this node: agent a = 2 * hart + (1 for the I cache); local index k = a % 2C
   localparam int K = 2 * C;
@@ -269,7 +270,7 @@ module node #(
   logic [MW-1:0] rio_msg, tgt_msg;
   logic [63:0]   rio_rdata;
   logic [31:0]   rio_wait;
-  logic [$clog2(C+1)-1:0] rio_core;
+  logic [GW-1:0] rio_core;
   logic          c_req, c_remote, c_cell_ok;  // the chosen local core's access
   logic [63:0]   c_addr;
   logic [coh_pkg::NODE_BITS-1:0] c_node;
