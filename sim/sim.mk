@@ -6,11 +6,17 @@
 # reaches the binary through a generated header that only the option parser includes, so a new
 # commit relinks the harness without re-verilating or recompiling the model.
 #
-# Later: checkpoints need --savable (never together with --timing, which is not used here).
+# Variants (build/sim/<shape>[-<variant>]): THREADS=n builds with Verilator --threads n
+# (-t<n>; default 1, no variant); SAVABLE=0 leaves out --savable (-nosave; no checkpoints, only
+# for measuring what --savable costs). --savable is never combined with --timing (Verilator
+# refuses it; --timing is not used here).
 
 VERILATOR ?= verilator
+THREADS   ?= 1
+SAVABLE   ?= 1
 
-SIM_DIR   := $(BUILD)/sim/$(SHAPE)
+SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)
+SIM_DIR   := $(BUILD)/sim/$(SHAPE)$(SIM_VARIANT)
 HIVE_SIM  := $(SIM_DIR)/hive-sim
 SIM_OBJ   := $(SIM_DIR)/obj
 SIM_SRCS  := $(sort $(wildcard sim/*.cpp))
@@ -19,13 +25,15 @@ SIM_REV   := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 
 # -D defines of the harness: the shape it was built for.
 SIM_DEFS  := -DSIM_NODES=$(NODES) -DSIM_CORES_PER_NODE=$(CORES_PER_NODE) \
-             -DSIM_NODE_MEM=$(NODE_MEM)ULL
+             -DSIM_NODE_MEM=$(NODE_MEM)ULL -DSIM_THREADS=$(THREADS) \
+             -DSIM_SAVABLE=$(if $(filter 0,$(SAVABLE)),0,1)
 # -O2 must reach the model's hot code: Verilator's make appends OPT_FAST (-Os by default) after
 # -CFLAGS, so it is set there as well.
 SIM_CFLAGS := -O2 -Wall -Wextra -I$(CURDIR)/$(GEN) -I$(CURDIR)/$(SIM_DIR) -I$(CURDIR)/sim \
               $(SIM_DEFS)
 SIM_MAKEFLAGS := OBJCACHE=ccache OPT_FAST=-O2 OPT_GLOBAL=-O2
 SIM_VFLAGS := --cc --exe --build -Wno-fatal -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
+              $(if $(filter 0,$(SAVABLE)),,--savable) $(if $(filter-out 1,$(THREADS)),--threads $(THREADS)) \
               --top-module $(RTL_TOP) --prefix Vhive_soc $(RTL_PARAMS)
 
 # What the model depends on besides files: rebuilt when this text changes. sim_sq quotes a
