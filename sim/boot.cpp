@@ -150,6 +150,7 @@ static void load_rom(const char *sub)
                   SIM_CORES_PER_NODE, (unsigned long long)SIM_NODE_MEM);
     memset(g_m.rom, 0, sizeof g_m.rom);
     memcpy(g_m.rom, buf, len);
+    g_m.img.rom_hash = hash64(buf, len);
     free(buf);
 }
 
@@ -165,6 +166,7 @@ static void load_dtb(int cell, const char *sub)
     if (total > HIVE_FDT_MAX)
         bad_input("%s/%s: %u bytes, at most %llu fit (FDT_MAX)", g_m.boot_dir, sub, total,
                   (unsigned long long)HIVE_FDT_MAX);
+    g_m.img.dtb_hash = g_m.img.dtb_hash * 31 + hash64(buf, len);
     char what[160];
     snprintf(what, sizeof what, "device tree of cell %d", cell);
     /* The whole FDT_MAX area is claimed: OpenSBI edits the tree in place and lets it grow. */
@@ -190,11 +192,12 @@ static void load_fw_dynamic_info(int cell)
 
 /* An image for a cell: an ELF goes segment by segment through the cell's translation, a raw
  * binary to `offset` of the home node. */
-static void load_image(int cell, const char *path, uint64_t offset, const char *role,
-                       uint64_t want_entry)
+static uint64_t load_image(int cell, const char *path, uint64_t offset, const char *role,
+                           uint64_t want_entry)
 {
     size_t len;
     uint8_t *buf = read_file(path, &len, role);
+    uint64_t hash = hash64(buf, len);
     char what[160];
     snprintf(what, sizeof what, "%s '%s' of cell %d", role, path, cell);
     if (elf_is_elf(buf, len)) {
@@ -214,6 +217,7 @@ static void load_image(int cell, const char *path, uint64_t offset, const char *
         place(g_m.cells[cell].first_node, offset, buf, len, 0, what);
     }
     free(buf);
+    return hash;
 }
 
 static void derive_boot_dir(const char *argv0)
@@ -237,15 +241,10 @@ static void derive_boot_dir(const char *argv0)
              SIM_CORES_PER_NODE);
 }
 
-void boot_prepare(const struct options *o, const char *argv0)
+void boot_cells(int elf_mode, int ncells)
 {
-    if (o->boot_dir)
-        snprintf(g_m.boot_dir, sizeof g_m.boot_dir, "%s", o->boot_dir);
-    else
-        derive_boot_dir(argv0);
-
-    g_m.elf_mode = o->elf != NULL;
-    g_m.ncells = o->cells;
+    g_m.elf_mode = elf_mode;
+    g_m.ncells = ncells;
     int per = SIM_NODES / g_m.ncells;
     for (int k = 0; k < g_m.ncells; k++) {
         struct cell *c = &g_m.cells[k];
@@ -256,11 +255,23 @@ void boot_prepare(const struct options *o, const char *argv0)
         for (int n = 0; n < per; n++)
             g_m.node_cell[k * per + n] = k;
     }
+}
+
+void boot_prepare(const struct options *o, const char *argv0)
+{
+    if (o->boot_dir)
+        snprintf(g_m.boot_dir, sizeof g_m.boot_dir, "%s", o->boot_dir);
+    else
+        derive_boot_dir(argv0);
+    boot_cells(o->elf != NULL, o->cells);
+    memset(&g_m.img, 0, sizeof g_m.img);
 
     if (g_m.elf_mode) {
         size_t len;
         uint8_t *buf = read_file(o->elf, &len, "--elf");
         elf_parse(o->elf, buf, len, &g_m.elf);
+        snprintf(g_m.img.elf, sizeof g_m.img.elf, "%s", base_name(o->elf));
+        g_m.img.elf_hash = hash64(buf, len);
         /* Boot files first: a missing `make boot` is the likelier mistake. */
         load_rom("elf/bootrom.bin");
         for (int n = 0; n < SIM_NODES; n++) {
@@ -277,6 +288,14 @@ void boot_prepare(const struct options *o, const char *argv0)
         return; /* the ELF buffer stays: symbols are needed at the end */
     }
 
+    snprintf(g_m.img.firmware, sizeof g_m.img.firmware, "%s", base_name(o->firmware));
+    for (int i = 0; i < o->npayloads; i++) {
+        g_m.img.payloads[i].cell = o->payloads[i].cell;
+        snprintf(g_m.img.payloads[i].name, sizeof g_m.img.payloads[i].name, "%s",
+                 base_name(o->payloads[i].file));
+    }
+    g_m.img.npayloads = o->npayloads;
+
     char sub[64];
     snprintf(sub, sizeof sub, "cells%d/bootrom.bin", g_m.ncells);
     load_rom(sub);
@@ -286,7 +305,8 @@ void boot_prepare(const struct options *o, const char *argv0)
         load_fw_dynamic_info(k);
     }
     for (int k = 0; k < g_m.ncells; k++) {
-        load_image(k, o->firmware, HIVE_FW_OFFSET, "firmware", HIVE_REMAP_BASE + HIVE_FW_OFFSET);
+        g_m.img.firmware_hash = load_image(k, o->firmware, HIVE_FW_OFFSET, "firmware",
+                                           HIVE_REMAP_BASE + HIVE_FW_OFFSET);
         const char *payload = NULL;
         for (int i = 0; i < o->npayloads; i++) /* the cell's own, else the common one */
             if (o->payloads[i].cell == k)
@@ -295,10 +315,69 @@ void boot_prepare(const struct options *o, const char *argv0)
             if (o->payloads[i].cell < 0)
                 payload = o->payloads[i].file;
         if (payload)
-            load_image(k, payload, HIVE_PAYLOAD_OFFSET, "payload",
-                       HIVE_REMAP_BASE + HIVE_PAYLOAD_OFFSET);
+            g_m.img.payload_hash[k] = load_image(k, payload, HIVE_PAYLOAD_OFFSET, "payload",
+                                                 HIVE_REMAP_BASE + HIVE_PAYLOAD_OFFSET);
         else
             note("cell %d has no --payload: its firmware will enter empty memory at 0x%llx", k,
                  (unsigned long long)(HIVE_REMAP_BASE + HIVE_PAYLOAD_OFFSET));
+    }
+}
+
+/* The payload file of cell k under the options (its own, else the common one), or NULL. */
+static const char *payload_of(const struct options *o, int k)
+{
+    for (int i = 0; i < o->npayloads; i++)
+        if (o->payloads[i].cell == k)
+            return o->payloads[i].file;
+    for (int i = 0; i < o->npayloads; i++)
+        if (o->payloads[i].cell < 0)
+            return o->payloads[i].file;
+    return NULL;
+}
+
+static uint64_t hash_file(const char *path, const char *what)
+{
+    size_t len;
+    uint8_t *buf = read_file(path, &len, what);
+    uint64_t h = hash64(buf, len);
+    free(buf);
+    return h;
+}
+
+void boot_hash_given(const struct options *o, int elf_mode, int ncells, struct images *out)
+{
+    memset(out, 0, sizeof *out);
+    if (o->given & GIVEN_ELF) {
+        size_t len;
+        uint8_t *buf = read_file(o->elf, &len, "--elf");
+        elf_parse(o->elf, buf, len, &g_m.elf); /* kept: symbols and --signature */
+        out->elf_hash = hash64(buf, len);
+        if (o->signature)
+            signature_check(&g_m.elf);
+    }
+    if (o->given & GIVEN_FIRMWARE)
+        out->firmware_hash = hash_file(o->firmware, "firmware");
+    if (o->given & GIVEN_PAYLOAD)
+        for (int k = 0; k < ncells; k++) {
+            const char *p = payload_of(o, k);
+            out->payload_hash[k] = p ? hash_file(p, "payload") : 0;
+        }
+    if (o->given & GIVEN_BOOT_DIR) {
+        snprintf(g_m.boot_dir, sizeof g_m.boot_dir, "%s", o->boot_dir);
+        char sub[64];
+        size_t len;
+        snprintf(sub, sizeof sub, elf_mode ? "elf/bootrom.bin" : "cells%d/bootrom.bin", ncells);
+        uint8_t *buf = read_boot_file(sub, &len);
+        out->rom_hash = hash64(buf, len);
+        free(buf);
+        for (int k = 0; k < ncells; k++) {
+            if (elf_mode)
+                snprintf(sub, sizeof sub, "elf/cell0.dtb");
+            else
+                snprintf(sub, sizeof sub, "cells%d/cell%d.dtb", ncells, k);
+            buf = read_boot_file(sub, &len);
+            out->dtb_hash = out->dtb_hash * 31 + hash64(buf, len);
+            free(buf);
+        }
     }
 }

@@ -127,3 +127,121 @@ const uint64_t *console_line_cycles(int node, size_t *n)
     *n = cons[node].nlines;
     return cons[node].line_cycles;
 }
+
+/* ---- checkpoints: the line being gathered, the text kept so far and its line cycles ------- */
+
+void console_save(struct wbuf *b)
+{
+    for (int n = 0; n < SIM_NODES; n++) {
+        const struct console *c = &cons[n];
+        wb_u64(b, c->len);
+        wb_put(b, c->line, c->len);
+        wb_u64(b, c->text_len);
+        wb_put(b, c->text, c->text_len);
+        wb_u64(b, (uint64_t)c->truncated);
+        wb_u64(b, c->nlines);
+        wb_put(b, c->line_cycles, c->nlines * sizeof *c->line_cycles);
+    }
+}
+
+int console_restore(struct rbuf *b)
+{
+    for (int n = 0; n < SIM_NODES; n++) {
+        struct console *c = &cons[n];
+        uint64_t len = rb_u64(b);
+        if (b->bad || len >= LINE_MAX_BYTES)
+            return 0;
+        c->len = (size_t)len;
+        rb_get(b, c->line, c->len);
+        uint64_t text_len = rb_u64(b);
+        if (b->bad || text_len > TEXT_MAX || text_len > b->len - b->pos)
+            return 0;
+        free(c->text);
+        c->text_cap = text_len ? (size_t)text_len : 0;
+        c->text = text_len ? (char *)malloc(c->text_cap) : NULL;
+        c->text_len = (size_t)text_len;
+        rb_get(b, c->text, c->text_len);
+        c->truncated = (int)rb_u64(b);
+        uint64_t nlines = rb_u64(b);
+        if (b->bad || nlines > (b->len - b->pos) / 8)
+            return 0;
+        free(c->line_cycles);
+        c->lines_cap = (size_t)nlines;
+        c->line_cycles = nlines ? (uint64_t *)malloc(nlines * sizeof *c->line_cycles) : NULL;
+        c->nlines = (size_t)nlines;
+        rb_get(b, c->line_cycles, c->nlines * sizeof *c->line_cycles);
+    }
+    return !b->bad;
+}
+
+/* ---- --console-in: standard input, read without blocking --------------------------------
+ * poll() says whether a read would block, so standard input keeps its own mode (it may be
+ * shared with the shell). A terminal is switched to non-canonical mode without echo, so that
+ * each key reaches the simulated UART as typed (the software echoes); Ctrl-C still interrupts.
+ */
+#include <poll.h>
+#include <termios.h>
+#include <unistd.h>
+
+enum { CIN_BUF = 4096 };
+static uint8_t cin_buf[CIN_BUF];
+static size_t cin_head, cin_count;
+static int cin_eof;
+static struct termios cin_saved;
+static int cin_tty;
+
+static void console_in_restore_tty(void)
+{
+    if (cin_tty)
+        tcsetattr(0, TCSANOW, &cin_saved);
+}
+
+void console_in_open(void)
+{
+    if (isatty(0) && tcgetattr(0, &cin_saved) == 0) {
+        struct termios t = cin_saved;
+        t.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+        t.c_cc[VMIN] = 1;
+        t.c_cc[VTIME] = 0;
+        if (tcsetattr(0, TCSANOW, &t) == 0) {
+            cin_tty = 1;
+            atexit(console_in_restore_tty);
+        }
+    }
+}
+
+int console_in_poll(void)
+{
+    while (!cin_eof && cin_count < CIN_BUF) {
+        struct pollfd p = {0, POLLIN, 0};
+        if (poll(&p, 1, 0) <= 0 || !(p.revents & (POLLIN | POLLHUP)))
+            break;
+        size_t tail = (cin_head + cin_count) % CIN_BUF;
+        size_t room = tail >= cin_head ? CIN_BUF - tail : cin_head - tail;
+        if (room > CIN_BUF - cin_count)
+            room = CIN_BUF - cin_count;
+        ssize_t got = read(0, cin_buf + tail, room);
+        if (got <= 0) {
+            cin_eof = 1; /* end of input (or an error): nothing more to poll */
+            break;
+        }
+        cin_count += (size_t)got;
+    }
+    return !cin_eof;
+}
+
+int console_in_peek(uint8_t *byte)
+{
+    if (!cin_count)
+        return 0;
+    *byte = cin_buf[cin_head];
+    return 1;
+}
+
+void console_in_pop(void)
+{
+    if (cin_count) {
+        cin_head = (cin_head + 1) % CIN_BUF;
+        cin_count--;
+    }
+}

@@ -23,6 +23,13 @@
 #error "SIM_NODE_MEM must be defined by the build (sim/sim.mk)"
 #endif
 
+#ifndef SIM_SAVABLE
+#define SIM_SAVABLE 0 /* 1: the model was built with Verilator --savable (checkpoints) */
+#endif
+#ifndef SIM_THREADS
+#define SIM_THREADS 1 /* Verilator --threads of the model */
+#endif
+
 #define SIM_HARTS (SIM_NODES * SIM_CORES_PER_NODE)
 #define SIM_LINE_WORDS 16 /* 32-bit words in a 64-byte line */
 
@@ -51,7 +58,8 @@ enum {
 #define DEFAULT_MAX_CYCLES 200000000ULL
 #define DEFAULT_MEM_LATENCY 40
 #define DEFAULT_FIRMWARE "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin"
-#define MAX_FAULTS 64
+#define MAX_FAULTS 64  /* fault specs of a run (--inject, --inject-file lines, --fail-node) */
+#define MAX_SAVES 16   /* --save-at */
 
 /* ---- options.cpp ---------------------------------------------------------------------- */
 
@@ -60,13 +68,26 @@ struct payload_opt {
     const char *file;
 };
 
-enum fault_kind { FAULT_NODE_FAIL };
+struct inject_opt {
+    const char *spec; /* KIND[:ARG,...]@TRIGGER */
+    const char *from; /* where it was given, for messages: "--inject", "FILE:LINE", ... */
+};
 
-struct fault {
-    enum fault_kind kind;
-    int node;
-    uint64_t cycle;  /* scheduled cycle */
-    int applied;     /* reached during the run */
+struct symbols_opt {
+    int cell;
+    const char *file;
+};
+
+struct save_opt {
+    uint64_t cycle;
+    const char *file;
+};
+
+/* Options given explicitly (a restored run takes the others from the checkpoint). */
+enum {
+    GIVEN_ELF = 1 << 0, GIVEN_CELLS = 1 << 1, GIVEN_FIRMWARE = 1 << 2, GIVEN_PAYLOAD = 1 << 3,
+    GIVEN_BOOT_DIR = 1 << 4, GIVEN_MEM_LATENCY = 1 << 5, GIVEN_MAX_CYCLES = 1 << 6,
+    GIVEN_SEED = 1 << 7, GIVEN_INJECT = 1 << 8,
 };
 
 struct options {
@@ -85,8 +106,15 @@ struct options {
     unsigned mem_latency;
     const char *boot_dir;  /* NULL: derived from the binary's path */
     const char *signature;
-    struct fault faults[MAX_FAULTS];
-    int nfaults;
+    struct inject_opt injects[MAX_FAULTS]; /* in command-line order */
+    int ninjects;
+    struct symbols_opt symbols[SIM_NODES];
+    int nsymbols;
+    struct save_opt saves[MAX_SAVES]; /* in cycle order */
+    int nsaves;
+    const char *restore;   /* --restore FILE */
+    int console_in;        /* --console-in CELL, -1: none */
+    unsigned given;        /* GIVEN_* */
 };
 
 /* Parses the command line; exits 0 for --help/--version and 125 for bad input. */
@@ -109,6 +137,30 @@ int file_exists(const char *path);
 /* Erases the progress line if one is shown (before other output to the terminal). */
 void progress_clear(void);
 void progress_show(const char *text);
+/* FNV-1a 64-bit hash of a byte string (image identities in checkpoints). */
+uint64_t hash64(const void *p, size_t n);
+/* Base name of a path (stats and checkpoints hold no directories). */
+const char *base_name(const char *path);
+
+/* Growable byte buffer (checkpoint writer) and bounds-checked reader. Numbers are 64-bit
+ * little-endian, strings a length and their bytes. */
+struct wbuf {
+    uint8_t *p;
+    size_t len, cap;
+};
+void wb_put(struct wbuf *b, const void *src, size_t n);
+void wb_u64(struct wbuf *b, uint64_t v);
+void wb_str(struct wbuf *b, const char *s);
+
+struct rbuf {
+    const uint8_t *p;
+    size_t len, pos;
+    int bad; /* a read went past the end */
+};
+void rb_get(struct rbuf *b, void *dst, size_t n);
+uint64_t rb_u64(struct rbuf *b);
+/* A string as a new heap copy ("" when bad). */
+char *rb_str(struct rbuf *b);
 
 /* ---- mem.cpp: the DRAM model behind each node's memory port ---------------------------- */
 
@@ -139,6 +191,9 @@ int mem_pop_due(int node, uint64_t cycle, uint32_t *rdata);
 /* Copies bytes into / out of a node's memory (loader, signature); 0 if out of range. */
 int mem_poke(int node, uint64_t off, const void *src, size_t len);
 int mem_peek(int node, uint64_t off, void *dst, size_t len);
+/* Checkpoints: counters, outstanding reads and the non-zero 4 KiB pages of every node. */
+void mem_save(struct wbuf *b);
+int mem_restore(struct rbuf *b); /* 0: malformed */
 
 /* ---- elf.cpp --------------------------------------------------------------------------- */
 
@@ -183,20 +238,39 @@ struct cell {
 
 enum cell_state { CELL_RUNNING, CELL_PASS, CELL_FAIL, CELL_RESET, CELL_STOPPED };
 
+/* What was loaded, for the stats and for checking a checkpoint against the command line:
+ * base names as given, and hashes of the contents (0: nothing). */
+struct images {
+    char elf[256], firmware[256];
+    struct {
+        int cell; /* -1: every cell without its own */
+        char name[256];
+    } payloads[17];
+    int npayloads;
+    uint64_t elf_hash, firmware_hash, rom_hash, dtb_hash;
+    uint64_t payload_hash[SIM_NODES]; /* per cell */
+};
+
 struct machine {
     int elf_mode;
     int ncells;
     struct cell cells[SIM_NODES];
     int node_cell[SIM_NODES];
     uint64_t rom[HIVE_BOOTROM_SIZE / 8];
-    struct elf_file elf;   /* --elf */
+    struct elf_file elf;   /* --elf (elf.buf NULL when not loaded: a restore without --elf) */
     char boot_dir[4200];
+    struct images img;
 };
 
 extern struct machine g_m;
 
+/* Cells of the machine: cell k = nodes k*NODES/ncells ... */
+void boot_cells(int elf_mode, int ncells);
 /* Sets up cells, loads every image into node memory and builds the ROM image. */
 void boot_prepare(const struct options *o, const char *argv0);
+/* --restore: hashes the images the command line names (GIVEN_*), into `out`, to be compared
+ * with the checkpoint's; an --elf is parsed into g_m.elf for symbols and --signature. */
+void boot_hash_given(const struct options *o, int elf_mode, int ncells, struct images *out);
 /* Translates a load address of cell `cell` into (node, offset); 0 if outside memory. */
 int boot_translate(int cell, uint64_t addr, int *node, uint64_t *off);
 
@@ -210,12 +284,126 @@ void console_flush_all(void);
 const char *console_text(int node, size_t *len, int *truncated);
 /* The cycle in which each '\n' of that text was sent: entry i ends line i of the text. */
 const uint64_t *console_line_cycles(int node, size_t *n);
+void console_save(struct wbuf *b);
+int console_restore(struct rbuf *b); /* 0: malformed */
+
+/* --console-in: bytes of standard input for one node's UART receiver. */
+void console_in_open(void);
+/* Reads what standard input has without blocking; 0 once it is at its end. */
+int console_in_poll(void);
+/* The next byte to offer (1) or none (0); pop it once the receiver took it. */
+int console_in_peek(uint8_t *byte);
+void console_in_pop(void);
+
+/* ---- fault.cpp: fault injection (--inject, --inject-file, --fail-node) ------------------ */
+
+enum fault_kind {
+    FAULT_NODE_FAIL, FAULT_CORE_HALT, FAULT_MEM_FLIP, FAULT_KERNEL_WORD,
+    /* parsed, but this model has no hook for them yet */
+    FAULT_CACHE_FLIP, FAULT_WILD_WRITE, FAULT_SIPS_DROP, FAULT_SIPS_DELAY,
+};
+enum trigger_kind { TRIG_CYCLE, TRIG_PC, TRIG_RAND };
+
+/* One application of a fault: in which cycle, for which cell (-1: not cell-relative) and, for
+ * memory faults, where. */
+struct fault_event {
+    uint64_t cycle;
+    int cell, node;
+    uint64_t off;
+};
+
+struct fault {
+    char spec[160];
+    int kind, trigger;
+    uint64_t at;              /* TRIG_CYCLE: the cycle; TRIG_RAND: the cycle drawn */
+    uint64_t rand_from, rand_to; /* TRIG_RAND window [from, to) */
+    int cell;                 /* /CELL, or -1 */
+    int node, hart, bit;      /* node-fail, core-halt, mem-flip */
+    uint64_t value;           /* kernel-word */
+    uint32_t cells;           /* cells it applies in (bit k), see fault.cpp */
+    int per_cell;             /* operands resolved per cell: one application per cell */
+    int tnode[SIM_NODES];     /* memory target in each cell (or [0] when not per cell) */
+    uint64_t toff[SIM_NODES];
+    uint64_t pc[SIM_NODES];   /* TRIG_PC: virtual PC watched in each cell */
+    int nevents;
+    struct fault_event events[SIM_NODES];
+};
+
+/* A pending application (cycle and random triggers; pc triggers once they matched). */
+struct fault_firing {
+    uint64_t cycle;
+    int fault, cell;
+};
+
+/* A pc trigger armed in one cell. */
+struct pc_watch {
+    uint64_t pc;
+    int fault, cell;
+};
+
+struct fault_state {
+    struct fault f[MAX_FAULTS];
+    int n;
+    struct fault_firing due[MAX_FAULTS * SIM_NODES]; /* in cycle order */
+    int ndue;
+    struct pc_watch watch[MAX_FAULTS * SIM_NODES];
+    int nwatch;
+    uint64_t node_fail;  /* fault_node_fail port */
+    uint64_t core_halt;  /* fault_core_halt port */
+    uint64_t rng;        /* random state, from --seed */
+};
+
+extern struct fault_state g_faults;
+
+/* Parses and resolves the fault specs of the options (exit 125 on a bad one) and schedules
+ * them. After a restore the checkpoint's faults are in g_faults already: new specs replace
+ * the ones that have not been applied. */
+void faults_setup(const struct options *o, int restored_cycle_valid, uint64_t restored_cycle);
+/* The earliest cycle a firing is due (UINT64_MAX: none). */
+static inline uint64_t faults_next_cycle(void)
+{
+    return g_faults.ndue ? g_faults.due[0].cycle : UINT64_MAX;
+}
+/* Applies every firing due by `cycle`. Returns 1 when the fault-control ports changed. */
+int faults_apply_due(uint64_t cycle);
+/* Hart `hart` retired an instruction at `pc` in `cycle`: a matching pc trigger fires at the
+ * start of the next cycle. */
+void faults_retired(int hart, uint64_t pc, uint64_t cycle);
+const char *fault_kind_name(int kind);
+void faults_save(struct wbuf *b);
+int faults_restore(struct rbuf *b); /* 0: malformed */
 
 /* ---- stats.cpp ------------------------------------------------------------------------- */
 
 struct hart_stats {
     uint64_t instret, imiss, dmiss, stall;
 };
+
+/* A node's coherence counters (the SoC's `stat_node` port, 6 x 64 bits per node): the home
+ * directory's requests, NACKs, evictions, protocol errors and maximum occupancy, read at the
+ * end; and the L1 protocol errors (a forward that the protocol table says cannot happen),
+ * which the port shows per cycle and the harness adds up, with the cycle of the first one. */
+enum { STAT_NODE_WORDS = 6, STAT_NODE_L1_PROTO = 5 };
+struct node_stats {
+    uint64_t requests, nacks, evictions, proto_errors, occupancy_max;
+    uint64_t l1_proto_errors;
+    uint64_t l1_proto_first; /* cycle of the first L1 protocol error (valid when counted) */
+};
+
+/* State of the run that a checkpoint carries besides memory, consoles and faults. */
+struct run_state {
+    uint64_t cycle;             /* the next cycle to simulate */
+    int cells_running;
+    int warned_mfinish, warned_finish_value;
+    uint64_t l1_proto[SIM_NODES], l1_proto_first[SIM_NODES]; /* L1 protocol errors */
+    int cin_offered;            /* a --console-in byte is on uart_rx this cycle */
+    /* a restored run: where from (stats restored_from) */
+    int restored;
+    uint64_t restored_cycle;
+    char restored_file[256];
+};
+
+extern struct run_state g_run;
 
 struct run_result {
     uint64_t cycles;
@@ -225,6 +413,7 @@ struct run_result {
     const char *reason; /* short key: pass, fail, reset, cells-pass, cells-fail, ... */
     char detail[256];
     struct hart_stats harts[SIM_HARTS];
+    struct node_stats nodes[SIM_NODES];
 };
 
 /* Writes the JSON statistics; returns 0 on an I/O error (reported). */

@@ -141,3 +141,83 @@ int mem_peek(int node, uint64_t off, void *dst, size_t len)
     memcpy(dst, g_mem[node].data + off, len);
     return 1;
 }
+
+/* ---- checkpoints --------------------------------------------------------------------------
+ * Per node: counters, the outstanding reads in order, then the pages that are not all zero
+ * (index and bytes), ended by an index past the last page. Memory that was never written
+ * costs nothing: calloc maps it lazily and a zero page is not stored. */
+
+enum { PAGES = SIM_NODE_MEM / HIVE_PAGE_BYTES };
+
+static int page_is_zero(const uint8_t *p)
+{
+    const uint64_t *w = (const uint64_t *)p;
+    for (unsigned i = 0; i < HIVE_PAGE_BYTES / 8; i++)
+        if (w[i])
+            return 0;
+    return 1;
+}
+
+void mem_save(struct wbuf *b)
+{
+    for (int n = 0; n < SIM_NODES; n++) {
+        const struct node_mem *m = &g_mem[n];
+        wb_u64(b, m->reads);
+        wb_u64(b, m->writes);
+        wb_u64(b, m->bad_addr);
+        wb_u64(b, m->qcount);
+        for (unsigned i = 0; i < m->qcount; i++) {
+            const struct mem_pending *p = &m->q[(m->qhead + i) & (m->qcap - 1)];
+            wb_u64(b, p->due);
+            wb_put(b, p->line, HIVE_LINE_BYTES);
+        }
+        for (uint64_t pg = 0; pg < PAGES; pg++) {
+            const uint8_t *p = m->data + pg * HIVE_PAGE_BYTES;
+            if (page_is_zero(p))
+                continue;
+            wb_u64(b, pg);
+            wb_put(b, p, HIVE_PAGE_BYTES);
+        }
+        wb_u64(b, PAGES);
+    }
+}
+
+int mem_restore(struct rbuf *b)
+{
+    g_mem_outstanding = 0;
+    for (int n = 0; n < SIM_NODES; n++) {
+        struct node_mem *m = &g_mem[n];
+        /* Fresh zeroed memory: whatever was loaded to check the images goes. */
+        free(m->data);
+        m->data = (uint8_t *)calloc(1, SIM_NODE_MEM);
+        if (!m->data) {
+            error_msg("out of memory for node %d", n);
+            exit(EXIT_BAD_INPUT);
+        }
+        m->reads = rb_u64(b);
+        m->writes = rb_u64(b);
+        m->bad_addr = rb_u64(b);
+        uint64_t count = rb_u64(b);
+        if (b->bad || count > (b->len - b->pos) / (8 + HIVE_LINE_BYTES))
+            return 0;
+        m->qhead = 0;
+        m->qcount = 0;
+        while (m->qcap < count)
+            queue_grow(m);
+        m->qcount = (unsigned)count;
+        for (unsigned i = 0; i < m->qcount; i++) {
+            m->q[i].due = rb_u64(b);
+            rb_get(b, m->q[i].line, HIVE_LINE_BYTES);
+        }
+        g_mem_outstanding += m->qcount;
+        for (;;) {
+            uint64_t pg = rb_u64(b);
+            if (b->bad || pg > PAGES)
+                return 0;
+            if (pg == PAGES)
+                break;
+            rb_get(b, m->data + pg * HIVE_PAGE_BYTES, HIVE_PAGE_BYTES);
+        }
+    }
+    return !b->bad;
+}

@@ -33,7 +33,25 @@ static void usage(FILE *f)
 "Run:\n"
 "  --max-cycles N         stop after N cycles with status 124 (default %lluM; 0: no bound)\n"
 "  --seed N               seed of every random choice of the run (default 0)\n"
-"  --fail-node N@CYCLE    node N fails (fail-stop) from CYCLE on (repeatable)\n"
+"  --console-in CELL      standard input goes to the console UART of cell CELL\n"
+"\n"
+"Faults (repeatable; docs/harness.md):\n"
+"  --inject SPEC          KIND[:ARG,...]@TRIGGER, e.g. node-fail:1@2M, core-halt:0@pc=panic,\n"
+"                         mem-flip:0x80201000,3@rand=1M:2M/0, kernel-word:ticks+8,0@5M\n"
+"                         KIND: node-fail:NODE core-halt:HART mem-flip:ADDR,BIT\n"
+"                               kernel-word:SYMBOL[+OFF],VALUE (cache-flip, wild-write,\n"
+"                               sips-drop, sips-delay: not supported by this model yet)\n"
+"                         TRIGGER: CYCLE | pc=ADDR|SYMBOL[+OFF] | rand=A:B, optional /CELL\n"
+"  --inject-file FILE     one SPEC per line; '#' starts a comment\n"
+"  --fail-node N@CYCLE    short for --inject node-fail:N@CYCLE\n"
+"  --symbols CELL=ELF     symbols of cell CELL for SYMBOL (--elf: the ELF serves cell 0)\n"
+"\n"
+"Checkpoints:\n"
+"  --save-at CYCLE:FILE   save the whole state at the start of CYCLE (repeatable)\n"
+"  --restore FILE         continue from a checkpoint; only --inject*, --fail-node,\n"
+"                         --symbols, --max-cycles, --seed, --stats, --trace*, --save-at,\n"
+"                         --signature, --console-in and --quiet may be new, any other option\n"
+"                         given must match the checkpoint (the rest is taken from it)\n"
 "\n"
 "Output:\n"
 "  --stats FILE           JSON: configuration, revision, counters, consoles, faults, exit\n"
@@ -57,7 +75,10 @@ static void usage(FILE *f)
 "  hive-sim --elf test.elf --signature test.sig --stats test.json --quiet\n"
 "  hive-sim --payload build/kernel/kernel.elf              # every node its own cell\n"
 "  hive-sim --cells 2 --payload 0=a.bin --payload 1=b.bin --fail-node 3@2M\n"
-"  hive-sim --elf test.elf --trace wave.fst --trace-window 1000:3000\n",
+"  hive-sim --elf test.elf --trace wave.fst --trace-window 1000:3000\n"
+"  hive-sim --payload kernel.elf --save-at 6M:booted.ckpt --max-cycles 6M --quiet\n"
+"  hive-sim --restore booted.ckpt --symbols 0=kernel.elf --inject kernel-word:ticks,0@pc=trap\n"
+"           --stats run1.json\n",
         SIM_NODES, SIM_CORES_PER_NODE, SIM_NODES, SIM_CORES_PER_NODE,
         (unsigned long long)SIM_NODE_MEM, (unsigned long long)(HIVE_REMAP_BASE + HIVE_FW_OFFSET),
         DEFAULT_FIRMWARE, (unsigned long long)(HIVE_REMAP_BASE + HIVE_PAYLOAD_OFFSET),
@@ -72,6 +93,9 @@ static void version(void)
            SIM_NODES, SIM_CORES_PER_NODE, SIM_NODES, SIM_CORES_PER_NODE,
            (unsigned long long)SIM_NODE_MEM, (unsigned long long)(SIM_NODE_MEM / 1024), SIM_HARTS,
            SIM_HARTS == 1 ? "" : "s");
+    printf("model: %s, %d Verilator thread%s\n",
+           SIM_SAVABLE ? "savable (--save-at, --restore)" : "not savable", SIM_THREADS,
+           SIM_THREADS > 1 ? "s" : "");
     printf("verilator %s\n", Verilated::productVersion());
 }
 
@@ -100,12 +124,72 @@ static void check_output(const char *opt, const char *path)
         bad_input("%s '%s': directory '%s' does not exist or is not writable", opt, path, dir);
 }
 
+static void add_inject(struct options *o, const char *spec, const char *from)
+{
+    if (o->ninjects == MAX_FAULTS)
+        bad_input("too many faults (at most %d)", MAX_FAULTS);
+    o->injects[o->ninjects].spec = spec;
+    o->injects[o->ninjects].from = from;
+    o->ninjects++;
+    o->given |= GIVEN_INJECT;
+}
+
+/* --inject-file: one spec per line, '#' to the end of a line is a comment, blank lines and
+ * surrounding blanks are ignored. */
+static void inject_file(struct options *o, const char *path)
+{
+    size_t len;
+    uint8_t *buf = read_file(path, &len, "--inject-file");
+    char *text = (char *)realloc(buf, len + 1);
+    text[len] = 0;
+    int line = 0;
+    for (char *s = text; s && *s;) {
+        char *nl = strchr(s, '\n');
+        if (nl)
+            *nl = 0;
+        line++;
+        char *hash = strchr(s, '#');
+        if (hash)
+            *hash = 0;
+        while (*s == ' ' || *s == '\t' || *s == '\r')
+            s++;
+        char *end = s + strlen(s);
+        while (end > s && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+            *--end = 0;
+        if (*s) {
+            if (strpbrk(s, " \t"))
+                bad_input("--inject-file %s:%d: '%s': one SPEC per line, without blanks",
+                          path, line, s);
+            char *from = (char *)malloc(strlen(path) + 16);
+            sprintf(from, "%s:%d", path, line);
+            add_inject(o, s, from);
+        }
+        s = nl ? nl + 1 : NULL;
+    }
+}
+
+/* CELL=VALUE of --symbols (and a cell number check). */
+static int cell_prefix(const char *opt, const char *v, const char **rest)
+{
+    const char *d = v;
+    while (*d >= '0' && *d <= '9')
+        d++;
+    if (d == v || *d != '=' || !d[1])
+        bad_input("%s '%s': expected CELL=FILE", opt, v);
+    int cell = atoi(v);
+    if (cell >= SIM_NODES)
+        bad_input("%s %s: no cell %d (NODES=%d)", opt, v, cell, SIM_NODES);
+    *rest = d + 1;
+    return cell;
+}
+
 void options_parse(int argc, char **argv, struct options *o)
 {
     memset(o, 0, sizeof *o);
     o->firmware = NULL;
     o->max_cycles = DEFAULT_MAX_CYCLES;
     o->mem_latency = DEFAULT_MEM_LATENCY;
+    o->console_in = -1;
     int firmware_given = 0;
 
     for (int i = 1; i < argc; i++) {
@@ -132,15 +216,18 @@ void options_parse(int argc, char **argv, struct options *o)
             exit(0);
         } else if (FLAG("--elf")) {
             o->elf = VALUE();
+            o->given |= GIVEN_ELF;
         } else if (FLAG("--cells")) {
             uint64_t c = number(name, VALUE());
             if (c < 1 || c > SIM_NODES || SIM_NODES % c != 0)
                 bad_input("--cells %llu: the number of cells must divide NODES=%d",
                           (unsigned long long)c, SIM_NODES);
             o->cells = (int)c;
+            o->given |= GIVEN_CELLS;
         } else if (FLAG("--firmware")) {
             o->firmware = VALUE();
             firmware_given = 1;
+            o->given |= GIVEN_FIRMWARE;
         } else if (FLAG("--payload")) {
             const char *v = VALUE();
             struct payload_opt p = {-1, v};
@@ -159,10 +246,13 @@ void options_parse(int argc, char **argv, struct options *o)
                 if (o->payloads[k].cell == p.cell)
                     bad_input("--payload: two payloads for %s", p.cell < 0 ? "every cell" : v);
             o->payloads[o->npayloads++] = p;
+            o->given |= GIVEN_PAYLOAD;
         } else if (FLAG("--max-cycles")) {
             o->max_cycles = number(name, VALUE());
+            o->given |= GIVEN_MAX_CYCLES;
         } else if (FLAG("--seed")) {
             o->seed = number(name, VALUE());
+            o->given |= GIVEN_SEED;
         } else if (FLAG("--stats")) {
             o->stats = VALUE();
             check_output(name, o->stats);
@@ -191,25 +281,51 @@ void options_parse(int argc, char **argv, struct options *o)
             if (l < 1 || l > 1000000)
                 bad_input("--mem-latency %llu: must be 1..1000000 cycles", (unsigned long long)l);
             o->mem_latency = (unsigned)l;
+            o->given |= GIVEN_MEM_LATENCY;
         } else if (FLAG("--boot-dir")) {
             o->boot_dir = VALUE();
+            o->given |= GIVEN_BOOT_DIR;
         } else if (FLAG("--fail-node")) {
             const char *v = VALUE();
-            const char *at = strchr(v, '@');
-            char n[32];
-            if (!at || (size_t)(at - v) >= sizeof n)
+            if (!strchr(v, '@'))
                 bad_input("--fail-node '%s': expected NODE@CYCLE", v);
-            snprintf(n, sizeof n, "%.*s", (int)(at - v), v);
-            uint64_t node = number(name, n);
-            if (node >= SIM_NODES)
-                bad_input("--fail-node '%s': no node %llu (NODES=%d)", v,
-                          (unsigned long long)node, SIM_NODES);
-            if (o->nfaults == MAX_FAULTS)
-                bad_input("too many faults (at most %d)", MAX_FAULTS);
-            struct fault *f = &o->faults[o->nfaults++];
-            f->kind = FAULT_NODE_FAIL;
-            f->node = (int)node;
-            f->cycle = number(name, at + 1);
+            char *spec = (char *)malloc(strlen(v) + 16);
+            sprintf(spec, "node-fail:%s", v);
+            add_inject(o, spec, "--fail-node");
+        } else if (FLAG("--inject")) {
+            add_inject(o, VALUE(), "--inject");
+        } else if (FLAG("--inject-file")) {
+            inject_file(o, VALUE());
+        } else if (FLAG("--symbols")) {
+            const char *v = VALUE(), *file;
+            int cell = cell_prefix(name, v, &file);
+            for (int k = 0; k < o->nsymbols; k++)
+                if (o->symbols[k].cell == cell)
+                    bad_input("--symbols: two ELFs for cell %d", cell);
+            o->symbols[o->nsymbols].cell = cell;
+            o->symbols[o->nsymbols].file = file;
+            o->nsymbols++;
+        } else if (FLAG("--save-at")) {
+            const char *v = VALUE();
+            const char *colon = strchr(v, ':');
+            char c[64];
+            if (!colon || (size_t)(colon - v) >= sizeof c || !colon[1])
+                bad_input("--save-at '%s': expected CYCLE:FILE", v);
+            snprintf(c, sizeof c, "%.*s", (int)(colon - v), v);
+            if (o->nsaves == MAX_SAVES)
+                bad_input("too many --save-at (at most %d)", MAX_SAVES);
+            struct save_opt *sv = &o->saves[o->nsaves++];
+            sv->cycle = number(name, c);
+            sv->file = colon + 1;
+            check_output(name, sv->file);
+        } else if (FLAG("--restore")) {
+            o->restore = VALUE();
+        } else if (FLAG("--console-in")) {
+            uint64_t c = number(name, VALUE());
+            if (c >= SIM_NODES)
+                bad_input("--console-in %llu: no such cell (NODES=%d)", (unsigned long long)c,
+                          SIM_NODES);
+            o->console_in = (int)c;
         } else {
             bad_input("unknown option '%s' (see hive-sim --help)", arg);
         }
@@ -227,26 +343,34 @@ void options_parse(int argc, char **argv, struct options *o)
         if (o->npayloads)
             bad_input("--payload is for booting cells, not for --elf");
         o->cells = 1;
-    } else {
+    } else if (!o->restore) { /* a restored run takes what was not given from the checkpoint */
         if (o->signature)
             bad_input("--signature needs --elf");
         if (!o->cells)
             o->cells = SIM_NODES;
         if (!o->firmware)
             o->firmware = DEFAULT_FIRMWARE;
-        for (int k = 0; k < o->npayloads; k++)
-            if (o->payloads[k].cell >= o->cells)
-                bad_input("--payload %d=%s: there are only %d cells", o->payloads[k].cell,
-                          o->payloads[k].file, o->cells);
     }
+    for (int k = 0; k < o->npayloads && o->cells; k++)
+        if (o->payloads[k].cell >= o->cells)
+            bad_input("--payload %d=%s: there are only %d cells", o->payloads[k].cell,
+                      o->payloads[k].file, o->cells);
     if (o->trace_window && !o->trace)
         bad_input("--trace-window needs --trace FILE");
-    /* Faults in cycle order (stable), so the run loop only looks at the next one. */
-    for (int a = 1; a < o->nfaults; a++)
-        for (int b = a; b > 0 && o->faults[b - 1].cycle > o->faults[b].cycle; b--) {
-            struct fault t = o->faults[b];
-            o->faults[b] = o->faults[b - 1];
-            o->faults[b - 1] = t;
+    if (o->max_cycles)
+        for (int i = 0; i < o->nsaves; i++)
+            if (o->saves[i].cycle > o->max_cycles)
+                bad_input("--save-at %llu:%s is beyond --max-cycles %llu",
+                          (unsigned long long)o->saves[i].cycle, o->saves[i].file,
+                          (unsigned long long)o->max_cycles);
+    if ((o->nsaves || o->restore) && !SIM_SAVABLE)
+        bad_input("this model was built without --savable: no --save-at or --restore");
+    /* Checkpoints in cycle order (stable), so the run loop only looks at the next one. */
+    for (int a = 1; a < o->nsaves; a++)
+        for (int b = a; b > 0 && o->saves[b - 1].cycle > o->saves[b].cycle; b--) {
+            struct save_opt t = o->saves[b];
+            o->saves[b] = o->saves[b - 1];
+            o->saves[b - 1] = t;
         }
     g_quiet = o->quiet;
 }

@@ -18,6 +18,7 @@
 #include "verilated.h"
 #include "Vhive_soc.h"
 #include "hive_sim.h"
+#include "checkpoint.h"
 #include "trace.h"
 
 /* ---- ports --------------------------------------------------------------------------------
@@ -56,6 +57,28 @@ static inline uint32_t *port_line(VlWide<N> &v, int i)
     return &v.m_storage[i * SIM_LINE_WORDS];
 }
 
+/* An input port of up to 64 bits (Verilator's ports are references to the model's members). */
+template <typename T>
+static inline void port_set(T &v, uint64_t x)
+{
+    v = (T)x;
+}
+
+/* Byte i of a NODES*8-bit port. */
+template <typename T>
+static inline typename std::enable_if<std::is_integral<T>::value>::type
+port_set_byte(T &v, int i, uint8_t b)
+{
+    v = (T)((v & ~((T)0xff << (8 * i))) | ((T)b << (8 * i)));
+}
+
+template <std::size_t N>
+static inline void port_set_byte(VlWide<N> &v, int i, uint8_t b)
+{
+    uint32_t &w = v.m_storage[i >> 2];
+    w = (w & ~(0xffu << (8 * (i & 3)))) | ((uint32_t)b << (8 * (i & 3)));
+}
+
 template <typename T>
 static inline void port_zero(T &v)
 {
@@ -73,10 +96,11 @@ enum stop { RUNNING, STOP_MFINISH, STOP_CELLS, STOP_MAX_CYCLES, STOP_INTERRUPT, 
 static VerilatedContext *ctx;
 static Vhive_soc *top;
 static struct options opt;
+const struct options *g_opt = &opt;
 static volatile sig_atomic_t interrupted;
-static int cells_running;
 static uint32_t mfinish_value;
-static int warned_mfinish, warned_finish_value;
+static int cin_node = -1; /* --console-in: the node whose UART receives standard input */
+enum { CIN_POLL_CYCLES = 1024 };
 
 static void on_sigint(int sig)
 {
@@ -102,7 +126,7 @@ static void cell_finish(int k, int state, uint32_t code, uint64_t cycle, int nod
     c->code = code;
     c->finish_cycle = cycle;
     c->finisher_node = node;
-    cells_running--;
+    g_run.cells_running--;
     static const char *names[] = {"running", "pass", "fail", "reset", "stopped"};
     if (state == CELL_FAIL)
         note("cell %d finished at cycle %llu: fail, code %u", k, (unsigned long long)cycle, code);
@@ -126,7 +150,7 @@ static void cell_finisher_write(int node, uint32_t v, uint64_t cycle)
 {
     int state = finisher_state(v);
     if (state == CELL_RUNNING) {
-        if (!warned_finish_value++)
+        if (!g_run.warned_finish_value++)
             note("node %d: cell finisher written with 0x%x (ignored, as sifive,test0 does)",
                  node, v);
         return;
@@ -134,22 +158,37 @@ static void cell_finisher_write(int node, uint32_t v, uint64_t cycle)
     cell_finish(g_m.node_cell[node], state, v >> 16, cycle, node);
 }
 
-static uint64_t node_fail_mask;
-
-static void apply_fault(struct fault *f, uint64_t cycle)
+/* ---- coherence counters -------------------------------------------------------------------
+ * stat_node: 6 x 64 bits per node (docs/interfaces.md). Words 0..4 are the home directory's
+ * running counters, read at the end; word 5 counts the node's L1 protocol errors of this cycle,
+ * so the loop adds it up. */
+static void l1_proto_error(int node, uint64_t count, uint64_t cycle)
 {
-    f->applied = 1;
-    node_fail_mask |= 1ULL << f->node;
-    top->fault_node_fail = node_fail_mask;
-    int k = g_m.node_cell[f->node];
-    struct cell *c = &g_m.cells[k];
-    c->hit_by_fault = 1;
-    note("cycle %llu: node %d fails (cell %d)", (unsigned long long)cycle, f->node, k);
-    int alive = 0;
-    for (int n = c->first_node; n < c->first_node + c->nnodes; n++)
-        alive |= !(node_fail_mask >> n & 1);
-    if (!alive)
-        cell_finish(k, CELL_STOPPED, 0, cycle, -1);
+    if (!g_run.l1_proto[node]) {
+        g_run.l1_proto_first[node] = cycle;
+        error_msg("cycle %llu: node %d: L1 protocol error (a forward the protocol table says "
+                  "cannot happen)", (unsigned long long)cycle, node);
+    }
+    g_run.l1_proto[node] += count;
+}
+
+/* The fault-control ports follow g_faults; a cell whose harts have all stopped (failed nodes,
+ * halted cores) has finished. */
+static void fault_ports(uint64_t cycle)
+{
+    port_set(top->fault_node_fail, g_faults.node_fail);
+    port_set(top->fault_core_halt, g_faults.core_halt);
+    for (int k = 0; k < g_m.ncells; k++) {
+        const struct cell *c = &g_m.cells[k];
+        if (c->state != CELL_RUNNING)
+            continue;
+        int alive = 0;
+        for (int n = c->first_node; n < c->first_node + c->nnodes; n++)
+            for (int h = n * SIM_CORES_PER_NODE; h < (n + 1) * SIM_CORES_PER_NODE; h++)
+                alive |= !(g_faults.node_fail >> n & 1) && !(g_faults.core_halt >> h & 1);
+        if (!alive)
+            cell_finish(k, CELL_STOPPED, 0, cycle, -1);
+    }
 }
 
 /* ---- reset and ROM load ------------------------------------------------------------------ */
@@ -192,36 +231,46 @@ static void reset_and_load_rom(void)
 static int progress_on;
 static double run_start;
 
+static uint64_t run_start_cycle; /* the cycle this process started at (a restore: later) */
+
 static void show_progress(uint64_t cycle)
 {
     double dt = now_seconds() - run_start;
     char line[160];
     snprintf(line, sizeof line, "hive-sim: cycle %llu, %.1f kHz, %d of %d cells running",
-             (unsigned long long)cycle, dt > 0 ? (double)cycle / dt / 1000.0 : 0.0,
-             cells_running, g_m.ncells);
+             (unsigned long long)cycle,
+             dt > 0 ? (double)(cycle - run_start_cycle) / dt / 1000.0 : 0.0,
+             g_run.cells_running, g_m.ncells);
     progress_show(line);
 }
 
 static enum stop run(uint64_t *cycles_out)
 {
     const uint64_t max = opt.max_cycles ? opt.max_cycles : UINT64_MAX;
-    int next_fault = 0;
+    uint64_t c = g_run.cycle;
+    int next_save = 0;
     int trace_state = 0; /* 0: before the window, 1: in it, 2: after it */
-    uint64_t next_progress = progress_on ? 4096 : UINT64_MAX;
+    uint64_t next_progress = progress_on ? c + 4096 : UINT64_MAX;
+    uint64_t next_cin = cin_node >= 0 ? c : UINT64_MAX;
     double last_progress = run_start;
-    uint64_t next_due = UINT64_MAX;
-    uint32_t resp_driven = 0;
+    /* Both follow from the state (so a restored run picks them up): the earliest read
+     * response due, and the responses driven in the last cycle. */
+    uint64_t next_due = mem_next_due();
+    uint32_t resp_driven = (uint32_t)top->mem_resp_valid;
     enum stop stop = RUNNING;
-    uint64_t c = 0;
 
-    if (opt.trace && opt.trace_window)
-        trace_record(0);
+    if (opt.trace && opt.trace_window) {
+        trace_state = c < opt.trace_from ? 0 : c < opt.trace_to ? 1 : 2;
+        trace_record(trace_state == 1);
+    }
 
     for (;;) {
         /* Everything tied to a cycle number. */
         uint64_t next_event = max;
-        if (next_fault < opt.nfaults && opt.faults[next_fault].cycle < next_event)
-            next_event = opt.faults[next_fault].cycle;
+        if (faults_next_cycle() < next_event)
+            next_event = faults_next_cycle();
+        if (next_save < opt.nsaves && opt.saves[next_save].cycle < next_event)
+            next_event = opt.saves[next_save].cycle;
         if (opt.trace && opt.trace_window && trace_state < 2) {
             uint64_t at = trace_state == 0 ? opt.trace_from : opt.trace_to;
             if (at < next_event)
@@ -229,13 +278,20 @@ static enum stop run(uint64_t *cycles_out)
         }
         if (next_progress < next_event)
             next_event = next_progress;
+        if (next_cin < next_event)
+            next_event = next_cin;
         if (c >= next_event) {
+            /* A checkpoint holds the state at the start of cycle c, before anything of c. */
+            while (next_save < opt.nsaves && opt.saves[next_save].cycle <= c) {
+                g_run.cycle = c;
+                checkpoint_save(top, opt.saves[next_save++].file);
+            }
             if (c >= max) {
                 stop = STOP_MAX_CYCLES;
                 break;
             }
-            while (next_fault < opt.nfaults && opt.faults[next_fault].cycle <= c)
-                apply_fault(&opt.faults[next_fault++], c);
+            if (faults_next_cycle() <= c && faults_apply_due(c))
+                fault_ports(c);
             if (opt.trace && opt.trace_window) {
                 if (trace_state == 0 && c >= opt.trace_from)
                     trace_state = 1, trace_record(1);
@@ -250,7 +306,9 @@ static enum stop run(uint64_t *cycles_out)
                     show_progress(c);
                 }
             }
-            if (cells_running == 0) { /* every cell stopped through faults */
+            if (c >= next_cin)
+                next_cin = console_in_poll() ? c + CIN_POLL_CYCLES : UINT64_MAX;
+            if (g_run.cells_running == 0) { /* every cell stopped through faults */
                 stop = STOP_CELLS;
                 break;
             }
@@ -261,7 +319,7 @@ static enum stop run(uint64_t *cycles_out)
             break;
         }
 
-        /* Inputs of this cycle: read responses that are due. */
+        /* Inputs of this cycle: read responses that are due, a console byte. */
         if (g_mem_outstanding && c >= next_due) {
             uint32_t mask = 0;
             for (int n = 0; n < SIM_NODES; n++)
@@ -273,6 +331,12 @@ static enum stop run(uint64_t *cycles_out)
         } else if (resp_driven) {
             top->mem_resp_valid = 0;
             resp_driven = 0;
+        }
+        uint8_t cin_byte;
+        if (cin_node >= 0 && !g_run.cin_offered && console_in_peek(&cin_byte)) {
+            port_set(top->uart_rx_valid, 1ULL << cin_node);
+            port_set_byte(top->uart_rx_data, cin_node, cin_byte);
+            g_run.cin_offered = cin_node + 1;
         }
 
         top->clk = 0;
@@ -312,26 +376,47 @@ static enum stop run(uint64_t *cycles_out)
         if (top->mfinish_valid) {
             uint32_t v = top->mfinish_data;
             if (!g_m.elf_mode) {
-                if (!warned_mfinish++)
+                if (!g_run.warned_mfinish++)
                     error_msg("cycle %llu: the machine finisher answered a write (0x%x) in a "
                               "run booted as cells (it must be a bus error); ignored",
                               (unsigned long long)c, v);
             } else if (finisher_state(v) != CELL_RUNNING) {
                 mfinish_value = v;
                 stop = STOP_MFINISH;
-            } else if (!warned_finish_value++) {
+            } else if (!g_run.warned_finish_value++) {
                 note("machine finisher written with 0x%x (ignored, as sifive,test0 does)", v);
             }
         }
+        if (g_faults.nwatch) { /* pc triggers armed: which instructions retired */
+            uint64_t rv = port_bits(top->retire_valid, 0, SIM_HARTS);
+            while (rv) {
+                int h = __builtin_ctzll(rv);
+                faults_retired(h, port_bits(top->retire_pc, 64 * h, 64), c);
+                rv &= rv - 1;
+            }
+        }
+        for (int n = 0; n < SIM_NODES; n++) {
+            uint64_t pe = port_bits(top->stat_node, 64 * (STAT_NODE_WORDS * n + STAT_NODE_L1_PROTO),
+                                    64);
+            if (pe)
+                l1_proto_error(n, pe, c);
+        }
+        int cin_taken = g_run.cin_offered &&
+                        (port_bits(top->uart_rx_ready, 0, SIM_NODES) >> (g_run.cin_offered - 1) & 1);
 
         top->clk = 1;
         top->eval();
         trace_dump(2 * (RESET_CYCLES + c) + 1);
         c++;
+        if (cin_taken) { /* the receiver took the byte at this edge */
+            top->uart_rx_valid = 0;
+            g_run.cin_offered = 0;
+            console_in_pop();
+        }
 
         if (stop != RUNNING)
             break;
-        if (cells_running == 0) {
+        if (g_run.cells_running == 0) {
             stop = STOP_CELLS;
             break;
         }
@@ -341,6 +426,7 @@ static enum stop run(uint64_t *cycles_out)
         }
     }
     *cycles_out = c;
+    g_run.cycle = c;
     return stop;
 }
 
@@ -410,7 +496,7 @@ static void finish_result(enum stop stop, struct run_result *r)
         r->status = EXIT_MAX_CYCLES;
         r->reason = "max-cycles";
         snprintf(r->detail, sizeof r->detail, "--max-cycles %llu reached, %d of %d cells "
-                 "running", (unsigned long long)opt.max_cycles, cells_running, g_m.ncells);
+                 "running", (unsigned long long)opt.max_cycles, g_run.cells_running, g_m.ncells);
         break;
     case STOP_INTERRUPT:
         r->status = EXIT_INTERRUPTED;
@@ -437,16 +523,40 @@ static void read_counters(struct run_result *r)
         s->stall = port_bits(top->stat_stall, 64 * h, 64);
         r->instret += s->instret;
     }
+    for (int n = 0; n < SIM_NODES; n++) {
+        struct node_stats *s = &r->nodes[n];
+        unsigned b = 64 * STAT_NODE_WORDS * n;
+        s->requests = port_bits(top->stat_node, b, 64);
+        s->nacks = port_bits(top->stat_node, b + 64, 64);
+        s->evictions = port_bits(top->stat_node, b + 128, 64);
+        s->proto_errors = port_bits(top->stat_node, b + 192, 64);
+        s->occupancy_max = port_bits(top->stat_node, b + 256, 64);
+        s->l1_proto_errors = g_run.l1_proto[n];
+        s->l1_proto_first = g_run.l1_proto_first[n];
+    }
 }
 
 int main(int argc, char **argv)
 {
     options_parse(argc, argv, &opt);
+    if (opt.restore)
+        checkpoint_prepare(&opt); /* checks the file and the options, sets up the cells */
     mem_init(opt.mem_latency);
-    boot_prepare(&opt, argv[0]);
+    if (!opt.restore)
+        boot_prepare(&opt, argv[0]);
     console_init();
+    if (opt.restore)
+        checkpoint_restore_harness();
+    else
+        g_run.cells_running = g_m.ncells;
+    faults_setup(&opt, opt.restore != NULL, g_run.cycle);
+    if (opt.console_in >= g_m.ncells)
+        bad_input("--console-in %d: there are only %d cells", opt.console_in, g_m.ncells);
+    if (opt.console_in >= 0) {
+        cin_node = g_m.cells[opt.console_in].first_node;
+        console_in_open();
+    }
     setvbuf(stdout, NULL, _IOLBF, 0);
-    cells_running = g_m.ncells;
 
     ctx = new VerilatedContext;
     ctx->randReset(0); /* deterministic: every unset bit starts at 0 */
@@ -455,6 +565,11 @@ int main(int argc, char **argv)
     if (opt.trace)
         trace_enable(ctx);
     top = new Vhive_soc(ctx, "hive_soc");
+    if (opt.restore) {
+        checkpoint_restore_model(top); /* before tracing: the trace starts from its state */
+        if (opt.trace)
+            trace_enable(ctx); /* the restored context says whether the saving run traced */
+    }
     if (opt.trace && !trace_open(top, opt.trace))
         return EXIT_BAD_INPUT;
     trace_record(opt.trace && !opt.trace_window); /* a window starts recording at cycle A */
@@ -466,17 +581,21 @@ int main(int argc, char **argv)
     sigaction(SIGINT, &sa, NULL);
 
     progress_on = isatty(2) && !opt.quiet;
-    if (g_m.elf_mode)
+    /* (a restored run: checkpoint_restore_model has said where from) */
+    if (!opt.restore && g_m.elf_mode)
         note("--elf %s: entry 0x%llx, %d node%s x %d core%s", opt.elf,
              (unsigned long long)g_m.elf.entry, SIM_NODES, SIM_NODES > 1 ? "s" : "",
              SIM_CORES_PER_NODE, SIM_CORES_PER_NODE > 1 ? "s" : "");
-    else
+    else if (!opt.restore)
         note("booting %d cell%s of %d node%s (%d hart%s)", g_m.ncells, g_m.ncells > 1 ? "s" : "",
              SIM_NODES / g_m.ncells, SIM_NODES / g_m.ncells > 1 ? "s" : "", SIM_HARTS,
              SIM_HARTS > 1 ? "s" : "");
 
-    reset_and_load_rom();
+    if (!opt.restore)
+        reset_and_load_rom();
+    fault_ports(g_run.cycle);
     run_start = now_seconds();
+    run_start_cycle = g_run.cycle;
     struct run_result *r = (struct run_result *)calloc(1, sizeof *r);
     enum stop stop = run(&r->cycles);
     r->wall_seconds = now_seconds() - run_start;
@@ -494,7 +613,9 @@ int main(int argc, char **argv)
     top->final();
 
     if (!opt.quiet) {
-        double khz = r->wall_seconds > 0 ? (double)r->cycles / r->wall_seconds / 1000.0 : 0.0;
+        double khz = r->wall_seconds > 0
+                         ? (double)(r->cycles - run_start_cycle) / r->wall_seconds / 1000.0
+                         : 0.0;
         fprintf(stderr, "hive-sim: %llu cycles, %llu instructions, IPC %.3f, %.1f kHz; exit %d: "
                         "%s\n",
                 (unsigned long long)r->cycles, (unsigned long long)r->instret,

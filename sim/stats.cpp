@@ -70,10 +70,19 @@ static void jcycles(FILE *f, int node)
     fputc(']', f);
 }
 
-static const char *base_name(const char *path)
+/* The cycle in which the node failed or the hart halted, as a JSON number or null. */
+static void jfault_cycle(FILE *f, int kind, int which)
 {
-    const char *s = strrchr(path, '/');
-    return s ? s + 1 : path;
+    for (int i = 0; i < g_faults.n; i++) {
+        const struct fault *ft = &g_faults.f[i];
+        if (ft->kind != kind || !ft->nevents)
+            continue;
+        if ((kind == FAULT_NODE_FAIL ? ft->node : ft->hart) == which) {
+            fprintf(f, "%llu", (unsigned long long)ft->events[0].cycle);
+            return;
+        }
+    }
+    fputs("null", f);
 }
 
 static const char *cell_state_name(int s)
@@ -91,27 +100,32 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
 {
     fprintf(f, "{\n  \"format\": \"hive-sim-stats/1\",\n  \"revision\": ");
     jcstr(f, g_revision);
+    if (g_run.restored) {
+        fprintf(f, ",\n  \"restored_from\": {\"file\": ");
+        jcstr(f, g_run.restored_file);
+        fprintf(f, ", \"cycle\": %llu}", (unsigned long long)g_run.restored_cycle);
+    }
     fprintf(f, ",\n  \"config\": {\"nodes\": %d, \"cores_per_node\": %d, \"harts\": %d, "
                "\"node_mem\": %llu, \"mode\": \"%s\", \"cells\": %d, \"mem_latency\": %u, "
                "\"seed\": %llu, \"max_cycles\": %llu",
             SIM_NODES, SIM_CORES_PER_NODE, SIM_HARTS, (unsigned long long)SIM_NODE_MEM,
             g_m.elf_mode ? "elf" : "cells", g_m.ncells, o->mem_latency,
             (unsigned long long)o->seed, (unsigned long long)o->max_cycles);
-    if (o->elf) {
+    if (g_m.elf_mode) {
         fprintf(f, ", \"elf\": ");
-        jcstr(f, base_name(o->elf));
+        jcstr(f, g_m.img.elf);
     } else {
         fprintf(f, ", \"firmware\": ");
-        jcstr(f, base_name(o->firmware));
+        jcstr(f, g_m.img.firmware);
         fprintf(f, ", \"payloads\": {");
-        for (int i = 0; i < o->npayloads; i++) {
+        for (int i = 0; i < g_m.img.npayloads; i++) {
             char key[16];
-            if (o->payloads[i].cell < 0)
+            if (g_m.img.payloads[i].cell < 0)
                 snprintf(key, sizeof key, "*");
             else
-                snprintf(key, sizeof key, "%d", o->payloads[i].cell);
+                snprintf(key, sizeof key, "%d", g_m.img.payloads[i].cell);
             fprintf(f, "%s\"%s\": ", i ? ", " : "", key);
-            jcstr(f, base_name(o->payloads[i].file));
+            jcstr(f, g_m.img.payloads[i].name);
         }
         fputc('}', f);
     }
@@ -130,27 +144,34 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
     for (int h = 0; h < SIM_HARTS; h++) {
         const struct hart_stats *s = &r->harts[h];
         fprintf(f, "    {\"hart\": %d, \"node\": %d, \"core\": %d, \"instret\": %llu, "
-                   "\"imiss\": %llu, \"dmiss\": %llu, \"stall\": %llu}%s\n",
+                   "\"imiss\": %llu, \"dmiss\": %llu, \"stall\": %llu, \"halted_at\": ",
                 h, h / SIM_CORES_PER_NODE, h % SIM_CORES_PER_NODE,
                 (unsigned long long)s->instret, (unsigned long long)s->imiss,
-                (unsigned long long)s->dmiss, (unsigned long long)s->stall,
-                h + 1 < SIM_HARTS ? "," : "");
+                (unsigned long long)s->dmiss, (unsigned long long)s->stall);
+        jfault_cycle(f, FAULT_CORE_HALT, h);
+        fprintf(f, "}%s\n", h + 1 < SIM_HARTS ? "," : "");
     }
     fprintf(f, "  ],\n  \"nodes\": [\n");
     for (int n = 0; n < SIM_NODES; n++) {
         const struct node_mem *m = &g_mem[n];
+        const struct node_stats *d = &r->nodes[n];
         fprintf(f, "    {\"node\": %d, \"cell\": %d, \"mem_reads\": %llu, \"mem_writes\": %llu, "
-                   "\"mem_bad_addr\": %llu, \"failed_at\": ",
+                   "\"mem_bad_addr\": %llu,\n     \"dir_requests\": %llu, \"dir_nacks\": %llu, "
+                   "\"dir_evictions\": %llu, \"dir_proto_errors\": %llu, "
+                   "\"dir_occupancy_max\": %llu, \"l1_proto_errors\": %llu, "
+                   "\"l1_proto_first\": ",
                 n, g_m.node_cell[n], (unsigned long long)m->reads,
-                (unsigned long long)m->writes, (unsigned long long)m->bad_addr);
-        int failed = 0;
-        for (int i = 0; i < o->nfaults && !failed; i++)
-            if (o->faults[i].kind == FAULT_NODE_FAIL && o->faults[i].node == n &&
-                o->faults[i].applied) {
-                fprintf(f, "%llu", (unsigned long long)o->faults[i].cycle);
-                failed = 1;
-            }
-        fprintf(f, "%s}%s\n", failed ? "" : "null", n + 1 < SIM_NODES ? "," : "");
+                (unsigned long long)m->writes, (unsigned long long)m->bad_addr,
+                (unsigned long long)d->requests, (unsigned long long)d->nacks,
+                (unsigned long long)d->evictions, (unsigned long long)d->proto_errors,
+                (unsigned long long)d->occupancy_max, (unsigned long long)d->l1_proto_errors);
+        if (d->l1_proto_errors)
+            fprintf(f, "%llu", (unsigned long long)d->l1_proto_first);
+        else
+            fprintf(f, "null");
+        fprintf(f, ", \"failed_at\": ");
+        jfault_cycle(f, FAULT_NODE_FAIL, n);
+        fprintf(f, "}%s\n", n + 1 < SIM_NODES ? "," : "");
     }
     fprintf(f, "  ],\n  \"cells\": [\n");
     for (int k = 0; k < g_m.ncells; k++) {
@@ -197,14 +218,58 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
         fprintf(f, "}}%s\n", k + 1 < g_m.ncells ? "," : "");
     }
     fprintf(f, "  ],\n  \"faults\": [");
-    for (int i = 0; i < o->nfaults; i++) {
-        const struct fault *ft = &o->faults[i];
-        fprintf(f, "%s\n    {\"kind\": \"node-fail\", \"node\": %d, \"cycle\": %llu, "
-                   "\"applied\": %s, \"cells\": [%d]}",
-                i ? "," : "", ft->node, (unsigned long long)ft->cycle,
-                ft->applied ? "true" : "false", g_m.node_cell[ft->node]);
+    static const char *const trig[] = {"cycle", "pc", "rand"};
+    for (int i = 0; i < g_faults.n; i++) {
+        const struct fault *ft = &g_faults.f[i];
+        fprintf(f, "%s\n    {\"spec\": ", i ? "," : "");
+        jcstr(f, ft->spec);
+        fprintf(f, ", \"kind\": \"%s\", \"trigger\": \"%s\"", fault_kind_name(ft->kind),
+                trig[ft->trigger]);
+        if (ft->trigger == TRIG_RAND)
+            fprintf(f, ", \"window\": [%llu, %llu]", (unsigned long long)ft->rand_from,
+                    (unsigned long long)ft->rand_to);
+        if (ft->trigger != TRIG_PC)
+            fprintf(f, ", \"at\": %llu", (unsigned long long)ft->at);
+        if (ft->kind == FAULT_NODE_FAIL)
+            fprintf(f, ", \"node\": %d", ft->node);
+        if (ft->kind == FAULT_CORE_HALT)
+            fprintf(f, ", \"hart\": %d", ft->hart);
+        if (ft->kind == FAULT_MEM_FLIP)
+            fprintf(f, ", \"bit\": %d", ft->bit);
+        if (ft->kind == FAULT_KERNEL_WORD)
+            fprintf(f, ", \"value\": %llu", (unsigned long long)ft->value);
+        fprintf(f, ", \"applied\": %s, \"cycle\": ", ft->nevents ? "true" : "false");
+        if (ft->nevents)
+            fprintf(f, "%llu", (unsigned long long)ft->events[0].cycle);
+        else
+            fputs("null", f);
+        /* every cell an application hit, in cell order */
+        uint32_t hitmask = 0;
+        for (int e = 0; e < ft->nevents; e++)
+            hitmask |= 1u << g_m.node_cell[ft->events[e].node];
+        fprintf(f, ", \"cells\": [");
+        for (int k = 0, first = 1; k < g_m.ncells; k++)
+            if (hitmask >> k & 1) {
+                fprintf(f, "%s%d", first ? "" : ", ", k);
+                first = 0;
+            }
+        fprintf(f, "],\n     \"events\": [");
+        for (int e = 0; e < ft->nevents; e++) {
+            const struct fault_event *ev = &ft->events[e];
+            fprintf(f, "%s{\"cycle\": %llu, \"cell\": ", e ? ", " : "",
+                    (unsigned long long)ev->cycle);
+            if (ev->cell >= 0)
+                fprintf(f, "%d", ev->cell);
+            else
+                fputs("null", f);
+            fprintf(f, ", \"node\": %d", ev->node);
+            if (ft->kind == FAULT_MEM_FLIP || ft->kind == FAULT_KERNEL_WORD)
+                fprintf(f, ", \"offset\": %llu", (unsigned long long)ev->off);
+            fputc('}', f);
+        }
+        fprintf(f, "]}");
     }
-    fprintf(f, "%s]\n}\n", o->nfaults ? "\n  " : "");
+    fprintf(f, "%s]\n}\n", g_faults.n ? "\n  " : "");
 }
 
 int stats_write(const char *path, const struct options *o, const struct run_result *r)

@@ -113,3 +113,85 @@ uint8_t *read_file(const char *path, size_t *len, const char *what)
     *len = n;
     return buf;
 }
+
+uint64_t hash64(const void *p, size_t n)
+{
+    const uint8_t *s = (const uint8_t *)p;
+    uint64_t h = 0xcbf29ce484222325ULL;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 0x100000001b3ULL;
+    return h;
+}
+
+const char *base_name(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+/* ---- checkpoint buffers ---------------------------------------------------------------- */
+
+void wb_put(struct wbuf *b, const void *src, size_t n)
+{
+    if (b->len + n > b->cap) {
+        size_t cap = b->cap ? b->cap : 1 << 16;
+        while (cap < b->len + n)
+            cap *= 2;
+        uint8_t *p = (uint8_t *)realloc(b->p, cap);
+        if (!p) {
+            error_msg("out of memory for a checkpoint (%zu bytes)", cap);
+            exit(EXIT_BAD_INPUT);
+        }
+        b->p = p;
+        b->cap = cap;
+    }
+    memcpy(b->p + b->len, src, n);
+    b->len += n;
+}
+
+void wb_u64(struct wbuf *b, uint64_t v)
+{
+    wb_put(b, &v, 8); /* the host is little-endian (mem.cpp checks) */
+}
+
+void wb_str(struct wbuf *b, const char *s)
+{
+    size_t n = strlen(s);
+    wb_u64(b, n);
+    wb_put(b, s, n);
+}
+
+void rb_get(struct rbuf *b, void *dst, size_t n)
+{
+    if (b->bad || n > b->len - b->pos) {
+        b->bad = 1;
+        memset(dst, 0, n);
+        return;
+    }
+    memcpy(dst, b->p + b->pos, n);
+    b->pos += n;
+}
+
+uint64_t rb_u64(struct rbuf *b)
+{
+    uint64_t v;
+    rb_get(b, &v, 8);
+    return v;
+}
+
+char *rb_str(struct rbuf *b)
+{
+    uint64_t n = rb_u64(b);
+    if (b->bad || n > b->len - b->pos) {
+        b->bad = 1;
+        n = 0;
+    }
+    char *s = (char *)malloc(n + 1);
+    if (!s) {
+        error_msg("out of memory reading a checkpoint");
+        exit(EXIT_BAD_INPUT);
+    }
+    rb_get(b, s, n);
+    s[n] = 0;
+    return s;
+}
