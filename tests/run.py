@@ -9,7 +9,8 @@ Suites (test names are SUITE/NAME):
   isa-hive/*   every tests/isa/*.S on hive-sim (build/tests/isa/hive/NAME.elf)
   isa-qemu/*   the same tests on QEMU, except those marked "# hive-only": a check of the tests
   harness/*    hive-sim's command line: bad input -> 125, cycle bound -> 124, finisher codes,
-               --signature format
+               --signature format; fault injection, checkpoints, --console-in
+               (tests/harness/sim_tests.py; core-halt and shape checks use build/sim/2x1)
   diff/*       random programs (tests/diff/gen.py), QEMU against hive-sim word by word
                (tier test: 5 seeds; regress: 200 seeds and 5 programs 20000 long)
   diff-qemu/*  the random programs on QEMU alone (a check of the generator); run only when
@@ -39,7 +40,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(HERE, "diff"))
+sys.path.insert(0, os.path.join(HERE, "harness"))
 import diff as difftest  # noqa: E402
+import sim_tests  # noqa: E402  (tests/harness/sim_tests.py: faults, checkpoints, console input)
 
 # QEMU for the ISA tests: the virt machine with the Hive core's extensions (no F/D, no H), all
 # 29 hpm counters. tests/diff uses DESIGN.md's reference CPU (F/D present but never used).
@@ -341,7 +344,7 @@ def discover(a):
     for name, hive_only in isa_sources():
         if not hive_only:
             tests.append((f"isa-qemu/{name}", lambda c, n=name: isa_qemu(c, n), False))
-    for name, fn in HARNESS_TESTS:
+    for name, fn in HARNESS_TESTS + sim_tests.tests(a.tier, Fail, run, tail):
         tests.append((f"harness/{name}", fn, False))
     seeds = [(s, a.diff_count) for s in (a.seeds or DIFF_SEEDS[a.tier])]
     if not a.seeds:
