@@ -4,6 +4,7 @@
 usage: tests/run.py [--tier test|regress] [--only PATTERN]... [-j N] [--list]
                     [--sim HIVE_SIM] [--build DIR] [--payload ELF] [--payload-fail ELF]
                     [--qemu QEMU] [--cc CC] [--cflags FLAGS] [--seeds A-B] [--diff-count K]
+                    [--mp-seeds A-B]
 
 Suites (test names are SUITE/NAME):
   isa-hive/*   every tests/isa/*.S on hive-sim (build/tests/isa/hive/NAME.elf)
@@ -17,6 +18,12 @@ Suites (test names are SUITE/NAME):
                --only names them
   boot/*       OpenSBI boot of the default machine with the test payload (regress also checks
                the failing payload)
+  mp/*         multi-hart C programs (tests/mp/*.c) on 4x1 and (regress) 4x2: AMO counters,
+               locks, queues, barrier, litmus tests checked against RVWMO
+  mp-stress/*  random loads/stores/AMOs/LR-SC of all harts on a few shared lines (seeded)
+  mp-fault/*   the memory fault model under --fail-node (2x1, 4x1)
+  rtl-unit/*   tests/rtl_unit/run.sh (Verilator testbenches), one line per check
+  kernel-unit/* tests/kernel/run.sh (host cmocka tests of kernel modules), one line per test
 
 --only PATTERN selects tests by name: a shell pattern (isa-*/vm_*) or, without wildcard
 characters, a substring (timer). A test whose prerequisite (binary, ELF, tool) is missing
@@ -43,6 +50,8 @@ sys.path.insert(0, os.path.join(HERE, "diff"))
 sys.path.insert(0, os.path.join(HERE, "harness"))
 import diff as difftest  # noqa: E402
 import sim_tests  # noqa: E402  (tests/harness/sim_tests.py: faults, checkpoints, console input)
+sys.path.insert(0, os.path.join(HERE, "mp"))
+import mp as mptest  # noqa: E402  (tests/mp/mp.py: multi-hart programs, stress, fault model)
 
 # QEMU for the ISA tests: the virt machine with the Hive core's extensions (no F/D, no H), all
 # 29 hpm counters. tests/diff uses DESIGN.md's reference CPU (F/D present but never used).
@@ -92,6 +101,7 @@ class Ctx:
         self.sim = a.sim
         self.build = a.build
         self.tests_out = os.path.join(a.build, "tests")
+        self.Fail = Fail
 
     def need(self, path, how):
         if not os.path.exists(path):
@@ -314,6 +324,46 @@ def flash(ctx, name):
     r = run([sim, "--elf", elf, "--max-cycles", str(FLASH_MAX_CYCLES)], ISA_TIMEOUT_S, "hive-sim 2x1")
     if r.returncode != 0:
         raise Fail(f"exit {r.returncode}\n{tail(r.stdout + r.stderr, 6)}")
+# ---- suites of other runners: one result line per test they report ----------------------------
+RTL_UNIT_TIMEOUT_S = 1800
+KERNEL_UNIT_TIMEOUT_S = 1800
+SUITE_LINE = [
+    (re.compile(r"^PASS (.+?)(?: \(.*\))?$"), True),          # tests/rtl_unit/run.sh
+    (re.compile(r"^FAIL (.+?)(?:: (.*))?$"), False),
+    (re.compile(r"^\[       OK \] (\S+)"), True),              # cmocka
+    (re.compile(r"^\[  FAILED  \] (\S+?):? ?(.*)$"), False),
+]
+
+
+def script_suite(ctx, suite, cmd, timeout):
+    """Runs a script that prints a PASS/FAIL (or cmocka OK/FAILED) line per test; returns
+    [(SUITE/NAME, ok, why)] for run() to report one by one. A script that fails without a failed
+    line, or reports nothing, is one failed result."""
+    r = run(cmd, timeout, suite)
+    results, seen = [], set()
+    for line in r.stdout.splitlines():
+        for rx, ok in SUITE_LINE:
+            m = rx.match(line)
+            if not m:
+                continue
+            name = re.sub(r"[^A-Za-z0-9_.+-]+", "_", m.group(1).strip()).strip("_")
+            key = (name, ok)
+            if name and key not in seen and not (ok is False and name == "FAILED"):
+                seen.add(key)
+                detail = m.group(2) if m.lastindex and m.lastindex >= 2 else None
+                why = "" if ok else (detail or "failed")
+                results.append((f"{suite}/{name}", ok, why))
+            break
+    # a cmocka group lists its failures twice (as they happen and in the summary)
+    failed_names = {n for n, ok, _ in results if not ok}
+    results = [t for t in results if not t[1] or t[0] not in failed_names]
+    if r.returncode != 0 and not failed_names:
+        results.append((f"{suite}/exit-status", False,
+                        f"{' '.join(cmd)} exited {r.returncode}\n{tail(r.stdout + r.stderr)}"))
+    if not results:
+        results.append((f"{suite}/output", False,
+                        f"{' '.join(cmd)} reported no test\n{tail(r.stdout + r.stderr)}"))
+    return results
 
 
 # ---- discovery, selection, running -------------------------------------------------------------------
@@ -357,6 +407,13 @@ def discover(a):
         tests.append((f"diff-qemu/{suffix}", lambda c, s=s, n=n: diff_seed(c, s, n, True), True))
     for name in flash_sources():
         tests.append((f"flash/{name}", lambda c, n=name: flash(c, n), False))
+    for name, fn in mptest.tests(a.tier, a.mp_seeds):
+        tests.append((name, fn, False))
+    tests.append(("rtl-unit", lambda c: script_suite(c, "rtl-unit", ["tests/rtl_unit/run.sh"],
+                                                     RTL_UNIT_TIMEOUT_S), False))
+    tests.append(("kernel-unit", lambda c: script_suite(c, "kernel-unit",
+                                                        ["tests/kernel/run.sh", c.build],
+                                                        KERNEL_UNIT_TIMEOUT_S), False))
     tests.append(("boot/opensbi", lambda c: boot(c, a.payload, 0, PAYLOAD_OK), False))
     tests += formal_tests()
     if a.tier == "regress":
@@ -402,6 +459,8 @@ def main():
     p.add_argument("--seeds", type=parse_seeds, help="diff seeds, N or A-B (replaces the tier's)")
     p.add_argument("--diff-count", type=int, default=DIFF_COUNT,
                    help=f"random instructions per diff program (default {DIFF_COUNT})")
+    p.add_argument("--mp-seeds", type=parse_seeds,
+                   help="mp-stress seeds, N or A-B (replaces the tier's)")
     a = p.parse_args()
     if a.jobs < 1:
         p.error("-j must be at least 1")
@@ -430,31 +489,37 @@ def main():
     ctx = Ctx(a)
     lock = threading.Lock()
     results = {}
+    order = []
 
     def one(test):
         name, fn, _ = test
         t0 = time.monotonic()
+        subs = None
         try:
-            fn(ctx)
+            subs = fn(ctx)
             ok, why = True, ""
         except Fail as e:
             ok, why = False, str(e)
         except Exception as e:  # a bug in a test function is a failure, not a crash
             ok, why = False, f"internal error: {type(e).__name__}: {e}"
         dt = time.monotonic() - t0
+        if not isinstance(subs, list):  # a suite of another runner reports its tests itself
+            subs = [(name, ok, why)]
         with lock:
-            results[name] = (ok, why, dt)
-            print(f"{'PASS' if ok else 'FAIL'} {name} ({dt:.1f} s)", flush=True)
-            if why:
-                print("    " + why.replace("\n", "\n    "), flush=True)
+            for sub, ok, why in subs:
+                results[sub] = (ok, why, dt)
+                order.append(sub)
+                print(f"{'PASS' if ok else 'FAIL'} {sub} ({dt:.1f} s)", flush=True)
+                if why:
+                    print("    " + why.replace("\n", "\n    "), flush=True)
 
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as pool:
         list(pool.map(one, tests))
 
-    failed = [n for n, _, _ in tests if not results[n][0]]
+    failed = [n for n in order if not results[n][0]]
     if failed:
         print("failed: " + " ".join(failed))
-    print(f"{len(tests) - len(failed)} passed, {len(failed)} failed")
+    print(f"{len(order) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
 
 

@@ -1,7 +1,10 @@
 # Tests (docs/testing.md): ISA tests (tests/isa), harness tests (tests/harness), random
-# differential tests against QEMU (tests/diff), the OpenSBI boot test; tests/run.py runs them.
-#   make test        the representative tier (every ISA and harness test, 5 diff seeds, one boot)
-#   make regress     full breadth (200 diff seeds, long programs, the failing-payload boot)
+# differential tests against QEMU (tests/diff), the OpenSBI boot test, multi-hart programs
+# (tests/mp) on the shapes in MP_SHAPES; tests/run.py runs them.
+#   make test        the representative tier (every ISA and harness test, 5 diff seeds, one boot,
+#                    a few multi-hart tests on 4x1 and 2x1, the RTL and kernel unit tests)
+#   make regress     full breadth (200 diff seeds, long programs, the failing-payload boot, every
+#                    multi-hart test on 4x1, 4x2 and 2x1)
 #   make tests-elfs  only build the test programs (build/tests/)
 #   make test-qemu   only the QEMU side: ISA tests and diff generator on QEMU (no hive-sim)
 HIVE_SIM  ?= $(BUILD)/sim/$(SHAPE)/hive-sim
@@ -55,15 +58,40 @@ $(TESTS_OUT)/flash/%.elf: tests/flash/%.S $(TESTS_REGS)
 tests-2x1:
 	$(MAKE) --no-print-directory sim boot NODES=2 CORES_PER_NODE=1
 
+
+# Multi-hart C programs (tests/mp/*.c, one ELF each, run on every shape), with their runtime.
+MP_SRCS   := $(sort $(wildcard tests/mp/*.c))
+MP_ELFS   := $(patsubst tests/mp/%.c,$(TESTS_OUT)/mp/%.elf,$(MP_SRCS))
+MP_RT     := tests/mp/common/crt.S tests/mp/common/mp.c
+MP_DEPS   := $(MP_RT) tests/mp/common/mp.h tests/mp/common/fault.h tests/mp/common/fault.c \
+             tests/mp/common/link.ld $(TESTS_REGS) $(GEN)/hive_regs.h
+MP_CFLAGS := $(RV_CFLAGS) -I tests/mp/common -I $(TESTS_OUT)/gen -nostartfiles -static \
+             -Wl,--no-warn-rwx-segments
+$(TESTS_OUT)/mp/%.elf: tests/mp/%.c $(MP_DEPS)
+	@mkdir -p $(@D)
+	$(RV_CC) $(MP_CFLAGS) -T tests/mp/common/link.ld $(MP_RT) \
+	  $(if $(filter fault_%,$*),tests/mp/common/fault.c) $< -o $@ -lgcc
+
+# The shapes the multi-hart tests run on besides 2x1 (tests-2x1): their models and boot images,
+# each in a sub-make after the current shape's and 2x1's (so that a parallel make never builds
+# one model twice at once).
+MP_SHAPES_test    := 4x1
+MP_SHAPES_regress := 4x1 4x2
+.PHONY: mp-shapes-test mp-shapes-regress
+mp-shapes-test mp-shapes-regress: mp-shapes-%: sim boot tests-2x1
+	@set -e; for s in $(MP_SHAPES_$*); do \
+	  $(MAKE) --no-print-directory sim boot NODES=$${s%x*} CORES_PER_NODE=$${s#*x}; done
+
 .PHONY: tests-elfs test-qemu
-tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS) $(FLASH_ELFS)
+tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS) $(FLASH_ELFS) \
+            $(MP_ELFS)
 
 # Only the QEMU side (needs no hive-sim): the ISA tests and the diff generator on QEMU.
 test-qemu: tests-elfs
 	$(RUN_TESTS) --tier test --only 'isa-qemu/*' --only 'diff-qemu/*'
 
-test: sim boot payload tests-elfs tests-2x1
+test: sim boot payload tests-elfs tests-2x1 mp-shapes-test
 	$(RUN_TESTS) --tier test
 
-regress: sim boot payload tests-elfs tests-2x1
+regress: sim boot payload tests-elfs tests-2x1 mp-shapes-regress
 	$(RUN_TESTS) --tier regress

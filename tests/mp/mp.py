@@ -1,0 +1,187 @@
+"""The multi-hart suites of tests/run.py: mp/*, mp-stress/*, mp-fault/* (docs/testing.md).
+
+Each test runs one ELF of tests/mp (built by tests/tests.mk into BUILD/tests/mp/NAME.elf) on
+the hive-sim of a shape (BUILD/sim/NxC/hive-sim) under --elf. A program's parameters are the
+words of its `mp_cfg` (tests/mp/common/mp.h): the runner writes them into a copy of the ELF
+(BUILD/tests/mp/run/TEST/prog.elf), runs it with --stats and checks the exit status (0, or the
+program's fail code), and in the statistics that no directory and no L1 reported a protocol
+error. A failure says how to replay the run by hand: the same ELF copy and command line.
+"""
+import json
+import os
+import shlex
+import struct
+import subprocess
+
+MP_CFG_MAGIC = 0x4749464E4F43504D
+MAX_CYCLES = 20_000_000
+TIMEOUT_S = 3600
+
+
+class Fail(Exception):
+    """A test failed (tests/run.py catches it by this name through its own Fail)."""
+
+
+def elf_symbol_offset(data, symbol):
+    """File offset of `symbol` in an ELF64 little-endian image (through its PT_LOAD)."""
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        raise ValueError("not an ELF64 little-endian file")
+    e_phoff, e_shoff = struct.unpack_from("<QQ", data, 0x20)
+    e_phentsize, e_phnum, e_shentsize, e_shnum = struct.unpack_from("<HHHH", data, 0x36)
+    sections = [struct.unpack_from("<IIQQQQIIQQ", data, e_shoff + i * e_shentsize)
+                for i in range(e_shnum)]
+    value = None
+    for sh in sections:
+        if sh[1] != 2:  # SHT_SYMTAB
+            continue
+        strtab = sections[sh[6]]
+        for k in range(sh[5] // 24):
+            st_name, _, _, _, st_value, _ = struct.unpack_from("<IBBHQQ", data, sh[4] + k * 24)
+            start = strtab[4] + st_name
+            name = data[start:data.index(b"\0", start)].decode()
+            if name == symbol:
+                value = st_value
+    if value is None:
+        raise ValueError(f"no symbol {symbol}")
+    for i in range(e_phnum):
+        p_type, _, p_offset, p_vaddr, _, p_filesz, _, _ = struct.unpack_from(
+            "<IIQQQQQQ", data, e_phoff + i * e_phentsize)
+        if p_type == 1 and p_vaddr <= value < p_vaddr + p_filesz:
+            return p_offset + value - p_vaddr
+    raise ValueError(f"symbol {symbol} is not in a loaded segment")
+
+
+def patch_config(src, dst, words):
+    """Copies the ELF `src` to `dst` with mp_cfg.w[i] = v for every i: v of `words`."""
+    with open(src, "rb") as f:
+        data = bytearray(f.read())
+    off = elf_symbol_offset(data, "mp_cfg")
+    if struct.unpack_from("<Q", data, off)[0] != MP_CFG_MAGIC:
+        raise ValueError("mp_cfg does not start with its magic")
+    for i, v in words.items():
+        struct.pack_into("<Q", data, off + 8 + 8 * i, v & (2**64 - 1))
+    with open(dst, "wb") as f:
+        f.write(data)
+
+
+def run_mp(ctx, test, prog, shape, words, args=(), max_cycles=MAX_CYCLES, expect=0,
+           stats_check=None):
+    """Runs tests/mp/PROG.c on SHAPE with mp_cfg words; raises ctx's Fail on a failure."""
+    n, c = shape.split("x")
+    sim = ctx.need(os.path.join(ctx.build, "sim", shape, "hive-sim"),
+                   f"build it with `make sim boot NODES={n} CORES_PER_NODE={c}`")
+    elf = ctx.need(os.path.join(ctx.tests_out, "mp", prog + ".elf"),
+                   "build it with `make tests-elfs`")
+    out = os.path.join(ctx.tests_out, "mp", "run", test.replace("/", "_"))
+    os.makedirs(out, exist_ok=True)
+    run_elf = os.path.join(out, "prog.elf")
+    stats = os.path.join(out, "stats.json")
+    for f in (stats,):
+        if os.path.exists(f):
+            os.remove(f)
+    patch_config(elf, run_elf, words)
+    cmd = [sim, "--elf", run_elf, "--max-cycles", str(max_cycles)] + list(args) + \
+        ["--stats", stats]
+    replay = " ".join(shlex.quote(os.path.relpath(x) if os.path.exists(x) else x) for x in cmd)
+    try:
+        r = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S,
+                           stdin=subprocess.DEVNULL, errors="replace")
+    except subprocess.TimeoutExpired:
+        raise ctx.Fail(f"no exit within {TIMEOUT_S} s (killed)\n    replay: {replay}")
+    with open(os.path.join(out, "log.txt"), "w") as f:
+        f.write(r.stdout + r.stderr)
+    lines = [ln for ln in (r.stdout + r.stderr).splitlines() if ln.strip()]
+    problems = []
+    if r.returncode != expect:
+        why = {124: "cycle bound reached (a hang or a livelock)", 99: "unexpected trap",
+               125: "hive-sim refused the input"}.get(r.returncode, "the program's fail code")
+        problems.append(f"exit {r.returncode} ({why}), expected {expect}")
+    st = None
+    if os.path.exists(stats):
+        with open(stats) as f:
+            st = json.load(f)
+        for nd in st["nodes"]:
+            if nd.get("dir_proto_errors") or nd.get("l1_proto_errors"):
+                problems.append(f"node {nd['node']}: {nd.get('dir_proto_errors')} directory and "
+                                f"{nd.get('l1_proto_errors')} L1 protocol errors (first L1 one at "
+                                f"cycle {nd.get('l1_proto_first')})")
+    elif r.returncode not in (125,):
+        problems.append("no statistics written")
+    if st is not None and stats_check and not problems:
+        msg = stats_check(st)
+        if msg:
+            problems.append(msg)
+    if problems:
+        raise ctx.Fail("; ".join(problems) + "\n" + "\n".join(lines[-12:]) +
+                       f"\nreplay: {replay}")
+    return st
+
+
+# ---- the suites -------------------------------------------------------------------------------
+LITMUS = ["mp", "sb", "lb", "iriw", "mp-relacq"]
+STRESS_OPS = {"test": 1000, "regress": 3000}
+STRESS_SEEDS = {"test": range(1, 2), "regress": range(1, 11)}
+
+
+def tests(tier, seeds=None):
+    """[(name, fn(ctx))] of the tier."""
+    out = []
+    regress = tier == "regress"
+    shapes = ["4x1", "4x2"] if regress else ["4x1"]
+
+    def add(name, prog, shape, words, **kw):
+        out.append((name, lambda c: run_mp(c, name, prog, shape, words, **kw)))
+
+    for shape in shapes:
+        add(f"mp/atomics-{shape}", "atomics", shape, {1: 200})
+        if regress:
+            add(f"mp/spinlock-{shape}", "spinlock", shape, {0: 1, 1: 100})
+            add(f"mp/spinlock-lrspin-{shape}", "spinlock", shape, {0: 1, 1: 50, 2: 1})
+            add(f"mp/pcqueue-{shape}", "pcqueue", shape, {0: 1, 1: 300})
+            add(f"mp/barrier-{shape}", "barrier", shape, {0: 1, 1: 100})
+            add(f"mp/lrsc-evict-{shape}", "lrsc_evict", shape, {})
+        for t, test in enumerate(LITMUS):
+            for fences in (1, 0):
+                if not regress and (test != "mp" or not fences):
+                    continue
+                if test == "mp-relacq" and not fences:
+                    continue
+                add(f"mp/litmus-{test}{'-fences' if fences and test != 'mp-relacq' else ''}-"
+                    f"{shape}", "litmus", shape, {0: 1, 1: 500 if regress else 200, 2: t,
+                                                 3: fences})
+    ops = STRESS_OPS[tier]
+    for s in (seeds or STRESS_SEEDS[tier]):
+        add(f"mp-stress/4x1-spread-seed-{s}", "stress", "4x1", {0: s, 1: ops, 2: 8, 3: 0, 4: 16})
+        if regress or seeds:
+            add(f"mp-stress/4x1-evict4-seed-{s}", "stress", "4x1",
+                {0: s, 1: ops, 2: 4, 3: 1, 4: 16})
+            add(f"mp-stress/4x1-evict6-seed-{s}", "stress", "4x1",
+                {0: s, 1: ops, 2: 6, 3: 1, 4: 16})
+        if regress and s <= 5:
+            add(f"mp-stress/4x2-spread-seed-{s}", "stress", "4x2",
+                {0: s, 1: ops, 2: 8, 3: 0, 4: 16})
+            add(f"mp-stress/4x2-evict6-seed-{s}", "stress", "4x2",
+                {0: s, 1: ops, 2: 6, 3: 1, 4: 16})
+    out += fault_tests(tier)
+    return out
+
+
+FAIL_AT = 30000  # cycle of --fail-node in the fault tests (after the program's set-up)
+
+
+def fault_tests(tier):
+    out = []
+
+    def add(name, prog, shape, node, words):
+        words = dict(words)
+        words.update({2: node, 3: FAIL_AT})
+        out.append((name, lambda c: run_mp(c, name, prog, shape, words,
+                                           args=["--fail-node", f"{node}@{FAIL_AT}"])))
+
+    add("mp-fault/remote-2x1", "fault_remote", "2x1", 1, {})
+    if tier == "regress":
+        add("mp-fault/remote-4x1", "fault_remote", "4x1", 3, {})
+        add("mp-fault/lost-2x1", "fault_lost", "2x1", 1, {})
+        add("mp-fault/lost-4x1", "fault_lost", "4x1", 1, {})
+        add("mp-fault/dead-sharer-4x1", "fault_sharer", "4x1", 1, {})
+    return out
