@@ -54,7 +54,7 @@ CTRL = [
     ("NODE_MEM", 0x18, "ro", "bytes of memory per node"),
     ("REMAP_TARGET", 0x20, "rw-local", "node whose memory the remap window shows (reset: this node; a node number >= NODES is a bus error)"),
     ("CELL_MASK", 0x28, "rw-local", "nodes of this node's cell, one bit per node (reset: this node)"),
-    ("TIMEOUT", 0x30, "rw-local", "cycles without any reply after which a request to another node ends in a bus error (reset: TIMEOUT_DEFAULT); the home waits HOME_TIMEOUT_MULT times as long for acks"),
+    ("TIMEOUT", 0x30, "rw-local", "cycles without any reply after which a request to another node ends in a bus error (reset: TIMEOUT_DEFAULT); the home waits TIMEOUT >> HOME_TIMEOUT_SHIFT for acks and recalls, so that it answers a live requester before that requester gives up"),
     ("LOST_CLEAR", 0x38, "wo-local", "write a line's global address: a line of this node's memory marked lost is usable again"),
     ("LOST_COUNT", 0x40, "ro", "lines of this node's memory marked lost so far"),
     ("WB_LOST", 0x48, "ro", "writebacks from this node that could not reach their home"),
@@ -67,7 +67,7 @@ CTRL = [
     ("CUTOFF", 0x80, "rw-local", "bit 0: refuse every access to this node's memory from other nodes (bus error; writebacks dropped)"),
 ]
 TIMEOUT_DEFAULT = 4096
-HOME_TIMEOUT_MULT = 4
+HOME_TIMEOUT_SHIFT = 1
 IRQ_WB_LOST = 0x1
 IRQ_FW_WB = 0x2
 

@@ -23,7 +23,7 @@ def constants():
             ("UART_LSR_TEMT", R.UART_LSR_TEMT, "")]
     out += [(f"CTRL_{n}", off, f"{acc}: {d}") for n, off, acc, d in R.CTRL]
     out += [("TIMEOUT_DEFAULT", R.TIMEOUT_DEFAULT, "reset value of CTRL_TIMEOUT"),
-            ("HOME_TIMEOUT_MULT", R.HOME_TIMEOUT_MULT, "home waits this many timeouts for acks"),
+            ("HOME_TIMEOUT_SHIFT", R.HOME_TIMEOUT_SHIFT, "the home waits TIMEOUT >> this for acks and recalls"),
             ("IRQ_WB_LOST", R.IRQ_WB_LOST, "CTRL_IRQ: a writeback was lost"),
             ("IRQ_FW_WB", R.IRQ_FW_WB, "CTRL_IRQ: the firewall refused a writeback")]
     out += [("FINISH_PASS", R.FINISH_PASS, ""), ("FINISH_FAIL", R.FINISH_FAIL, "(code<<16)|FAIL"),

@@ -130,8 +130,12 @@ module l1_cache #(
     fev = e;
   end
   coh_l1_step step (.st(fst), .ev(fev), .g(fg), .known(fs.known), .next(fs.next), .act(fs.act));
-  // an answer needs the ack slot; a deferred forward stays in the network
-  assign fwd_take = fwd_valid && !ack_valid && !fs.act.defer;
+  // an answer needs the ack slot; a deferred forward stays in the network. In the cycle after
+  // a fill the core's waiting access goes first: a forward deferred during the miss would
+  // otherwise take the line before the access it was fetched for, and harts contending for a
+  // line would pass it around forever without one of them completing (a livelock).
+  logic filled;
+  assign fwd_take = fwd_valid && !ack_valid && !fs.act.defer && !filled;
   assign fwd_pop = fwd_take;
 
   // ---------------------------------------------------------------- hit path
@@ -209,7 +213,7 @@ module l1_cache #(
       err_valid <= 1'b0; err_line <= '0;
       wb_valid <= 1'b0; wb_send <= 1'b0; wb_line <= '0;
       resv_valid <= 1'b0; resv_line <= '0;
-      fidx <= '0; fl_end <= 1'b0;
+      fidx <= '0; fl_end <= 1'b0; filled <= 1'b0;
       ack_valid <= 1'b0; ack_msg <= '0; mshr_wait <= '0; wb_wait <= '0;
     end else begin
       if (backoff != '0) backoff <= backoff - 1'b1;
@@ -266,6 +270,8 @@ module l1_cache #(
       end
 
       // responses
+      filled <= rsp_valid && (r.kind == coh_pkg::M_DATAS || r.kind == coh_pkg::M_DATAE ||
+                              r.kind == coh_pkg::M_DATAM);
       if (rsp_valid) begin
         case (r.kind)
           coh_pkg::M_DATAS, coh_pkg::M_DATAE, coh_pkg::M_DATAM: begin

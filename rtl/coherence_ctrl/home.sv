@@ -25,7 +25,8 @@ module home #(
     input  logic          clk,
     input  logic          rst,
     input  logic          halt,         // the node failed: nothing moves
-    input  logic [31:0]   timeout,      // CTRL_TIMEOUT; acks are awaited HOME_TIMEOUT_MULT times it
+    input  logic [31:0]   timeout,      // CTRL_TIMEOUT; acks and recalls are awaited timeout >> HOME_TIMEOUT_SHIFT
+                                        // (shorter than the requester's wait: a dead sharer must not fault it)
     input  logic          clear_valid,  // CTRL_LOST_CLEAR written with clear_line
     input  logic [63:6]   clear_line,
     output logic          lost_event,   // a line was marked lost this cycle
@@ -193,7 +194,7 @@ module home #(
 
   // the watchdog: is the scanned entry overdue?
   assign wd_fire = (state_of(scan) == coh_pkg::H_BINV || state_of(scan) == coh_pkg::H_BREC) &&
-                   (now - d_since[scan]) > timeout * 32'(hive_pkg::HOME_TIMEOUT_MULT);
+                   (now - d_since[scan]) > (timeout >> hive_pkg::HOME_TIMEOUT_SHIFT);
 
   // ---------------------------------------------------------------- directory lookup
   logic [SW-1:0] set;

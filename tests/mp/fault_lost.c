@@ -2,9 +2,9 @@
  *
  * Line X of node 0 holds OLD in memory (hart 0 wrote it back). Node F's first hart stores NEW
  * to it (its L1 holds the only valid copy) and then node F fails. Hart 0's load of X faults
- * (mcause 5, mtval X) within CTRL_TIMEOUT + FAULT_SLACK (1). The home waits
- * HOME_TIMEOUT_MULT x CTRL_TIMEOUT for the recall and marks X lost: CTRL_LOST_COUNT grows by
- * one within (HOME_TIMEOUT_MULT + 1) x CTRL_TIMEOUT + 2048 cycles, and every load of X until
+ * (mcause 5, mtval X) within CTRL_TIMEOUT + FAULT_SLACK (1): the home waits
+ * CTRL_TIMEOUT >> HOME_TIMEOUT_SHIFT for the recall, marks X lost and answers with ERR.
+ * CTRL_LOST_COUNT grows by one within CTRL_TIMEOUT + 2048 cycles, and every load of X until
  * then faults too (2). Then loads and stores of X fault within FAULT_SLACK (3) while another
  * line of node 0 works (4). Hart 0 writes X's address to CTRL_LOST_CLEAR: X reads OLD,
  * memory's older value (5), and takes a store (6).
@@ -46,7 +46,7 @@ int checker(uint64_t F, uint64_t fail_at)
     }
     mp_printf("fault_lost: first load of X faulted after %lu cycles\n", dt);
     t0 = mp_cycle();
-    uint64_t tries = 0, limit = (HIVE_HOME_TIMEOUT_MULT + 1) * T + 2048;
+    uint64_t tries = 0, limit = T + 2048;
     while (*lost == lost0 && mp_cycle() - t0 < limit) {
         c = mp_try_ld(x, &v);
         tries++;
