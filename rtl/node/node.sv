@@ -6,6 +6,7 @@ module node #(
     parameter int     NODES = 1,
     parameter int     CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
+    parameter int     L1_LINES = 256,     // lines of each L1 (I and D); 64 fits the ULX3S's LUT RAM
     localparam int    C = CORES_PER_NODE,
     localparam int    MW = coh_pkg::MSG_BITS,
     localparam int    GW = (C > 1) ? $clog2(C) : 1   // bits of a core number
@@ -121,7 +122,7 @@ module node #(
         .stat_dmiss(stat_dmiss[i*64 +: 64]), .stat_stall(stat_stall[i*64 +: 64]));
 
     /* verilator lint_off PINCONNECTEMPTY */
-    l1_cache #(.ICACHE(1'b1), .AGENT(2 * HART + 1), .NODE_ID(NODE_ID)) icache (
+    l1_cache #(.ICACHE(1'b1), .LINES(L1_LINES), .AGENT(2 * HART + 1), .NODE_ID(NODE_ID)) icache (
         .clk, .rst, .req(ic_req), .op(3'd0), .addr({ic_addr, 6'd0}), .size(2'd3), .wdata('0),
         .amo('0), .done(ic_done), .err(ic_err), .rdata(), .line_data(ic_line), .flush(1'b0),
         .flush_done(), .inval_all(ic_flush), .timeout,
@@ -133,7 +134,7 @@ module node #(
         .ev_proto_err(l_proto_err[2*i+1]));
     assign ic_hit = ic_done && !ic_err;
 
-    l1_cache #(.ICACHE(1'b0), .AGENT(2 * HART), .NODE_ID(NODE_ID)) dcache (
+    l1_cache #(.ICACHE(1'b0), .LINES(L1_LINES), .AGENT(2 * HART), .NODE_ID(NODE_ID)) dcache (
         .clk, .rst, .req(dc_req), .op(dc_op), .addr(dc_addr), .size(dc_size), .wdata(dc_wdata),
         .amo(dc_amo), .done(dc_done), .err(dc_err), .rdata(dc_rdata), .line_data(),
         .flush(dc_flush), .flush_done(dc_flush_done), .inval_all(1'b0), .timeout,

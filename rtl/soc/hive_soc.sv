@@ -5,6 +5,7 @@ module hive_soc #(
     parameter int NODES = 1,
     parameter int CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
+    parameter int L1_LINES = 256,
     localparam int HARTS = NODES * CORES_PER_NODE
 ) (
     input  logic                 clk,
@@ -70,7 +71,7 @@ module hive_soc #(
       .out_valid(rs_ov), .out_msg(rs_om), .out_ready(rs_or));
 
   for (genvar n = 0; n < NODES; n++) begin : g_node
-    node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) nd (
+    node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .L1_LINES(L1_LINES)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
         .mem_req_valid(mem_req_valid[n]), .mem_req_ready(mem_req_ready[n]),
         .mem_req_we(mem_req_we[n]), .mem_req_addr(mem_req_addr[n*32 +: 32]),
