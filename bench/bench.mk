@@ -5,6 +5,7 @@
 #   make bench BENCH=core       only the named ones (space-separated)
 #   make bench BENCH_BUILD_TIME=0   without the (slow) timed build of the 1x1 model
 #   make bench BENCH_NOTE='...'     a remark kept with the results and shown in docs/figures.md
+#   make bench MEM_BENCH_SHAPES='2x1 4x1'   the memory benchmark without the 8x1 and 16x1 models
 #   make bench-elfs             only build the benchmark programs
 # A new benchmark is a file bench/<name>.py (see bench/run.py); programs it runs are built here
 # (add them to BENCH_PROGRAMS) and shapes it needs to BENCH_SHAPES (NODESxCORES_PER_NODE).
@@ -28,6 +29,9 @@ BENCH_KCFLAGS  := $(RV_CFLAGS) -fno-tree-loop-distribute-patterns -I bench/kerne
                   -I $(BENCH_KOUT) -nostartfiles -static -Wl,--no-warn-rwx-segments
 BENCH_PROGRAMS += $(BENCH_KELFS)
 
+# ---- the memory benchmark's program and shapes
+include bench/memory/memory.mk
+
 $(BENCH_KOUT)/expect.h: bench/kernels/expect.py
 	@mkdir -p $(@D)
 	$(PY) $< $@
@@ -48,6 +52,6 @@ bench-shapes: sim boot
 bench: sim boot payload bench-elfs bench-shapes
 	$(PY) bench/run.py --build $(BUILD) --payload $(PAYLOAD_ELF) --jobs $(JOBS) \
 	  --var kernel_cc=$(RV_CC) --var 'kernel_cflags=$(BENCH_KCFLAGS)' \
-	  --var core_build_time=$(BENCH_BUILD_TIME) \
+	  --var core_build_time=$(BENCH_BUILD_TIME) --var 'mem_shapes=$(MEM_BENCH_SHAPES)' \
 	  $(if $(BENCH_NOTE),--note $(call sim_sq,$(BENCH_NOTE))) $(BENCH)
 	$(BENCH_PY) tools/figures.py --bench $(BENCH_OUT)
