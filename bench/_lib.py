@@ -18,7 +18,11 @@ build/bench/<name>.json. The keys tools/figures.py reads:
   tables   list of {"title", "columns": [...], "rows": [[...], ...], "note"}
   plots    list of {"file": "figures-<benchmark>-<name>.png", "kind": "bar", "title",
                     "ylabel", "categories": [...], "series": [{"label", "values"}],
-                    "hline": {"value", "label"} (optional)}
+                    "hline": {"value", "label"} (optional)}, or kind "line":
+                   {"file", "kind": "line", "title", "xlabel", "ylabel",
+                    "series": [{"label", "x": [numbers], "values", "dashed" (a goal)}]}
+  notes    list of lines shown under the benchmark's configuration (what was not measured
+           and why, ...)
 Anything else in the dict is kept as raw data.
 """
 import json

@@ -74,6 +74,8 @@ def fmt(value, unit):
         return "%.0f s" % value if value >= 100 else "%.1f s" % value
     if unit == "%":
         return "%.1f %%" % value
+    if unit in ("cycles", "instructions") and isinstance(value, float) and value != int(value):
+        return "{:,.2f} {}".format(value, unit)
     if unit in ("cycles", "instructions") or isinstance(value, int):
         return ("{:,}".format(int(value)) + " " + unit).strip()
     return ("%.4g %s" % (value, unit)).strip()
@@ -228,8 +230,38 @@ def plot(spec, path):
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    cats, series = spec["categories"], spec["series"]
     fig, ax = plt.subplots(figsize=(7, 3.6), dpi=100)
+    if spec.get("kind") == "line":
+        plot_lines(ax, spec)
+    else:
+        plot_bars(ax, spec)
+    ax.set_ylabel(spec.get("ylabel", ""))
+    ax.set_title(spec.get("title", ""), fontsize=10)
+    ax.legend(fontsize=8)
+    ax.margins(y=0.12)
+    fig.tight_layout()
+    fig.savefig(path, metadata={"Software": None})
+    plt.close(fig)
+
+
+def plot_lines(ax, spec):
+    """kind "line": each series has its own "x" (numbers) and "values"; "dashed" for a goal."""
+    xs = set()
+    markers = iter("osD^vx+*" * 4)
+    for s in spec["series"]:
+        xs.update(s["x"])
+        if s.get("dashed"):
+            ax.plot(s["x"], s["values"], linestyle="--", color="black", linewidth=1,
+                    label=s["label"])
+        else:
+            ax.plot(s["x"], s["values"], marker=next(markers), markersize=5, label=s["label"])
+    ax.set_xticks(sorted(xs))
+    ax.set_xlabel(spec.get("xlabel", ""))
+    ax.grid(True, linewidth=0.3)
+
+
+def plot_bars(ax, spec):
+    cats, series = spec["categories"], spec["series"]
     width = 0.8 / max(1, len(series))
     for i, s in enumerate(series):
         xs = [k + (i - (len(series) - 1) / 2) * width for k in range(len(cats))]
@@ -240,13 +272,6 @@ def plot(spec, path):
         ax.axhline(h["value"], color="black", linestyle="--", linewidth=1, label=h["label"])
     ax.set_xticks(range(len(cats)))
     ax.set_xticklabels(cats)
-    ax.set_ylabel(spec.get("ylabel", ""))
-    ax.set_title(spec.get("title", ""), fontsize=10)
-    ax.legend(fontsize=8)
-    ax.margins(y=0.12)
-    fig.tight_layout()
-    fig.savefig(path, metadata={"Software": None})
-    plt.close(fig)
 
 
 def docs_page(benches, rm, docs_dir, check):
@@ -291,6 +316,8 @@ def docs_page(benches, rm, docs_dir, check):
             out.append("Configuration: " + "; ".join(
                 "%s %s" % (k, "`%s`" % v if isinstance(v, str) else json.dumps(v))
                 for k, v in cfg.items() if v not in (None, "", {}, [])) + ".")
+        if b.get("notes"):
+            out += [""] + ["- %s" % md(n) for n in b["notes"]]
         out += [""]
         rows = [["`%s`" % f["key"], f["title"], fmt_ours(f, rm), fmt_goal(f), fmt_met(f),
                  fmt_paper(f, rm),
