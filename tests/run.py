@@ -18,10 +18,16 @@ Suites (test names are SUITE/NAME):
                --only names them
   boot/*       OpenSBI boot of the default machine with the test payload (regress also checks
                the failing payload)
+  boot-cells/* OpenSBI and the test payload in every cell of 4x1 as 4, 2 and 1 cells and 4x2 as
+               2 cells, checked against what the configuration implies (tests/boot/cells.py;
+               tier test: 4x1 as 2 cells)
+  kernel-cells/* the cell kernel's boot-time test suite in every cell of those configurations
+               (regress)
   mp/*         multi-hart C programs (tests/mp/*.c) on 4x1 and (regress) 4x2: AMO counters,
                locks, queues, barrier, litmus tests checked against RVWMO
   mp-stress/*  random loads/stores/AMOs/LR-SC of all harts on a few shared lines (seeded)
   mp-fault/*   the memory fault model under --fail-node (2x1, 4x1)
+  mp-sips/*    SIPS: all to all, flood with NACKs, bad input, SIPS to a failed node (4x1, 4x2)
   rtl-unit/*   tests/rtl_unit/run.sh (Verilator testbenches), one line per check
   kernel-unit/* tests/kernel/run.sh (host cmocka tests of kernel modules), one line per test
 
@@ -52,6 +58,8 @@ import diff as difftest  # noqa: E402
 import sim_tests  # noqa: E402  (tests/harness/sim_tests.py: faults, checkpoints, console input)
 sys.path.insert(0, os.path.join(HERE, "mp"))
 import mp as mptest  # noqa: E402  (tests/mp/mp.py: multi-hart programs, stress, fault model)
+sys.path.insert(0, os.path.join(HERE, "boot"))
+import cells as cellstest  # noqa: E402  (tests/boot/cells.py: boots and kernels of the cells)
 
 # QEMU for the ISA tests: the virt machine with the Hive core's extensions (no F/D, no H), all
 # 29 hpm counters. tests/diff uses DESIGN.md's reference CPU (F/D present but never used).
@@ -409,6 +417,8 @@ def discover(a):
         tests.append((f"flash/{name}", lambda c, n=name: flash(c, n), False))
     for name, fn in mptest.tests(a.tier, a.mp_seeds):
         tests.append((name, fn, False))
+    for name, fn in cellstest.tests(a.tier):
+        tests.append((name, fn, False))
     tests.append(("rtl-unit", lambda c: script_suite(c, "rtl-unit", ["tests/rtl_unit/run.sh"],
                                                      RTL_UNIT_TIMEOUT_S), False))
     tests.append(("kernel-unit", lambda c: script_suite(c, "kernel-unit",
@@ -473,7 +483,8 @@ def main():
 
     tests = discover(a)
     # the longest tests first, so that they overlap the many short ones
-    tests.sort(key=lambda t: 0 if t[0].startswith("boot/") else 1)
+    tests.sort(key=lambda t: 0 if t[0].startswith("kernel-cells/") else
+               1 if t[0].startswith(("boot/", "boot-cells/")) else 2)
     if a.only:
         tests = [t for t in tests if any(matches(t[0], pat) for pat in a.only)]
     else:

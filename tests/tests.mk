@@ -2,9 +2,11 @@
 # differential tests against QEMU (tests/diff), the OpenSBI boot test, multi-hart programs
 # (tests/mp) on the shapes in MP_SHAPES; tests/run.py runs them.
 #   make test        the representative tier (every ISA and harness test, 5 diff seeds, one boot,
-#                    a few multi-hart tests on 4x1 and 2x1, the RTL and kernel unit tests)
-#   make regress     full breadth (200 diff seeds, long programs, the failing-payload boot, every
-#                    multi-hart test on 4x1, 4x2 and 2x1)
+#                    the payload in 4x1 as 2 cells, a few multi-hart tests on 4x1 and 2x1, the
+#                    RTL and kernel unit tests)
+#   make regress     full breadth (200 diff seeds, long programs, the failing-payload boot, the
+#                    payload and the cell kernel's tests in every cell of 4x1 as 4, 2, 1 cells and
+#                    4x2 as 2 cells, every multi-hart test on 4x1, 4x2 and 2x1)
 #   make tests-elfs  only build the test programs (build/tests/)
 #   make test-qemu   only the QEMU side: ISA tests and diff generator on QEMU (no hive-sim)
 HIVE_SIM  ?= $(BUILD)/sim/$(SHAPE)/hive-sim
