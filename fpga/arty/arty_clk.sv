@@ -1,5 +1,5 @@
 // Arty A7 clock: the 100 MHz oscillator through an MMCM (MMCME2_BASE, VCO 1000 MHz) to the core
-// clock MHZ (1000 / MHZ must be a multiple of 0.125: 10, 20, 25, 40, 50 ... MHz), on a global
+// clock MHZ (1000 / MHZ an integer: 10, 20, 25, 40, 50 ... MHz), on a global
 // buffer. Yosys keeps MMCME2_BASE and BUFG as Xilinx primitives for Vivado; Verilator uses the
 // stand-ins in fpga/sim/.
 module arty_clk #(
@@ -9,13 +9,14 @@ module arty_clk #(
     output logic clk,
     output logic locked
 );
-  localparam real DIV = 1000.0 / MHZ;
+  // integer-valued parameters only (read_slang passes no real parameters to a black box); the
+  // duty cycle and phase keep their defaults (0.5, 0.0)
+  localparam int DIV = 1000 / MHZ;
   logic clkfb, clkfb_buf, clk_unbuf;
   /* verilator lint_off PINCONNECTEMPTY */
   MMCME2_BASE #(
-      .BANDWIDTH("OPTIMIZED"), .CLKIN1_PERIOD(10.0), .DIVCLK_DIVIDE(1), .CLKFBOUT_MULT_F(10.0),
-      .CLKFBOUT_PHASE(0.0), .CLKOUT0_DIVIDE_F(DIV), .CLKOUT0_DUTY_CYCLE(0.5), .CLKOUT0_PHASE(0.0),
-      .STARTUP_WAIT("FALSE")
+      .BANDWIDTH("OPTIMIZED"), .CLKIN1_PERIOD(10), .DIVCLK_DIVIDE(1), .CLKFBOUT_MULT_F(10),
+      .CLKFBOUT_PHASE(0), .CLKOUT0_DIVIDE_F(DIV), .STARTUP_WAIT("FALSE")
   ) mmcm (
       .CLKIN1(clk_100mhz), .CLKFBIN(clkfb_buf), .CLKFBOUT(clkfb), .CLKFBOUTB(),
       .CLKOUT0(clk_unbuf), .CLKOUT0B(), .CLKOUT1(), .CLKOUT1B(), .CLKOUT2(), .CLKOUT2B(),

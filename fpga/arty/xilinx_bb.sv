@@ -4,15 +4,13 @@
 // Simulation uses the stand-ins fpga/sim/MMCME2_BASE.sv and fpga/sim/BUFG.sv instead.
 (* blackbox *)
 module MMCME2_BASE #(
-    parameter string BANDWIDTH = "OPTIMIZED",
-    parameter real CLKIN1_PERIOD = 10.0,
-    parameter int DIVCLK_DIVIDE = 1,
-    parameter real CLKFBOUT_MULT_F = 10.0,
-    parameter real CLKFBOUT_PHASE = 0.0,
-    parameter real CLKOUT0_DIVIDE_F = 10.0,
-    parameter real CLKOUT0_DUTY_CYCLE = 0.5,
-    parameter real CLKOUT0_PHASE = 0.0,
-    parameter string STARTUP_WAIT = "FALSE"
+    parameter BANDWIDTH = "OPTIMIZED",
+    parameter CLKIN1_PERIOD = 10,      // integer values: no real parameter reaches a black box
+    parameter DIVCLK_DIVIDE = 1,
+    parameter CLKFBOUT_MULT_F = 10,
+    parameter CLKFBOUT_PHASE = 0,
+    parameter CLKOUT0_DIVIDE_F = 10,
+    parameter STARTUP_WAIT = "FALSE"
 ) (
     input CLKIN1, input CLKFBIN, input PWRDWN, input RST,
     output CLKFBOUT, output CLKFBOUTB, output CLKOUT0, output CLKOUT0B, output CLKOUT1,
