@@ -110,10 +110,17 @@ $(FPGA_DIR)/hive.json: $(ULX3S_SYNTH_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAM
 
 # place and route with the clock constraint: the LPF gives the 25 MHz input, nextpnr derives
 # the PLL's output clock (CLK_MHZ) from it; the run fails when the constraint is not met
-$(FPGA_DIR)/hive.config: $(FPGA_DIR)/hive.json fpga/ulx3s/ulx3s.lpf
+# nextpnr's own options: router2 (far quicker than router1 on a full part), and loops ignored in
+# timing analysis (the combinational loops slang makes of core.sv's static block variables,
+# docs/fpga.md; nextpnr refuses to analyse timing with them otherwise)
+NEXTPNR_OPTS := --router router2 --ignore-loops
+$(FPGA_DIR)/pnr_params: fpga-params-force
+	@mkdir -p $(@D)
+	@echo '$(NEXTPNR_OPTS)' | cmp -s - $@ || echo '$(NEXTPNR_OPTS)' > $@
+$(FPGA_DIR)/hive.config: $(FPGA_DIR)/hive.json fpga/ulx3s/ulx3s.lpf $(FPGA_DIR)/pnr_params
 	@date +%s > $(FPGA_DIR)/pnr.start
 	$(NEXTPNR_ECP5) --85k --package CABGA381 --speed 6 --json $< --lpf fpga/ulx3s/ulx3s.lpf \
-	  --freq $(FPGA_MHZ) --timing-allow-fail $(FPGA_PNR_OPTS) --report $(FPGA_DIR)/pnr_report.json \
+	  --freq $(FPGA_MHZ) --timing-allow-fail $(NEXTPNR_OPTS) $(FPGA_PNR_OPTS) --report $(FPGA_DIR)/pnr_report.json \
 	  --textcfg $@.tmp --log $(FPGA_DIR)/pnr.log -q
 	@echo $$(( $$(date +%s) - $$(cat $(FPGA_DIR)/pnr.start) )) > $(FPGA_DIR)/pnr.seconds
 	@$(FPGA_PY) fpga/tools/fpga_report.py check-timing $(FPGA_DIR) $(FPGA_MHZ) || \
