@@ -149,8 +149,10 @@ def generate(a):
 
 
 # --------------------------------------------------------------------- running rumur
+import hashlib  # noqa: E402
 import json  # noqa: E402
 import re  # noqa: E402
+import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import time  # noqa: E402
 
@@ -165,15 +167,12 @@ def check(cfg, workdir, timeout=1800):
                               values=cfg.get("values", 2), fail=cfg.get("fail", "none"),
                               firewall=cfg.get("firewall", 1), evict=cfg.get("evict", 1),
                               bug=cfg.get("bug"), liveness=cfg.get("liveness", 0))
+    model = generate(args)
     with open(m, "w") as f:
-        f.write(generate(args))
-    r = subprocess.run(["rumur", m, "-o", c], capture_output=True, text=True)
-    if r.returncode:
-        return {"name": name, "status": "tool", "message": "rumur: " + r.stderr[-2000:]}
-    r = subprocess.run(["cc", "-O2", "-mcx16", "-pthread", c, "-o", exe], capture_output=True,
-                       text=True)
-    if r.returncode:
-        return {"name": name, "status": "tool", "message": "cc: " + r.stderr[-2000:]}
+        f.write(model)
+    err = build_verifier(model, m, c, exe)
+    if err:
+        return {"name": name, "status": "tool", "message": err}
     t0 = time.time()
     try:
         r = subprocess.run([exe], capture_output=True, text=True, timeout=timeout, errors="replace")
@@ -195,6 +194,43 @@ def check(cfg, workdir, timeout=1800):
         res["message"] = em.group(1).strip() if em else tail(out)
         res["log"] = os.path.join(workdir, name + ".log")
     return res
+
+
+def verifier_cache():
+    """Where compiled verifiers are kept between runs (like ccache's directory, it outlives a
+    clean checkout): HIVE_FORMAL_CACHE, else $XDG_CACHE_HOME/hive-formal or ~/.cache/hive-formal;
+    '' or 'off' disables it."""
+    d = os.environ.get("HIVE_FORMAL_CACHE")
+    if d is None:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        d = os.path.join(base, "hive-formal")
+    return None if d in ("", "off") else d
+
+
+def build_verifier(model, m, c, exe):
+    """rumur + cc: model -> exe; returns an error message or None. Generating and compiling a
+    verifier takes a minute, so the executable is cached under a hash of the model text and the
+    tools' versions: the check itself always runs again."""
+    tools = "".join(subprocess.run([t, "--version"], capture_output=True, text=True).stdout
+                    for t in ("rumur", "cc"))
+    key = hashlib.sha256((model + tools).encode()).hexdigest()[:24]
+    cache = verifier_cache()
+    cached = os.path.join(cache, key) if cache else None
+    if cached and os.path.exists(cached):
+        shutil.copy2(cached, exe)
+        return None
+    r = subprocess.run(["rumur", m, "-o", c], capture_output=True, text=True)
+    if r.returncode:
+        return "rumur: " + r.stderr[-2000:]
+    r = subprocess.run(["cc", "-O2", "-mcx16", "-pthread", c, "-o", exe], capture_output=True,
+                       text=True)
+    if r.returncode:
+        return "cc: " + r.stderr[-2000:]
+    if cached:
+        os.makedirs(cache, exist_ok=True)
+        shutil.copy2(exe, cached + ".tmp")
+        os.replace(cached + ".tmp", cached)  # concurrent runs never see half a file
+    return None
 
 
 def tail(text, n=8):
