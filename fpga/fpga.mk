@@ -58,7 +58,8 @@ else
   FPGA_TOP      := ulx3s_top
 endif
 FPGA_SHAPE := $(NODES)x$(CORES_PER_NODE)
-FPGA_CONFIG := $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-$(FPGA_MHZ)mhz
+# (synthesis options, when given, name the configuration too: -noabc9 -> ...-noabc9)
+FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))
 # Yosys' synthesis command and nextpnr's options (part of the build parameters: a change
 # re-runs the flow); FPGA_SYNTH_OPTS adds options to synth_ecp5 / synth_xilinx
 fpga_empty :=
