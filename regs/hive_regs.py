@@ -65,7 +65,39 @@ CTRL = [
     ("FW_STATUS", 0x70, "ro", "bit 0: a fill or revocation is in progress (complete when it reads 0)"),
     ("FW_DENIED", 0x78, "ro", "ownership requests and writebacks the firewall refused"),
     ("CUTOFF", 0x80, "rw-local", "bit 0: refuse every access to this node's memory from other nodes (bus error; writebacks dropped)"),
+] + [
+    # SIPS (docs/sips.md): the send context of the accessing hart, the node's two receive
+    # queues and their counters. Every SIPS register is a bus error for a device access that
+    # comes from another node (a context is a local hart's, a queue is the local kernel's).
+    (f"SIPS_DATA{i}", 0x100 + 8 * i, "rw-hart",
+     f"payload doubleword {i} (bytes {8 * i}..{8 * i + 7}) of the accessing hart's send context; a write while SIPS_STATUS is busy is a bus error")
+    for i in range(8)
+] + [
+    ("SIPS_SEND", 0x140, "wo-hart", "send the context's payload: value = node | queue << SIPS_SEND_QUEUE_SHIFT (queue 0 request, 1 reply); a bus error while busy, for a node >= NODES or for any other bit set"),
+    ("SIPS_STATUS", 0x148, "ro-hart", "the accessing hart's context: bit 0 busy, bit 1 the last send failed (no answer within CTRL_TIMEOUT: the destination is dead), bits 63:32 NACKs the last send received"),
+    ("SIPS_ROUTE", 0x150, "rw-local", "which core of this node gets the S-mode external interrupt (SEIP) of a non-empty queue: bits 7:0 the request queue's, 15:8 the reply queue's (a core >= CORES is a bus error; reset 0)"),
+    ("SIPS_DEPTH", 0x158, "ro", "messages each receive queue holds (build parameter)"),
+    ("SIPS_SENT", 0x160, "ro", "messages this node's harts sent that a queue accepted"),
+    ("SIPS_RECEIVED", 0x168, "ro", "messages this node's queues accepted"),
+    ("SIPS_NACKED", 0x170, "ro", "messages this node's queues refused because they were full (each one retried by its sender)"),
+    ("SIPS_FAILED", 0x178, "ro", "sends from this node that ended in an error (no answer within CTRL_TIMEOUT)"),
+] + [
+    (f"SIPS_{q}_{n}", base + off, acc, d.format(queue=qn))
+    for q, qn, base in (("REQ", "request", 0x180), ("REP", "reply", 0x200))
+    for n, off, acc, d in
+    [(f"DATA{i}", 8 * i, "ro-local", f"payload doubleword {i} of the {{queue}} queue's oldest message (0 when empty)") for i in range(8)] + [
+        ("INFO", 0x40, "ro-local", "the {queue} queue's oldest message: bit 63 valid (the queue is not empty), bits 15:8 source node, bits 7:0 source hart (both stamped by the sender's hardware)"),
+        ("COUNT", 0x48, "ro-local", "messages in the {queue} queue"),
+        ("POP", 0x50, "wo-local", "write (any value): drop the {queue} queue's oldest message; a bus error when the queue is empty"),
+    ]
 ]
+SIPS_SEND_QUEUE_SHIFT = 8
+SIPS_QUEUE_REQ = 0
+SIPS_QUEUE_REP = 1
+SIPS_STATUS_BUSY = 0x1
+SIPS_STATUS_ERR = 0x2
+SIPS_DEPTH_DEFAULT = 4
+SIPS_BACKOFF = 16  # cycles a NACKed sender waits before it sends again
 TIMEOUT_DEFAULT = 4096
 HOME_TIMEOUT_SHIFT = 1
 IRQ_WB_LOST = 0x1

@@ -531,6 +531,11 @@ static void read_counters(struct run_result *r)
         s->evictions = port_bits(top->stat_node, b + 128, 64);
         s->proto_errors = port_bits(top->stat_node, b + 192, 64);
         s->occupancy_max = port_bits(top->stat_node, b + 256, 64);
+        unsigned sb = 64 * STAT_SIPS_WORDS * n;
+        s->sips_sent = port_bits(top->stat_sips, sb, 64);
+        s->sips_received = port_bits(top->stat_sips, sb + 64, 64);
+        s->sips_nacked = port_bits(top->stat_sips, sb + 128, 64);
+        s->sips_failed = port_bits(top->stat_sips, sb + 192, 64);
         s->l1_proto_errors = g_run.l1_proto[n];
         s->l1_proto_first = g_run.l1_proto_first[n];
     }

@@ -169,6 +169,10 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
             fprintf(f, "%llu", (unsigned long long)d->l1_proto_first);
         else
             fprintf(f, "null");
+        fprintf(f, ",\n     \"sips_sent\": %llu, \"sips_received\": %llu, \"sips_nacked\": %llu, "
+                   "\"sips_failed\": %llu",
+                (unsigned long long)d->sips_sent, (unsigned long long)d->sips_received,
+                (unsigned long long)d->sips_nacked, (unsigned long long)d->sips_failed);
         fprintf(f, ", \"failed_at\": ");
         jfault_cycle(f, FAULT_NODE_FAIL, n);
         fprintf(f, "}%s\n", n + 1 < SIM_NODES ? "," : "");

@@ -26,6 +26,13 @@ def constants():
             ("HOME_TIMEOUT_SHIFT", R.HOME_TIMEOUT_SHIFT, "the home waits TIMEOUT >> this for acks and recalls"),
             ("IRQ_WB_LOST", R.IRQ_WB_LOST, "CTRL_IRQ: a writeback was lost"),
             ("IRQ_FW_WB", R.IRQ_FW_WB, "CTRL_IRQ: the firewall refused a writeback")]
+    out += [("SIPS_SEND_QUEUE_SHIFT", R.SIPS_SEND_QUEUE_SHIFT, "CTRL_SIPS_SEND: queue field"),
+            ("SIPS_QUEUE_REQ", R.SIPS_QUEUE_REQ, "the request queue"),
+            ("SIPS_QUEUE_REP", R.SIPS_QUEUE_REP, "the reply queue"),
+            ("SIPS_STATUS_BUSY", R.SIPS_STATUS_BUSY, "CTRL_SIPS_STATUS: a send is in progress"),
+            ("SIPS_STATUS_ERR", R.SIPS_STATUS_ERR, "CTRL_SIPS_STATUS: the last send failed"),
+            ("SIPS_DEPTH_DEFAULT", R.SIPS_DEPTH_DEFAULT, "receive queue depth of the default build"),
+            ("SIPS_BACKOFF", R.SIPS_BACKOFF, "cycles a NACKed sender waits before it retries")]
     out += [("FINISH_PASS", R.FINISH_PASS, ""), ("FINISH_FAIL", R.FINISH_FAIL, "(code<<16)|FAIL"),
             ("FINISH_RESET", R.FINISH_RESET, "")]
     out += [(f"HPM_{n}", v, d) for n, v, d in R.HPM_EVENTS]
@@ -82,7 +89,9 @@ def gen_md():
          "## UART", "", table(["register", "offset", "what"], [(n, h(o), d) for n, o, d in R.UART]),
          "## Controller registers", "",
          table(["register", "offset", "access", "what"], [(n, h(o), a, d) for n, o, a, d in R.CTRL]),
-         "`rw-local`: writable by harts of the same node only; other writes answer a bus error.", "",
+         "`rw-local`: writable by harts of the same node only; other writes answer a bus error. "
+         "`-hart`: the register of the accessing hart's own SIPS send context. "
+         "SIPS registers (`SIPS_*`, docs/sips.md) answer a bus error to any access from another node.", "",
          "## Finishers", "",
          f"Write {h(R.FINISH_PASS)} to pass, `(code << 16) | {h(R.FINISH_FAIL)}` to fail with `code`, "
          f"{h(R.FINISH_RESET)} to reset.", "",

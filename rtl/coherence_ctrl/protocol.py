@@ -34,6 +34,10 @@ MESSAGES = [
     # they ride the request and response networks to the target node's device decoder)
     ("IO", "req", True, "a device access: flag = write; data[63:0] value, [71:64] byte enables, [77:72] address bits 5:0"),
     ("IOACK", "resp", True, "its answer: flag = bus error; data[63:0] the doubleword read"),
+    # short interprocessor messages (rtl/sips/, docs/sips.md): not part of the coherence
+    # protocol either; they ride the request and response networks between SIPS units
+    ("SIPS", "req", True, "a 64-byte message: flag = reply queue; line[13:6] the sender's tag; src_node/src_agent stamped by the sender's hardware (agent 2 * hartid)"),
+    ("SIPSACK", "resp", False, "its answer: flag = NACK (the queue was full: retry); line[13:6] the tag echoed"),
 ]
 
 # ---------------------------------------------------------------- home (directory)

@@ -7,6 +7,7 @@ module node #(
     parameter int     CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int     L1_LINES = 256,     // lines of each L1 (I and D); 64 fits the ULX3S's LUT RAM
+    parameter int     SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
     localparam int    C = CORES_PER_NODE,
     localparam int    MW = coh_pkg::MSG_BITS,
     localparam int    GW = (C > 1) ? $clog2(C) : 1   // bits of a core number
@@ -44,6 +45,7 @@ module node #(
     output logic [C*64-1:0] stat_stall,
     output logic [6*64-1:0] stat_dir,     // directory: requests, NACKs, evictions, protocol
                                           // errors, max occupancy; L1 protocol errors this cycle
+    output logic [4*64-1:0] stat_sips,    // SIPS: sent, received, NACKed, failed (rtl/sips/sips.sv)
     // the three networks (requests, forwards, responses): inject and eject at this node
     output logic            req_in_valid,
     output logic [MW-1:0]   req_in_msg,
@@ -94,6 +96,12 @@ module node #(
   logic [63:0]     fw_first, fw_vec;
   logic [31:0]     fw_pages;
   logic [K*MW-1:0] l_req_msg, l_ack_msg;
+  // SIPS unit
+  logic [C-1:0]    sips_seip;
+  logic            s_out_valid, s_out_ready, s_in_take, s_ack_valid, s_ack_ready, s_rsp_valid;
+  logic [MW-1:0]   s_out_msg, s_ack_msg;
+  logic            sel_sips, sips_err;
+  logic [63:0]     sips_rdata;
 
   for (genvar i = 0; i < C; i++) begin : g_core
     logic         ic_req, ic_hit, ic_done, ic_err, ic_flush, ic_miss;
@@ -115,7 +123,7 @@ module node #(
         .io_req(io_req[i]), .io_we(io_we[i]), .io_addr(io_addr[i*64 +: 64]),
         .io_wdata(io_wdata[i*64 +: 64]), .io_wstrb(io_wstrb[i*8 +: 8]),
         .io_ack(io_ack[i]), .io_err(dev_err), .io_rdata(dev_rdata),
-        .msip(msip[i]), .mtip(mtip[i]), .meip(ctrl_irq), .seip(1'b0), .mtime,
+        .msip(msip[i]), .mtip(mtip[i]), .meip(ctrl_irq), .seip(sips_seip[i]), .mtime,
         .ev_imiss(ic_miss), .ev_dmiss(dc_miss),
         .retire_valid(retire_valid[i]), .retire_pc(retire_pc[i*64 +: 64]),
         .stat_instret(stat_instret[i*64 +: 64]), .stat_imiss(stat_imiss[i*64 +: 64]),
@@ -165,7 +173,7 @@ module node #(
       .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
       .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .swp_line, .swp_agent,
       .swp_ok, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
-      .req_valid(req_out_valid && !req_io && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
+      .req_valid(req_out_valid && !req_io && !req_sips && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
       .rsp_valid(h_rsp_valid), .rsp_msg(rsp_out_msg), .rsp_pop(h_rsp_pop),
       .fwd_valid(h_fwd_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready && !fault_node_fail),
       .out_valid(h_out_valid), .out_msg(h_out_msg), .out_ready(h_out_ready),
@@ -182,8 +190,10 @@ module node #(
   logic h_fwd_valid;
   assign fwd_in_valid = h_fwd_valid && !fault_node_fail;
   logic req_io;  // the request at the network port is a device access for this node
+  logic req_sips;  // ... or a message for the SIPS unit
   assign req_io = req_out_m.kind == coh_pkg::M_IO;
-  assign req_out_ready = (req_io ? tgt_take : h_req_pop) || fault_node_fail;
+  assign req_sips = req_out_m.kind == coh_pkg::M_SIPS;
+  assign req_out_ready = (req_io ? tgt_take : req_sips ? s_in_take : h_req_pop) || fault_node_fail;
   assign fwd_in_dst = fwd_in_m.dst_node;
 
   // ------------------------------------------------------------------ network interface
@@ -194,8 +204,12 @@ module node #(
   always_comb begin
     logic [$clog2(K)-1:0] w;
     logic                 got;
-    // the remote-device unit's request goes first, then the caches in turn
+    // the remote-device unit's request goes first, then the SIPS unit's, then the caches in turn
     req_in_valid = rio_send && !fault_node_fail; req_in_msg = rio_msg; got = rio_send || fault_node_fail;
+    s_out_ready = 1'b0;
+    if (!got && s_out_valid) begin
+      got = 1'b1; req_in_valid = 1'b1; req_in_msg = s_out_msg; s_out_ready = req_in_ready;
+    end
     l_req_ready = '0;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(req_rr) + 1 + k) % K);
@@ -211,7 +225,11 @@ module node #(
     if (!h_out_valid && tgt_valid) begin
       rsp_in_valid = !fault_node_fail; rsp_in_msg = tgt_msg; tgt_ready = rsp_in_ready;
     end
-    l_ack_ready = '0; got = h_out_valid || tgt_valid || fault_node_fail;
+    s_ack_ready = 1'b0;
+    if (!h_out_valid && !tgt_valid && s_ack_valid) begin
+      rsp_in_valid = !fault_node_fail; rsp_in_msg = s_ack_msg; s_ack_ready = rsp_in_ready;
+    end
+    l_ack_ready = '0; got = h_out_valid || tgt_valid || s_ack_valid || fault_node_fail;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(ack_rr) + 1 + k) % K);
       if (!got && l_ack_valid[w]) begin
@@ -235,17 +253,19 @@ module node #(
   end
 
   logic [$clog2(K)-1:0] fwd_to, rsp_to;
-  logic                 rsp_home, rsp_io;
+  logic                 rsp_home, rsp_io, rsp_sips;
   assign fwd_to = ($bits(fwd_to))'(32'(fwd_out_m.dst_agent) % K);
   assign rsp_to = ($bits(rsp_to))'(32'(rsp_out_m.dst_agent) % K);
   assign rsp_home = rsp_out_m.dst_agent == coh_pkg::AGENT_HOME;
   assign rsp_io = rsp_out_m.kind == coh_pkg::M_IOACK;  // the remote-device unit takes it
+  assign rsp_sips = rsp_out_m.kind == coh_pkg::M_SIPSACK;  // the SIPS unit takes it
+  assign s_rsp_valid = rsp_out_valid && rsp_sips && !fault_node_fail;
   always_comb begin
     l_fwd_valid = '0;
     l_fwd_valid[fwd_to] = fwd_out_valid && !fault_node_fail;
     fwd_out_ready = l_fwd_pop[fwd_to] || fault_node_fail;
     l_rsp_valid = '0;
-    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_home && !rsp_io && !fault_node_fail;
+    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_home && !rsp_io && !rsp_sips && !fault_node_fail;
     h_rsp_valid = rsp_out_valid && rsp_home;
     rsp_out_ready = (rsp_home ? h_rsp_pop : rsp_out_valid) || fault_node_fail;
   end
@@ -365,6 +385,8 @@ module node #(
                 d_off < hive_pkg::NODEDEV_CTRL + hive_pkg::NODEDEV_CTRL_SIZE;
     sel_cfin  = d_addr >= DEV_BASE && d_off >= hive_pkg::NODEDEV_CFINISH &&
                 d_off < hive_pkg::NODEDEV_CFINISH + hive_pkg::NODEDEV_CFINISH_SIZE;
+    sel_sips  = sel_ctrl && d_off >= hive_pkg::NODEDEV_CTRL + hive_pkg::CTRL_SIPS_DATA0 &&
+                d_off <= hive_pkg::NODEDEV_CTRL + hive_pkg::CTRL_SIPS_REP_POP;
   end
 
   always_comb begin
@@ -374,6 +396,7 @@ module node #(
     else if (sel_mfin || sel_cfin) loc_rdata = '0;
     else if (sel_clint) begin loc_rdata = clint_rdata; loc_err = clint_err; end
     else if (sel_uart) loc_rdata = uart_rdata;
+    else if (sel_sips) begin loc_rdata = sips_rdata; loc_err = sips_err; end
     else if (sel_ctrl) begin loc_rdata = ctrl_rdata; loc_err = ctrl_err; end
     else loc_err = 1'b1;
   end
@@ -388,7 +411,7 @@ module node #(
       .wstrb(d_wstrb), .rdata(uart_rdata), .tx_valid(uart_tx_valid), .tx_data(uart_tx_data),
       .rx_valid(uart_rx_valid), .rx_data(uart_rx_data), .rx_ready(uart_rx_ready));
   ctrl_regs #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) ctrl (
-      .clk, .rst, .req(d_req && sel_ctrl), .we(d_we), .addr(d_off[11:3]), .wdata(d_wdata),
+      .clk, .rst, .req(d_req && sel_ctrl && !sel_sips), .we(d_we), .addr(d_off[11:3]), .wdata(d_wdata),
       .rdata(ctrl_rdata), .err(ctrl_err), .remap_target, .cell_mask, .timeout, .lost_clear,
       .lost_line, .lost_event, .wb_lost_events(8'(l_wb_lost)), .irq(ctrl_irq), .fw_first,
       .fw_pages, .fw_fill, .fw_vec, .fw_busy(fw_filling || sweeping), .fw_deny(deny),
@@ -397,6 +420,14 @@ module node #(
                  .data(mfinish_data));
   finisher cfin (.req(d_req && sel_cfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(cfinish_valid),
                  .data(cfinish_data));
+
+  sips #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .DEPTH(SIPS_DEPTH)) sips0 (
+      .clk, .rst, .timeout, .req(d_req && sel_sips), .we(d_we), .addr(d_off[11:3]),
+      .wdata(d_wdata), .core(gsel), .remote(tgt_take), .rdata(sips_rdata), .err(sips_err),
+      .out_valid(s_out_valid), .out_msg(s_out_msg), .out_ready(s_out_ready),
+      .in_valid(req_out_valid && req_sips && !fault_node_fail), .in_msg(req_out_msg),
+      .in_take(s_in_take), .ack_valid(s_ack_valid), .ack_msg(s_ack_msg), .ack_ready(s_ack_ready),
+      .rsp_valid(s_rsp_valid), .rsp_msg(rsp_out_msg), .seip(sips_seip), .stat(stat_sips));
 
   firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) fw (
       .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent), .swp_line, .swp_agent,

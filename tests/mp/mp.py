@@ -166,6 +166,7 @@ def tests(tier, seeds=None):
             add(f"mp-stress/4x2-evict6-seed-{s}", "stress", "4x2",
                 {0: s, 1: ops, 2: 6, 3: 1, 4: 16})
     out += fault_tests(tier)
+    out += sips_tests(tier)
     return out
 
 
@@ -187,4 +188,41 @@ def fault_tests(tier):
         add("mp-fault/lost-2x1", "fault_lost", "2x1", 1, {})
         add("mp-fault/lost-4x1", "fault_lost", "4x1", 1, {})
         add("mp-fault/dead-sharer-4x1", "fault_sharer", "4x1", 1, {})
+    return out
+
+
+def sips_stats(st, flood=True):
+    """The SIPS counters of the stats JSON agree with each other (and the flood NACKed)."""
+    sent = sum(nd["sips_sent"] for nd in st["nodes"])
+    recv = sum(nd["sips_received"] for nd in st["nodes"])
+    nacked = sum(nd["sips_nacked"] for nd in st["nodes"])
+    if sent != recv:
+        return f"stats: sips_sent {sent} != sips_received {recv}"
+    if flood and not nacked:
+        return "stats: no SIPS was NACKed (the flood must fill the queue)"
+    return None
+
+
+def sips_fault_stats(st):
+    n0 = st["nodes"][0]
+    if n0["sips_failed"] != 2:
+        return f"stats: node 0 sips_failed {n0['sips_failed']}, want 2"
+    return None
+
+
+def sips_tests(tier):
+    """mp-sips/*: tests/mp/sips.c (all to all, flood with NACKs, bad input) and
+    tests/mp/sips_fault.c (SIPS to a failed node) on 4x1, and in regress on 4x2."""
+    out = []
+    shapes = ["4x1", "4x2"] if tier == "regress" else ["4x1"]
+    for shape in shapes:
+        name = f"mp-sips/sips-{shape}"
+        words = {1: 3, 2: 12} if tier == "regress" else {1: 2, 2: 8}
+        out.append((name, lambda c, name=name, shape=shape, words=words:
+                    run_mp(c, name, "sips", shape, words, stats_check=sips_stats)))
+        name = f"mp-sips/fault-{shape}"
+        out.append((name, lambda c, name=name, shape=shape:
+                    run_mp(c, name, "sips_fault", shape, {2: 3, 3: FAIL_AT},
+                           args=["--fail-node", f"3@{FAIL_AT}"],
+                           stats_check=sips_fault_stats)))
     return out
