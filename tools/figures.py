@@ -35,7 +35,7 @@ PAPER = {
     "memory.remote_miss": {"title": "remote cache miss", "text": "700 ns", "cycles": 140},
     "kernel.careful_ref": {"title": "careful reference (careful_on ... careful_off)",
                            "text": "232 cycles", "cycles": 232},
-    "sips.one_way": {"title": "SIPS one-way latency", "text": "IPI + 300 ns"},
+    "flash.sips_one_way": {"title": "SIPS one-way latency", "text": "IPI + 300 ns"},
     "rpc.null": {"title": "null intercell RPC", "text": "1440 cycles", "cycles": 1440},
     "kernel.pagefault_remote": {"title": "page fault hitting the page cache, remote",
                                 "text": "50.7 us", "cycles": 10140},
