@@ -5,8 +5,10 @@
 #   make kernel-test-qemu  the user-level test suite on QEMU, 1 and 4 harts
 #   make kernel-test-sim   the same on hive-sim 1x1 (exit status 0 only if every test passed)
 #   make kernel-test-sim-panic  the panic path on hive-sim (memory cutoff, the cell fails)
-#   make kernel-bench      the kernel figures -> build/bench/kernel.json (hive-sim 1x1)
-# make test and make regress run the kernel's tests too (bottom of this file).
+#   make kernel-bench      the kernel figures -> build/bench/kernel.json (bench/kernel.py: 4x1 as
+#                          4 cells and as 1 cell; also part of make bench)
+# make test and make regress run the kernel's tests too (bottom of this file); the kernel's test
+# suite in every cell of the multi-cell configurations is tests/run.py's kernel-cells/* suite.
 KERNEL_BUILD  := $(BUILD)/kernel
 KERNEL_ELF    := $(KERNEL_BUILD)/kernel.elf
 KERNEL_IMG    := $(KERNEL_BUILD)/initfs.img
@@ -111,11 +113,20 @@ kernel-test-sim: $(KERNEL_ELF) $(KERNEL_SIM_DEPS)
 kernel-test-sim-panic: $(KERNEL_PANIC_ELF) $(KERNEL_SIM_DEPS)
 	kernel/run_test.sh sim-panic 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_PANIC_ELF) --max-cycles 30M"
 
-kernel-bench: $(KERNEL_BENCH_ELF) $(KERNEL_SIM_DEPS)
-	@mkdir -p $(BUILD)/bench
-	$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_BENCH_ELF) --max-cycles 400M > $(KERNEL_BUILD)/bench-$(SHAPE).log
-	$(PY) kernel/bench_json.py --log $(KERNEL_BUILD)/bench-$(SHAPE).log \
-	  --out $(BUILD)/bench/kernel.json --config "hive-sim $(SHAPE), 1 cell"
+# The benchmarks of the cells (bench/run.py's registry): bench/boot.py (OpenSBI and the payload
+# in 4x1 as 4, 2, 1 cells and 4x2 as 2 cells) and bench/kernel.py (kernel-bench.elf in 4x1 as 4
+# cells and as 1 cell). `make bench` builds their models after the other benchmarks' shapes
+# (never one model twice at once) and the benchmark kernel.
+.PHONY: bench-cells-shapes
+bench-cells-shapes: bench-shapes
+	$(MAKE) --no-print-directory sim boot NODES=4 CORES_PER_NODE=1
+	$(MAKE) --no-print-directory sim boot NODES=4 CORES_PER_NODE=2
+bench: $(KERNEL_BENCH_ELF) bench-cells-shapes
+
+kernel-bench: $(KERNEL_BENCH_ELF)
+	$(MAKE) --no-print-directory sim boot NODES=4 CORES_PER_NODE=1
+	$(PY) bench/run.py --build $(BUILD) kernel
+	$(BENCH_PY) tools/figures.py --bench $(BENCH_OUT)
 
 kernel-bench-qemu: $(KERNEL_BENCH_ELF)
 	$(QEMU_BASE) -kernel $(KERNEL_BENCH_ELF) -smp 1 < /dev/null | grep 'bench'
@@ -126,8 +137,9 @@ kernel-unit:
 
 # ---- the project's test tiers (DESIGN.md section 6): make test runs a representative of each
 # kind of kernel test (host units, QEMU 1 and 4 harts and the panic path, hive-sim of the
-# current shape); make regress adds the panic path on hive-sim.
+# current shape); make regress adds the panic path on hive-sim and (tests/run.py, kernel-cells/*)
+# the suite in every cell of 4x1 as 4, 2 and 1 cells and of 4x2 as 2 cells.
 test: kernel-unit kernel-test-qemu kernel-test-sim
-regress: kernel-unit kernel-test-qemu kernel-test-sim kernel-test-sim-panic
+regress: kernel-unit kernel-test-qemu kernel-test-sim kernel-test-sim-panic $(KERNEL_ELF)
 
 -include $(wildcard $(KERNEL_BUILD)/obj/*.d $(USER_BUILD)/*.d $(USER_BUILD)/lib/*.d)
