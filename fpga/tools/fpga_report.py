@@ -4,12 +4,15 @@
   fpga_report.py check-timing DIR MHZ   exit 1 when nextpnr's routed Fmax of the core clock in
                                         DIR/pnr_report.json is below MHZ
   fpga_report.py summary DIR            one screen of figures for one board build
-  fpga_report.py json BUILD_FPGA OUT    build/bench/fpga.json from every board build found
+  fpga_report.py docs FPGA_JSON MD      the figures section of docs/fpga.md (between the
+                                        fpga-figures markers) from build/bench/fpga.json
 
+build/bench/fpga.json itself is written by the benchmark bench/fpga.py (bench/run.py fpga),
+which reads every configuration's build directory build/fpga/<board>/<config>/ with collect().
 Sources: Yosys `stat` (synth_stat.txt: cells after synthesis, both boards), nextpnr-ecp5's
 --report JSON (pnr_report.json: utilization of the placed design and Fmax per clock, ULX3S),
-the per-block hierarchical synthesis (blocks_stat.txt, when `make fpga-blocks` ran), and the
-build parameters (params).
+the synthesis keeps the hierarchy, so the same stat gives the per-block figures; and the
+build parameters (params), revision, synth.seconds and pnr.seconds.
 """
 import json
 import os
@@ -88,41 +91,93 @@ def rolled(cells, subs, mod, memo=None):
 
 
 def short(mod):
-    # "$paramod$hash\\core" and "$paramod\\tlb\\ENTRIES=..." -> "core", "tlb"
-    parts = mod.split("\\")
-    return parts[1] if len(parts) > 1 else mod
+    """The module's own name: "$paramod$hash\\core" and "$paramod\\tlb\\ENTRIES=..." (Yosys'
+    frontend) and "core$ulx3s_top.soc.g_node[0].nd.g_core[0].cpu" (slang, one module per
+    instance) -> "core"."""
+    m = mod.lstrip("\\")
+    if m.startswith("$paramod"):
+        parts = m.split("\\")
+        return parts[1] if len(parts) > 1 else m
+    return m.split("$")[0]
 
 
-# blocks reported by the issue, from module names (rolled up, so a block includes its children)
-BLOCKS = [("soc (hive_soc)", "hive_soc"), ("core (with TLBs, PMP, M unit)", "core"),
-          ("L1 I", "l1i"), ("L1 D", "l1d"), ("boot ROM", "bootrom"), ("CLINT", "clint"),
-          ("node memory arbiter", "mem_arbiter"), ("host link (board_hub)", "board_hub"),
-          ("board memory arbiter", "board_mem_arb"), ("SDRAM controller", "sdram_ctrl"),
-          ("block-RAM memory", "board_bram_mem")]
+def block_label(mod, inherited):
+    name = short(mod)
+    if name == "l1_cache":  # slang's names keep the instance path: tell I from D
+        inst = mod.rsplit(".", 1)[-1]
+        return {"icache": "L1 I", "dcache": "L1 D"}.get(inst, BLOCK_OF[name])
+    return BLOCK_OF.get(name, inherited)
 
 
-def blocks(cells, subs, conv):
-    out = {}
-    for label, name in BLOCKS:
-        mods = [m for m in cells if short(m) == name]
-        if mods:
-            out[label] = conv(rolled(cells, subs, mods[0]))
-    out["not in this RTL revision"] = "coherence controller, directory, firewall, SIPS, NoC"
-    return out
+# The blocks of the issue, by module name. A module's cells count for the nearest enclosing
+# module that is a block (a TLB counts for the core, a FIFO for the router or the home that
+# holds it), so the blocks partition the design and add up to its total.
+BLOCK_OF = {
+    "core": "core (TLBs, PMP, M unit, RVC)",
+    "l1_cache": "L1 caches (I + D)",
+    "home": "coherence controller (home, directory)",
+    "firewall": "firewall",
+    "sips": "SIPS",
+    "mesh": "NoC (three meshes)",
+    "router": "NoC (three meshes)",
+    "bootrom": "boot ROM",
+    "clint": "node devices (CLINT, UART, registers, finishers)",
+    "uart": "node devices (CLINT, UART, registers, finishers)",
+    "ctrl_regs": "node devices (CLINT, UART, registers, finishers)",
+    "finisher": "node devices (CLINT, UART, registers, finishers)",
+    "node": "node glue (decoder, memory port)",
+    "hive_soc": "SoC glue",
+    "board_hub": "host link (board_hub: UARTs, FIFOs, loader, status)",
+    "board_mem_arb": "board memory arbiter",
+    "sdram_ctrl": "SDRAM controller",
+    "board_bram_mem": "block-RAM node memory",
+    "ulx3s_top": "board top (clock, reset, buttons, LEDs)",
+    "arty_top": "board top (clock, reset, buttons, LEDs)",
+}
+BLOCK_ORDER = list(dict.fromkeys(["core (TLBs, PMP, M unit, RVC)", "L1 I", "L1 D"] +
+                                  list(BLOCK_OF.values())))
+
+
+def find_top(cells, subs):
+    used = {sm for m, d in subs.items() if m != "design hierarchy" for sm in d}
+    tops = [m for m in cells if m != "design hierarchy" and m not in used]
+    return tops[0] if len(tops) == 1 else None
+
+
+def by_block(cells, subs, conv):
+    """{block: figures} over the hierarchy (each instance counted), or {} for a flat netlist."""
+    top = find_top(cells, subs)
+    if top is None or not any(subs.get(top, {}).values()):
+        return {}
+    acc = {}
+
+    def walk(mod, mult, label):
+        label = block_label(mod, label)
+        tot = acc.setdefault(label, {})
+        for k, v in cells.get(mod, {}).items():
+            tot[k] = tot.get(k, 0) + mult * v
+        for sm, n in subs.get(mod, {}).items():
+            walk(sm, mult * n, label)
+
+    walk(top, 1, "other")
+    return {b: conv(acc[b]) for b in BLOCK_ORDER + ["other"] if b in acc}
 
 
 def top_cells(parsed):
-    cells, _ = parsed
-    if "design hierarchy" in cells:
-        return cells["design hierarchy"]
-    # a flattened run: the module with the most cells
+    """Cells of the whole design: the top module's, its submodules' included."""
+    cells, subs = parsed
+    cells = {m: c for m, c in cells.items() if m != "design hierarchy"}
+    top = find_top(cells, subs)
+    if top is not None:
+        return rolled(cells, subs, top)
     return max(cells.values(), key=lambda c: sum(c.values()), default={})
 
 
 def ecp5_from_cells(c):
     return {"lut4": c.get("LUT4", 0), "ffs": c.get("TRELLIS_FF", 0),
             "lutram_dpr16x4": c.get("TRELLIS_DPR16X4", 0), "carry_ccu2c": c.get("CCU2C", 0),
-            "bram_dp16kd": c.get("DP16KD", 0), "dsp_mult18": c.get("MULT18X18D", 0)}
+            "bram_dp16kd": c.get("DP16KD", 0), "dsp_mult18": c.get("MULT18X18D", 0),
+            "wide_mux_pfumx_l6mux21": c.get("PFUMX", 0) + c.get("L6MUX21", 0)}
 
 
 def xilinx_from_cells(c):
@@ -132,6 +187,12 @@ def xilinx_from_cells(c):
     bram = c.get("RAMB36E1", 0) + c.get("RAMB18E1", 0) / 2
     return {"luts": luts + lutram, "luts_logic": luts, "luts_as_ram": lutram, "ffs": ffs,
             "bram36": bram, "dsp": c.get("DSP48E1", 0), "carry4": c.get("CARRY4", 0)}
+
+
+def ecp5_comb_estimate(f):
+    """LUT positions (TRELLIS_COMB) the synthesized cells need: a LUT4 one, a CCU2C two, a
+    DPR16X4 six (four LUTs in RAM mode and the write port's half slice)."""
+    return f["lut4"] + 2 * f["carry_ccu2c"] + 6 * f["lutram_dpr16x4"]
 
 
 def pnr(d):
@@ -153,24 +214,39 @@ def core_fmax(rep):
     return best
 
 
+def read_int(path):
+    try:
+        return int(open(path).read().strip())
+    except (OSError, ValueError):
+        return None
+
+
 def board_figures(d):
+    """The figures of one board configuration's build directory."""
     p = read_params(d)
-    name = p.get("board", os.path.basename(os.path.normpath(d)))
-    out = {"board": name, "params": p}
+    name = p.get("board", os.path.basename(os.path.dirname(os.path.normpath(d))))
+    out = {"board": name, "config": os.path.basename(os.path.normpath(d)), "params": p,
+           "shape": p.get("shape"), "l1_lines": int(p["l1_lines"]) if p.get("l1_lines") else None}
     try:
         out["revision"] = open(os.path.join(d, "revision")).read().strip()
     except OSError:
         out["revision"] = "unknown"
     if p.get("mhz"):
         out["clock_mhz"] = int(p["mhz"])
+    for k in ("synth", "pnr"):
+        t = read_int(os.path.join(d, k + ".seconds"))
+        if t is not None:
+            out[k + "_seconds"] = t
     parsed = parse_stat(os.path.join(d, "synth_stat.txt"))
     cells = top_cells(parsed)
     is_ecp5 = name.startswith("ulx3s")
     conv = ecp5_from_cells if is_ecp5 else xilinx_from_cells
-    if name.startswith("ulx3s"):
+    if is_ecp5:
         out["device"] = ECP5_85F
         if cells:
             out["synth"] = ecp5_from_cells(cells)
+            out["synth"]["comb_estimate"] = ecp5_comb_estimate(out["synth"])
+            out["synth"]["distributed_ram_kbit"] = out["synth"]["lutram_dpr16x4"] * 64 // 1024
         rep = pnr(d)
         if rep:
             u = rep.get("utilization", {})
@@ -185,28 +261,71 @@ def board_figures(d):
                 out["clock_mhz"] = fm[1]
                 out["timing_met"] = fm[0] >= fm[1]
                 out["clock_net"] = fm[2]
-        out["bitstream"] = os.path.exists(os.path.join(d, "hive_ulx3s.bit"))
-        # synthesis stopped before LUT mapping (synth_ecp5 -run begin:map_luts): the memories are
-        # mapped, which is what decides the fit when the full run is out of reach
-        pre = top_cells(parse_stat(os.path.join(d, "premap_stat.txt")))
-        if pre:
-            f = ecp5_from_cells(pre)
-            f["distributed_ram_kbit"] = f["lutram_dpr16x4"] * 64 // 1024
-            f["distributed_ram_use"] = round(f["distributed_ram_kbit"] / ECP5_85F["distributed_ram_kbit"], 2)
-            out["before_lut_mapping"] = f
+        out["bitstream"] = os.path.exists(os.path.join(os.path.dirname(os.path.normpath(d)),
+                                                       "hive_ulx3s_%s.bit" % out["config"]))
     else:
         out["device"] = XC7A100T
-        out["synth"] = xilinx_from_cells(cells)
+        if cells:
+            out["synth"] = xilinx_from_cells(cells)
         out["note"] = "Yosys synth_xilinx estimate; place and route in Vivado (docs/fpga.md)"
-    # per block: from the synthesis itself when it kept the hierarchy (synth_xilinx), else
-    # from the hierarchical run of `make fpga-blocks` (blocks_stat.txt)
-    for src in ("synth_stat.txt", "blocks_stat.txt"):
-        c, sm = parse_stat(os.path.join(d, src))
-        if "design hierarchy" in c:
-            out["by_block"] = blocks(c, sm, conv)
-            out["by_block_source"] = src
-            break
+    blk = by_block(*parsed, conv)
+    if blk:
+        out["by_block"] = blk
+    out["status"], out["fits"] = fit(out)
     return out
+
+
+def fit(f):
+    """(status text, fits): routed, or the synthesis estimate against the part."""
+    s = f.get("synth")
+    if f["board"].startswith("ulx3s"):
+        if f.get("placed") and f.get("fmax_mhz") is not None:
+            st = "routed, timing met" if f.get("timing_met") else "routed, timing NOT met"
+            return st + (", bitstream" if f.get("bitstream") else ""), True
+        if not s:
+            return "not synthesized", None
+        ok = s["comb_estimate"] <= ECP5_85F["luts"] and s["ffs"] <= ECP5_85F["ffs"] and \
+            s["bram_dp16kd"] <= ECP5_85F["bram"] and s["dsp_mult18"] <= ECP5_85F["dsp"]
+        return "synthesized, not placed (estimate: %s)" % ("fits" if ok else "does not fit"), ok
+    if not s:
+        return "not synthesized", None
+    ok = s["luts"] <= XC7A100T["luts"] and s["luts_as_ram"] <= XC7A100T["lutram_luts"] and \
+        s["bram36"] <= XC7A100T["bram36"] and s["dsp"] <= XC7A100T["dsp"]
+    return "synthesized (estimate: %s)" % ("fits" if ok else "does not fit"), ok
+
+
+def harts(f):
+    try:
+        n, c = (int(x) for x in (f.get("shape") or "0x0").split("x"))
+        return n * c, n
+    except ValueError:
+        return 0, 0
+
+
+def collect(build_fpga):
+    """{board: {config: figures}} of every configuration built under build_fpga."""
+    boards = {}
+    for board in ("ulx3s-85f", "arty-a7-100t"):
+        bd = os.path.join(build_fpga, board)
+        if not os.path.isdir(bd):
+            continue
+        for cfg in sorted(os.listdir(bd)):
+            d = os.path.join(bd, cfg)
+            if os.path.isdir(d) and os.path.isfile(os.path.join(d, "synth_stat.txt")):
+                boards.setdefault(board, {})[cfg] = board_figures(d)
+    return boards
+
+
+def largest(configs):
+    """The configuration with the most harts (then nodes, then the most L1 lines, the fastest
+    clock) among those that fit: routed ones first on the ULX3S."""
+    ok = [f for f in configs.values() if f.get("fits")]
+    if not ok:
+        return None
+    routed = [f for f in ok if f.get("placed")]
+    pool = routed or ok
+    return max(pool, key=lambda f: (harts(f), f.get("l1_lines") or 0,
+                                    f.get("timing_met", False), f.get("clock_mhz") or 0))
 
 
 def check_timing(d, mhz):
@@ -227,26 +346,113 @@ def summary(d):
     return 0
 
 
-def revision():
-    try:
-        return subprocess.run(["git", "describe", "--always", "--dirty"], capture_output=True,
-                              text=True, check=False).stdout.strip() or "unknown"
-    except OSError:
-        return "unknown"
+BEGIN, END = "<!-- fpga-figures:begin -->", "<!-- fpga-figures:end -->"
 
 
-def to_json(build_fpga, out):
-    boards = {}
-    for name in sorted(os.listdir(build_fpga)) if os.path.isdir(build_fpga) else []:
-        d = os.path.join(build_fpga, name)
-        if any(os.path.isfile(os.path.join(d, f)) for f in ("synth_stat.txt", "premap_stat.txt")):
-            boards[name] = board_figures(d)
-    doc = {"report_revision": revision(), "boards": boards}
-    os.makedirs(os.path.dirname(out) or ".", exist_ok=True)
-    with open(out, "w") as fh:
-        json.dump(doc, fh, indent=1)
-        fh.write("\n")
-    print(f"fpga_report: {out}: {', '.join(boards) or 'no board builds found'}")
+def _n(x):
+    if isinstance(x, float) and not x.is_integer():
+        return "%.1f" % x
+    if isinstance(x, (int, float)):
+        return "{:,}".format(int(x)).replace(",", " ")
+    return str(x)
+
+
+def _pct(a, b):
+    return "%.0f %%" % (100.0 * a / b) if b else ""
+
+
+def _table(cols, rows):
+    out = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
+    for r in rows:
+        out.append("| " + " | ".join(_n(x) for x in r) + " |")
+    return out
+
+
+def docs_section(bench):
+    """Markdown of the figures from build/bench/fpga.json (bench/fpga.py)."""
+    boards, largest = bench.get("boards", {}), bench.get("largest", {})
+    L = ["Generated by `make fpga-report` from `build/bench/fpga.json` (revision %s, %s); do not "
+         "edit by hand." % (bench.get("revision", "?"), bench.get("date", "?")), ""]
+    if not boards:
+        return L + ["No board build has been run (`make fpga BOARD=...`)."]
+    rows = []
+    for board, cfgs in boards.items():
+        for cfg, f in cfgs.items():
+            s, p = f.get("synth") or {}, f.get("placed") or {}
+            if board.startswith("ulx3s"):
+                luts = ("%s (%s)" % (_n(p["luts"]), _pct(p["luts"], p["luts_available"]))) if p else \
+                    "~%s (estimate, %s)" % (_n(s.get("comb_estimate", 0)), _pct(s.get("comb_estimate", 0), ECP5_85F["luts"]))
+                ffs = p.get("ffs", s.get("ffs", ""))
+                ram = "%s DPR16X4 = %s Kbit (%s)" % (_n(s.get("lutram_dpr16x4", 0)), s.get("distributed_ram_kbit", 0),
+                                                   _pct(s.get("distributed_ram_kbit", 0), ECP5_85F["distributed_ram_kbit"]))
+                bram, dsp = p.get("bram_dp16kd", s.get("bram_dp16kd", "")), p.get("dsp_mult18", s.get("dsp_mult18", ""))
+            else:
+                luts = "%s (%s)" % (_n(s.get("luts", 0)), _pct(s.get("luts", 0), XC7A100T["luts"]))
+                ffs = s.get("ffs", "")
+                ram = "%s LUTs (%s of SLICEM)" % (_n(s.get("luts_as_ram", 0)), _pct(s.get("luts_as_ram", 0), XC7A100T["lutram_luts"]))
+                bram, dsp = "%s RAMB36" % _n(s.get("bram36", 0)), s.get("dsp", "")
+            fmax = ("**%.1f**" % f["fmax_mhz"]) if f.get("fmax_mhz") is not None else "-"
+            clk = "%s MHz" % f.get("clock_mhz", "?")
+            tm = []
+            if f.get("synth_seconds"):
+                tm.append("synth %d min" % round(f["synth_seconds"] / 60))
+            if f.get("pnr_seconds"):
+                tm.append("pnr %d min" % round(f["pnr_seconds"] / 60))
+            rows.append([board, "`%s`" % cfg, f.get("status", ""), luts, ffs, ram, bram, dsp, clk, fmax,
+                         ", ".join(tm), "`%s`" % f.get("revision", "?")])
+    L.append("**Every configuration built** (LUTs: nextpnr's placed TRELLIS_COMB on the ULX3S, else the "
+             "synthesis estimate; parts: LFE5U-85F %s LUT4 / %s Kbit distributed RAM / %s DP16KD / %s "
+             "MULT18X18D, XC7A100T %s LUTs / about %s LUT-RAM LUTs / %s RAMB36 / %s DSP48E1):"
+             % (_n(ECP5_85F["luts"]), ECP5_85F["distributed_ram_kbit"], ECP5_85F["bram"], ECP5_85F["dsp"],
+                _n(XC7A100T["luts"]), _n(XC7A100T["lutram_luts"]), XC7A100T["bram36"], XC7A100T["dsp"]))
+    L.append("")
+    L += _table(["board", "configuration", "status", "LUTs", "FFs", "LUT RAM", "block RAM", "DSP",
+                 "clock", "routed Fmax MHz", "tool time", "revision"], rows)
+    L.append("")
+    for board in boards:
+        cfg = largest.get(board)
+        if not cfg:
+            L.append("**%s**: no configuration that fits has been built." % board)
+            L.append("")
+            continue
+        f = boards[board][cfg]
+        what = "routed" if f.get("placed") else "by synthesis estimate"
+        line = "**%s**: the largest configuration that fits (%s) is `%s`: %s" % (board, what, cfg, f.get("status"))
+        if f.get("fmax_mhz") is not None:
+            line += "; routed Fmax %.2f MHz against the %s MHz the board top's PLL makes (%s)" % (
+                f["fmax_mhz"], f.get("clock_mhz"), "met" if f.get("timing_met") else "NOT met")
+        L.append(line + ".")
+        L.append("")
+        blk = f.get("by_block")
+        if blk:
+            if board.startswith("ulx3s"):
+                cols = ["block", "LUT4", "CCU2C (carry)", "DPR16X4 (LUT RAM)", "FFs", "DP16KD", "MULT18X18D"]
+                brows = [[b, v["lut4"], v["carry_ccu2c"], v["lutram_dpr16x4"], v["ffs"], v["bram_dp16kd"],
+                          v["dsp_mult18"]] for b, v in blk.items()]
+            else:
+                cols = ["block", "LUTs", "of which LUT-RAM", "FFs", "RAMB36", "DSP48E1"]
+                brows = [[b, v["luts"], v["luts_as_ram"], v["ffs"], v["bram36"], v["dsp"]] for b, v in blk.items()]
+            L.append("Cells after synthesis by block, `%s` (a module's cells count for its nearest "
+                     "enclosing block; the blocks add up to the design):" % cfg)
+            L.append("")
+            L += _table(cols, brows)
+            L.append("")
+    return L
+
+
+def docs(json_path, md_path):
+    bench = json.load(open(json_path))
+    text = open(md_path).read()
+    if BEGIN not in text or END not in text:
+        print(f"fpga_report: {md_path} has no {BEGIN} ... {END} section", file=sys.stderr)
+        return 1
+    head, rest = text.split(BEGIN, 1)
+    _, tail = rest.split(END, 1)
+    new = head + BEGIN + "\n" + "\n".join(docs_section(bench)).rstrip() + "\n" + END + tail
+    if new != text:
+        with open(md_path, "w") as fh:
+            fh.write(new)
+    print(f"fpga_report: {md_path} from {json_path}")
     return 0
 
 
@@ -255,8 +461,8 @@ def main(argv):
         return check_timing(argv[1], argv[2])
     if len(argv) >= 2 and argv[0] == "summary":
         return summary(argv[1])
-    if len(argv) >= 3 and argv[0] == "json":
-        return to_json(argv[1], argv[2])
+    if len(argv) >= 3 and argv[0] == "docs":
+        return docs(argv[1], argv[2])
     print(__doc__, file=sys.stderr)
     return 2
 
