@@ -86,7 +86,7 @@ CTRL = [
     for q, qn, base in (("REQ", "request", 0x180), ("REP", "reply", 0x200))
     for n, off, acc, d in
     [(f"DATA{i}", 8 * i, "ro-local", f"payload doubleword {i} of the {{queue}} queue's oldest message (0 when empty)") for i in range(8)] + [
-        ("INFO", 0x40, "ro-local", "the {queue} queue's oldest message: bit 63 valid (the queue is not empty), bits 15:8 source node, bits 7:0 source hart (both stamped by the sender's hardware)"),
+        ("INFO", 0x40, "ro-local", "the {queue} queue's oldest message: bit 63 valid (the queue is not empty), bits 15:8 source node, bits 7:0 source hart (both stamped by the sender's hardware); 0 when empty"),
         ("COUNT", 0x48, "ro-local", "messages in the {queue} queue"),
         ("POP", 0x50, "wo-local", "write (any value): drop the {queue} queue's oldest message; a bus error when the queue is empty"),
     ]

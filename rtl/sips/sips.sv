@@ -180,8 +180,12 @@ module sips #(
         hive_pkg::CTRL_SIPS_RECEIVED: begin rdata = n_recv; err = we; end
         hive_pkg::CTRL_SIPS_NACKED:   begin rdata = n_nack; err = we; end
         hive_pkg::CTRL_SIPS_FAILED:   begin rdata = n_fail; err = we; end
-        hive_pkg::CTRL_SIPS_REQ_INFO: begin rdata = {q_count[0] != '0, 47'd0, q_node[0], q_hart[0]}; err = we; end
-        hive_pkg::CTRL_SIPS_REP_INFO: begin rdata = {q_count[1] != '0, 47'd0, q_node[1], q_hart[1]}; err = we; end
+        hive_pkg::CTRL_SIPS_REQ_INFO: begin
+          rdata = q_count[0] != '0 ? {1'b1, 47'd0, q_node[0], q_hart[0]} : '0; err = we;
+        end
+        hive_pkg::CTRL_SIPS_REP_INFO: begin
+          rdata = q_count[1] != '0 ? {1'b1, 47'd0, q_node[1], q_hart[1]} : '0; err = we;
+        end
         hive_pkg::CTRL_SIPS_REQ_COUNT: begin rdata = 64'(q_count[0]); err = we; end
         hive_pkg::CTRL_SIPS_REP_COUNT: begin rdata = 64'(q_count[1]); err = we; end
         hive_pkg::CTRL_SIPS_REQ_POP:  err = !we || q_count[0] == '0;
