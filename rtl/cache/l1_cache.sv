@@ -76,9 +76,14 @@ module l1_cache #(
   assign mshr_tmo = mshr != coh_pkg::L_I && !mshr_send && mshr_wait >= timeout;
   assign wb_tmo = wb_valid && !wb_send && wb_wait >= timeout;
   assign ev_wb_lost = wb_tmo;
-  // LR reservation
+  // LR reservation. For LRSC_HOLD cycles after an LR the reserved line is kept from forwards,
+  // so that a constrained LR/SC loop (at most 16 instructions, RISC-V's forward-progress
+  // promise) reaches its SC while the line is still here; otherwise two harts looping on one
+  // line take it from each other between LR and SC forever. The bound keeps it deadlock free.
+  localparam int      LRSC_HOLD = 48;
   logic               resv_valid;
   logic [63:6]        resv_line;
+  logic [5:0]         resv_hold;
   // fence.i walk
   logic [IW-1:0]      fidx;
   logic               fl_end;
@@ -134,8 +139,9 @@ module l1_cache #(
   // a fill the core's waiting access goes first: a forward deferred during the miss would
   // otherwise take the line before the access it was fetched for, and harts contending for a
   // line would pass it around forever without one of them completing (a livelock).
-  logic filled;
-  assign fwd_take = fwd_valid && !ack_valid && !fs.act.defer && !filled;
+  logic filled, held;
+  assign held = resv_valid && resv_hold != '0 && resv_line == f.line;
+  assign fwd_take = fwd_valid && !ack_valid && !fs.act.defer && !filled && !held;
   assign fwd_pop = fwd_take;
 
   // ---------------------------------------------------------------- hit path
@@ -212,7 +218,7 @@ module l1_cache #(
       mshr <= coh_pkg::L_I; mshr_send <= 1'b0; mshr_line <= '0; backoff <= '0;
       err_valid <= 1'b0; err_line <= '0;
       wb_valid <= 1'b0; wb_send <= 1'b0; wb_line <= '0;
-      resv_valid <= 1'b0; resv_line <= '0;
+      resv_valid <= 1'b0; resv_line <= '0; resv_hold <= '0;
       fidx <= '0; fl_end <= 1'b0; filled <= 1'b0;
       ack_valid <= 1'b0; ack_msg <= '0; mshr_wait <= '0; wb_wait <= '0;
     end else begin
@@ -232,8 +238,11 @@ module l1_cache #(
         data[idx] <= newline;
         dirty[idx] <= 1'b1;
       end
-      if (done && op == OP_LR) begin resv_valid <= 1'b1; resv_line <= addr[63:6]; end
-      if (done && op == OP_SC) resv_valid <= 1'b0;
+      if (resv_hold != '0) resv_hold <= resv_hold - 1'b1;
+      if (done && op == OP_LR) begin
+        resv_valid <= 1'b1; resv_line <= addr[63:6]; resv_hold <= 6'(LRSC_HOLD);
+      end
+      if (done && op == OP_SC) begin resv_valid <= 1'b0; resv_hold <= '0; end
       if (done && my_err) err_valid <= 1'b0;
 
       // a miss: free the slot (an owned victim goes to the writeback buffer), then ask
