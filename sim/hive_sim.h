@@ -26,6 +26,9 @@
 #ifndef SIM_SAVABLE
 #define SIM_SAVABLE 0 /* 1: the model was built with Verilator --savable (checkpoints) */
 #endif
+#ifndef SIM_CHECK
+#define SIM_CHECK 0 /* 1: built with CHECK=1, the L1s' signals readable (--check-coherence) */
+#endif
 #ifndef SIM_THREADS
 #define SIM_THREADS 1 /* Verilator --threads of the model */
 #endif
@@ -114,6 +117,7 @@ struct options {
     int nsaves;
     const char *restore;   /* --restore FILE */
     int console_in;        /* --console-in CELL, -1: none */
+    int check_coherence;   /* --check-coherence */
     unsigned given;        /* GIVEN_* */
 };
 
@@ -420,6 +424,18 @@ struct run_result {
     struct hart_stats harts[SIM_HARTS];
     struct node_stats nodes[SIM_NODES];
 };
+
+/* ---- coherence_check.cpp: --check-coherence ------------------------------------------- */
+class Vhive_soc;
+/* 1 when the model was built with the checker's signals (CHECK=1). */
+int check_available(void);
+void check_init(Vhive_soc *top);
+/* Checks the settled state of one cycle (before its rising edge); 1: a violation, described
+ * by check_failure(). */
+int check_cycle(uint64_t cycle);
+const char *check_failure(void);
+uint64_t check_accesses_checked(void);
+uint64_t check_lines_tracked(void);
 
 /* Writes the JSON statistics; returns 0 on an I/O error (reported). */
 int stats_write(const char *path, const struct options *o, const struct run_result *r);

@@ -34,6 +34,10 @@ static void usage(FILE *f)
 "  --max-cycles N         stop after N cycles with status 124 (default %lluM; 0: no bound)\n"
 "  --seed N               seed of every random choice of the run (default 0)\n"
 "  --console-in CELL      standard input goes to the console UART of cell CELL\n"
+"  --check-coherence      check every cycle that each line has one writer or only readers\n"
+"                         and every D-cache access against a golden memory model; the\n"
+"                         first violation ends the run with status 100 (needs a model\n"
+"                         built with `make sim CHECK=1`: build/sim/<shape>-check)\n"
 "\n"
 "Faults (repeatable; docs/harness.md):\n"
 "  --inject SPEC          KIND[:ARG,...]@TRIGGER, e.g. node-fail:1@2M, core-halt:0@pc=panic,\n"
@@ -320,6 +324,13 @@ void options_parse(int argc, char **argv, struct options *o)
             check_output(name, sv->file);
         } else if (FLAG("--restore")) {
             o->restore = VALUE();
+        } else if (FLAG("--check-coherence")) {
+            if (!check_available())
+                bad_input("--check-coherence: this model was built without the checker's "
+                          "signals; build build/sim/%dx%d-check/hive-sim with `make sim "
+                          "NODES=%d CORES_PER_NODE=%d CHECK=1`", SIM_NODES, SIM_CORES_PER_NODE,
+                          SIM_NODES, SIM_CORES_PER_NODE);
+            o->check_coherence = 1;
         } else if (FLAG("--console-in")) {
             uint64_t c = number(name, VALUE());
             if (c >= SIM_NODES)
@@ -329,7 +340,7 @@ void options_parse(int argc, char **argv, struct options *o)
         } else {
             bad_input("unknown option '%s' (see hive-sim --help)", arg);
         }
-        if (val && (FLAG("--quiet") || FLAG("-q") || FLAG("--help") || FLAG("--version")))
+        if (val && (FLAG("--quiet") || FLAG("-q") || FLAG("--check-coherence") || FLAG("--help") || FLAG("--version")))
             bad_input("%s takes no value", name);
 #undef FLAG
 #undef VALUE

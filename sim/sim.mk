@@ -9,13 +9,16 @@
 # Variants (build/sim/<shape>[-<variant>]): THREADS=n builds with Verilator --threads n
 # (-t<n>; default 1, no variant); SAVABLE=0 leaves out --savable (-nosave; no checkpoints, only
 # for measuring what --savable costs). --savable is never combined with --timing (Verilator
-# refuses it; --timing is not used here).
+# refuses it; --timing is not used here). CHECK=1 builds the variant -check, whose L1 signals
+# sim/check.vlt keeps readable for --check-coherence (sim/coherence_check.cpp).
 
 VERILATOR ?= verilator
 THREADS   ?= 1
 SAVABLE   ?= 1
+CHECK     ?= 0
 
-SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)
+SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)$(if $(filter 1,$(CHECK)),-check)
+SIM_VLT   := $(if $(filter 1,$(CHECK)),sim/check.vlt)
 SIM_DIR   := $(BUILD)/sim/$(SHAPE)$(SIM_VARIANT)
 HIVE_SIM  := $(SIM_DIR)/hive-sim
 SIM_OBJ   := $(SIM_DIR)/obj
@@ -26,7 +29,7 @@ SIM_REV   := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 # -D defines of the harness: the shape it was built for.
 SIM_DEFS  := -DSIM_NODES=$(NODES) -DSIM_CORES_PER_NODE=$(CORES_PER_NODE) \
              -DSIM_NODE_MEM=$(NODE_MEM)ULL -DSIM_THREADS=$(THREADS) \
-             -DSIM_SAVABLE=$(if $(filter 0,$(SAVABLE)),0,1)
+             -DSIM_SAVABLE=$(if $(filter 0,$(SAVABLE)),0,1) -DSIM_CHECK=$(if $(filter 1,$(CHECK)),1,0)
 # -O2 must reach the model's hot code: Verilator's make appends OPT_FAST (-Os by default) after
 # -CFLAGS, so it is set there as well.
 SIM_CFLAGS := -O2 -Wall -Wextra -I$(CURDIR)/$(GEN) -I$(CURDIR)/$(SIM_DIR) -I$(CURDIR)/sim \
@@ -51,6 +54,15 @@ $(SIM_DIR)/params.stamp: sim-always
 	@printf '%s\n' $(call sim_sq,$(SIM_STAMP_TEXT)) | cmp -s - $@ || \
 	  printf '%s\n' $(call sim_sq,$(SIM_STAMP_TEXT)) > $@
 
+# The checker's list of caches: CHECK_CACHE(node, core, icache, name prefix in the model's
+# root), one per L1 of the shape (the names Verilator gives public signals of g_node/g_core).
+$(SIM_DIR)/check_caches.h: $(SIM_DIR)/params.stamp
+	@for n in $$(seq 0 $$(($(NODES) - 1))); do for c in $$(seq 0 $$(($(CORES_PER_NODE) - 1))); do \
+	  for k in 0 1; do \
+	    printf 'CHECK_CACHE(%d, %d, %d, hive_soc__DOT__g_node__BRA__%d__KET____DOT__nd__DOT__g_core__BRA__%d__KET____DOT__%s__DOT__)\n' \
+	      $$n $$c $$k $$n $$c $$([ $$k = 1 ] && echo icache || echo dcache); \
+	  done; done; done > $@
+
 $(SIM_DIR)/revision.h: sim-always
 	@mkdir -p $(@D)
 	@printf '#define SIM_REVISION "%s"\n' $(call sim_sq,$(SIM_REV)) | cmp -s - $@ || \
@@ -58,10 +70,10 @@ $(SIM_DIR)/revision.h: sim-always
 
 # Harness objects are removed when the stamp changes: Verilator's make does not know that the
 # -D defines changed, and a stale NODE_MEM would be wrong silently (ccache makes this cheap).
-$(HIVE_SIM): $(RTL_SRCS) $(SIM_SRCS) $(SIM_HDRS) $(GEN)/hive_regs.h sim/sim.mk \
-             $(SIM_DIR)/params.stamp $(SIM_DIR)/revision.h
+$(HIVE_SIM): $(RTL_SRCS) $(SIM_SRCS) $(SIM_HDRS) $(GEN)/hive_regs.h sim/sim.mk $(SIM_VLT) \
+             $(SIM_DIR)/params.stamp $(SIM_DIR)/revision.h $(SIM_DIR)/check_caches.h
 	$(if $(filter $(SIM_DIR)/params.stamp,$?),rm -f $(patsubst sim/%.cpp,$(SIM_OBJ)/%.o,$(SIM_SRCS)))
 	$(VERILATOR) $(SIM_VFLAGS) -j $(JOBS) -Mdir $(SIM_OBJ) -o ../hive-sim \
 	  -CFLAGS $(call sim_sq,$(SIM_CFLAGS)) -MAKEFLAGS $(call sim_sq,$(SIM_MAKEFLAGS)) \
-	  $(RTL_SRCS) $(abspath $(SIM_SRCS))
+	  $(SIM_VLT) $(RTL_SRCS) $(abspath $(SIM_SRCS))
 	@touch $@

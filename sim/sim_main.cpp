@@ -91,7 +91,8 @@ static inline void port_zero(T &v)
 enum { ROM_WORDS = HIVE_BOOTROM_SIZE / 8, RESET_CYCLES = SIM_RESET_CYCLES };
 static_assert(RESET_CYCLES > ROM_WORDS, "reset outlasts the ROM load");
 
-enum stop { RUNNING, STOP_MFINISH, STOP_CELLS, STOP_MAX_CYCLES, STOP_INTERRUPT, STOP_RTL };
+enum stop { RUNNING, STOP_MFINISH, STOP_CELLS, STOP_MAX_CYCLES, STOP_INTERRUPT, STOP_RTL,
+            STOP_CHECK };
 
 static VerilatedContext *ctx;
 static Vhive_soc *top;
@@ -342,6 +343,10 @@ static enum stop run(uint64_t *cycles_out)
         top->clk = 0;
         top->eval();
         trace_dump(2 * (RESET_CYCLES + c));
+        if (opt.check_coherence && check_cycle(c)) {
+            stop = STOP_CHECK;
+            break;
+        }
 
         /* Outputs of this cycle, taken at the rising edge that ends it. */
         uint32_t req = (uint32_t)top->mem_req_valid;
@@ -503,6 +508,11 @@ static void finish_result(enum stop stop, struct run_result *r)
         r->reason = "interrupted";
         snprintf(r->detail, sizeof r->detail, "interrupted (SIGINT)");
         break;
+    case STOP_CHECK:
+        r->status = EXIT_FAIL_OTHER;
+        r->reason = "coherence-check";
+        snprintf(r->detail, sizeof r->detail, "coherence check: %s", check_failure());
+        break;
     case STOP_RTL:
     default:
         r->status = EXIT_CELL_FAILED;
@@ -598,6 +608,12 @@ int main(int argc, char **argv)
 
     if (!opt.restore)
         reset_and_load_rom();
+    if (opt.check_coherence) {
+        if (opt.restore)
+            bad_input("--check-coherence cannot start from a checkpoint: its golden memory "
+                      "model starts at reset, when the caches are empty");
+        check_init(top);
+    }
     fault_ports(g_run.cycle);
     run_start = now_seconds();
     run_start_cycle = g_run.cycle;

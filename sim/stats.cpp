@@ -139,6 +139,11 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
     fprintf(f, ", \"detail\": ");
     jcstr(f, r->detail);
     fprintf(f, "},\n");
+    if (o->check_coherence)
+        fprintf(f, "  \"coherence_check\": {\"accesses\": %llu, \"lines\": %llu, \"ok\": %s},\n",
+                (unsigned long long)check_accesses_checked(),
+                (unsigned long long)check_lines_tracked(),
+                strcmp(r->reason, "coherence-check") ? "true" : "false");
 
     fprintf(f, "  \"harts\": [\n");
     for (int h = 0; h < SIM_HARTS; h++) {

@@ -74,7 +74,8 @@ $(TESTS_OUT)/mp/%.elf: tests/mp/%.c $(MP_DEPS)
 	$(RV_CC) $(MP_CFLAGS) -T tests/mp/common/link.ld $(MP_RT) \
 	  $(if $(filter fault_%,$*),tests/mp/common/fault.c) $< -o $@ -lgcc
 
-# The shapes the multi-hart tests run on besides 2x1 (tests-2x1): their models and boot images,
+# The shapes the multi-hart tests run on besides 2x1 (tests-2x1): their models (plain, and with
+# the coherence checker's signals for the stress runs: CHECK=1) and boot images,
 # each in a sub-make after the current shape's and 2x1's (so that a parallel make never builds
 # one model twice at once).
 MP_SHAPES_test    := 4x1
@@ -82,7 +83,8 @@ MP_SHAPES_regress := 4x1 4x2
 .PHONY: mp-shapes-test mp-shapes-regress
 mp-shapes-test mp-shapes-regress: mp-shapes-%: sim boot tests-2x1
 	@set -e; for s in $(MP_SHAPES_$*); do \
-	  $(MAKE) --no-print-directory sim boot NODES=$${s%x*} CORES_PER_NODE=$${s#*x}; done
+	  $(MAKE) --no-print-directory sim boot NODES=$${s%x*} CORES_PER_NODE=$${s#*x}; \
+	  $(MAKE) --no-print-directory sim NODES=$${s%x*} CORES_PER_NODE=$${s#*x} CHECK=1; done
 
 .PHONY: tests-elfs test-qemu
 tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS) $(FLASH_ELFS) \

@@ -67,10 +67,13 @@ def patch_config(src, dst, words):
 
 def run_mp(ctx, test, prog, shape, words, args=(), max_cycles=MAX_CYCLES, expect=0,
            stats_check=None):
-    """Runs tests/mp/PROG.c on SHAPE with mp_cfg words; raises ctx's Fail on a failure."""
-    n, c = shape.split("x")
+    """Runs tests/mp/PROG.c on SHAPE (NxC, or NxC-check: the model with the coherence
+    checker's signals) with mp_cfg words; raises ctx's Fail on a failure."""
+    base, _, variant = shape.partition("-")
+    n, c = base.split("x")
     sim = ctx.need(os.path.join(ctx.build, "sim", shape, "hive-sim"),
-                   f"build it with `make sim boot NODES={n} CORES_PER_NODE={c}`")
+                   f"build it with `make sim boot NODES={n} CORES_PER_NODE={c}"
+                   + (" CHECK=1`" if variant == "check" else "`"))
     elf = ctx.need(os.path.join(ctx.tests_out, "mp", prog + ".elf"),
                    "build it with `make tests-elfs`")
     out = os.path.join(ctx.tests_out, "mp", "run", test.replace("/", "_"))
@@ -152,21 +155,63 @@ def tests(tier, seeds=None):
                 add(f"mp/litmus-{test}{'-fences' if fences and test != 'mp-relacq' else ''}-"
                     f"{shape}", "litmus", shape, {0: 1, 1: 500 if regress else 200, 2: t,
                                                  3: fences})
+    # the stress runs under the harness's coherence checker (SWMR and a golden memory model)
     ops = STRESS_OPS[tier]
+    chk = dict(args=["--check-coherence"], stats_check=checked)
     for s in (seeds or STRESS_SEEDS[tier]):
-        add(f"mp-stress/4x1-spread-seed-{s}", "stress", "4x1", {0: s, 1: ops, 2: 8, 3: 0, 4: 16})
+        add(f"mp-stress/4x1-spread-seed-{s}", "stress", "4x1-check",
+            {0: s, 1: ops, 2: 8, 3: 0, 4: 16}, **chk)
         if regress or seeds:
-            add(f"mp-stress/4x1-evict4-seed-{s}", "stress", "4x1",
-                {0: s, 1: ops, 2: 4, 3: 1, 4: 16})
-            add(f"mp-stress/4x1-evict6-seed-{s}", "stress", "4x1",
-                {0: s, 1: ops, 2: 6, 3: 1, 4: 16})
+            add(f"mp-stress/4x1-evict4-seed-{s}", "stress", "4x1-check",
+                {0: s, 1: ops, 2: 4, 3: 1, 4: 16}, **chk)
+            add(f"mp-stress/4x1-evict6-seed-{s}", "stress", "4x1-check",
+                {0: s, 1: ops, 2: 6, 3: 1, 4: 16}, **chk)
         if regress and s <= 5:
-            add(f"mp-stress/4x2-spread-seed-{s}", "stress", "4x2",
-                {0: s, 1: ops, 2: 8, 3: 0, 4: 16})
-            add(f"mp-stress/4x2-evict6-seed-{s}", "stress", "4x2",
-                {0: s, 1: ops, 2: 6, 3: 1, 4: 16})
+            add(f"mp-stress/4x2-spread-seed-{s}", "stress", "4x2-check",
+                {0: s, 1: ops, 2: 8, 3: 0, 4: 16}, **chk)
+            add(f"mp-stress/4x2-evict6-seed-{s}", "stress", "4x2-check",
+                {0: s, 1: ops, 2: 6, 3: 1, 4: 16}, **chk)
+    out += check_tests()
     out += fault_tests(tier)
     out += sips_tests(tier)
+    return out
+
+
+def checked(st, least=1000):
+    """stats_check of a run under --check-coherence: the checker ran and compared accesses."""
+    cc = st.get("coherence_check")
+    if not cc or not cc.get("ok") or cc.get("accesses", 0) < least:
+        return f"the coherence checker did not check this run: {cc}"
+    return None
+
+
+FLIP_AT = 40000  # check_flip.c: the cycle of the bit flip (its mp_cfg w[1])
+FLIP_ADDR = 0x1_0000_0000 + 0x800000 + 0x400000  # node 0's global window + check_flip's W_OFF
+
+
+def check_tests():
+    """The checker itself can fail: a bit flipped in DRAM under a line hart 0 read before is
+    caught at the refill (status 100); the same run without the flip passes, and without the
+    checker the program sees the flip itself (so the flip really changed what it reads)."""
+    out = []
+    flip = ["--inject", f"mem-flip:{FLIP_ADDR:#x},3@{FLIP_AT}"]
+
+    def caught(ctx):
+        st = run_mp(ctx, "mp-check/flip-caught-4x1", "check_flip", "4x1-check", {1: FLIP_AT},
+                    args=["--check-coherence"] + flip, expect=100)
+        why = st["exit"]["detail"]
+        if st["exit"]["reason"] != "coherence-check" or "golden memory model" not in why:
+            raise ctx.Fail(f"exit 100 for another reason: {why}")
+        if f"{FLIP_ADDR:#x}" not in why:
+            raise ctx.Fail(f"the checker blamed another address than {FLIP_ADDR:#x}: {why}")
+
+    out.append(("mp-check/flip-caught-4x1", caught))
+    out.append(("mp-check/no-flip-passes-4x1", lambda c: run_mp(
+        c, "mp-check/no-flip-passes-4x1", "check_flip", "4x1-check", {1: FLIP_AT},
+        args=["--check-coherence"], stats_check=lambda st: checked(st, 1))))
+    out.append(("mp-check/flip-seen-unchecked-4x1", lambda c: run_mp(
+        c, "mp-check/flip-seen-unchecked-4x1", "check_flip", "4x1", {1: FLIP_AT},
+        args=flip, expect=1)))
     return out
 
 

@@ -1,0 +1,166 @@
+/* Coherence checker (--check-coherence; models built with CHECK=1, docs/harness.md).
+ *
+ * Every cycle, before the rising edge, it looks into every L1 of the model (the signals that
+ * sim/check.vlt makes readable) and checks two things independently of the RTL's own logic:
+ *  - single writer or multiple readers: a line that one cache holds with ownership (E or M) is
+ *    valid in no other cache, I caches included (every cache is direct mapped with the same
+ *    index, so only one slot per cache can hold a line);
+ *  - a golden memory model: the harness keeps its own copy of every line that a D cache has
+ *    accessed, taken from DRAM at the first access (nothing can have written it before) and
+ *    updated with the line after every store, SC and AMO the caches perform. Every access a D
+ *    cache completes (load, LR, store, SC, AMO) must find in its line exactly the golden copy.
+ *    Instruction fetches are not compared: without fence.i the ISA lets them see old code.
+ * Anything that changes memory behind the caches' back makes the golden model disagree, by
+ * design: a mem-flip fault is reported at the next access to its line, and so would a
+ * writeback lost to a failed home or refused by the firewall (do not check such runs).
+ *
+ * This is the one harness file besides sim_main.cpp and trace.cpp that sees the model: the
+ * signal names come from a header generated per shape by sim/sim.mk.
+ */
+#include "hive_sim.h"
+
+#if SIM_CHECK
+#include <stdio.h>
+#include <string.h>
+
+#include <unordered_map>
+#include <vector>
+
+#include "Vhive_soc.h"
+#include "Vhive_soc___024root.h"
+
+namespace {
+
+struct cache_sig {
+    int node, core, icache, lines;
+    const EData *valid, *own;
+    const QData *tags;
+    const CData *done, *write, *err, *op;
+    const QData *addr;
+    const EData *line_data, *newline;
+};
+
+struct line_copy {
+    uint32_t w[SIM_LINE_WORDS];
+};
+
+std::vector<cache_sig> g_caches;
+std::unordered_map<uint64_t, line_copy> g_golden; /* by line number (address >> 6) */
+uint64_t g_accesses;
+char g_why[512];
+
+const uint8_t OP_SC = 3;
+
+const char *cache_name(const cache_sig &c, char *buf, size_t n)
+{
+    snprintf(buf, n, "hart %d's %s cache", c.node * SIM_CORES_PER_NODE + c.core,
+             c.icache ? "I" : "D");
+    return buf;
+}
+
+/* The golden copy of a line, read from DRAM the first time. */
+line_copy *golden(uint64_t line)
+{
+    auto it = g_golden.find(line);
+    if (it != g_golden.end())
+        return &it->second;
+    uint64_t a = line << 6;
+    if (a < HIVE_GLOBAL_BASE || a >= HIVE_GLOBAL_BASE + (uint64_t)SIM_NODES * HIVE_GLOBAL_SIZE)
+        return nullptr;
+    int node = (int)((a - HIVE_GLOBAL_BASE) / HIVE_GLOBAL_SIZE);
+    line_copy l;
+    if (!mem_peek(node, (a - HIVE_GLOBAL_BASE) % HIVE_GLOBAL_SIZE, l.w, sizeof l.w))
+        return nullptr;
+    return &g_golden.emplace(line, l).first->second;
+}
+
+int check_swmr(uint64_t cycle)
+{
+    for (const cache_sig &a : g_caches) {
+        for (int wi = 0; wi < a.lines / 32; wi++) {
+            uint32_t owned = a.own[wi] & a.valid[wi];
+            while (owned) {
+                int idx = wi * 32 + __builtin_ctz(owned);
+                owned &= owned - 1;
+                for (const cache_sig &b : g_caches) {
+                    if (&b == &a || !(b.valid[wi] >> (idx % 32) & 1) || b.tags[idx] != a.tags[idx])
+                        continue;
+                    char na[32], nb[32];
+                    uint64_t line = (a.tags[idx] * (uint64_t)a.lines + (uint64_t)idx) << 6;
+                    snprintf(g_why, sizeof g_why,
+                             "cycle %llu: line 0x%llx is owned by %s and also valid in %s "
+                             "(single writer or multiple readers violated)",
+                             (unsigned long long)cycle, (unsigned long long)line,
+                             cache_name(a, na, sizeof na), cache_name(b, nb, sizeof nb));
+                    return 1;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+int check_accesses(uint64_t cycle)
+{
+    for (const cache_sig &c : g_caches) {
+        if (c.icache || !*c.done || *c.err || (*c.op == OP_SC && !*c.write))
+            continue; /* no access, a bus error, or a failed SC (its line may be absent) */
+        g_accesses++;
+        uint64_t line = *c.addr >> 6;
+        line_copy *g = golden(line);
+        if (!g)
+            continue;
+        if (memcmp(g->w, c.line_data, sizeof g->w)) {
+            int k = 0;
+            while (g->w[k] == c.line_data[k])
+                k++;
+            char nc[32];
+            snprintf(g_why, sizeof g_why,
+                     "cycle %llu: %s: access (op %u) to 0x%llx finds 0x%08x at 0x%llx, the "
+                     "golden memory model holds 0x%08x (a stale or corrupted line)",
+                     (unsigned long long)cycle, cache_name(c, nc, sizeof nc), (unsigned)*c.op,
+                     (unsigned long long)*c.addr, c.line_data[k],
+                     (unsigned long long)((line << 6) + 4 * k), g->w[k]);
+            return 1;
+        }
+        if (*c.write)
+            memcpy(g->w, c.newline, sizeof g->w);
+    }
+    return 0;
+}
+
+} // namespace
+
+int check_available(void) { return 1; }
+
+void check_init(Vhive_soc *top)
+{
+    Vhive_soc___024root *r = top->rootp;
+#define CHECK_CACHE(N, C, I, P)                                                                \
+    g_caches.push_back({N, C, I, (int)(sizeof r->P##valid * 8), r->P##valid.data(),             \
+                        r->P##own.data(), &r->P##tags[0], &r->P##done, &r->P##write,           \
+                        &r->P##err, &r->P##op, &r->P##addr, r->P##line_data.data(),            \
+                        r->P##newline.data()});
+#include "check_caches.h"
+#undef CHECK_CACHE
+}
+
+int check_cycle(uint64_t cycle)
+{
+    return check_swmr(cycle) || check_accesses(cycle);
+}
+
+const char *check_failure(void) { return g_why; }
+uint64_t check_accesses_checked(void) { return g_accesses; }
+uint64_t check_lines_tracked(void) { return g_golden.size(); }
+
+#else /* a model without the checker's signals */
+
+int check_available(void) { return 0; }
+void check_init(Vhive_soc *) {}
+int check_cycle(uint64_t) { return 0; }
+const char *check_failure(void) { return ""; }
+uint64_t check_accesses_checked(void) { return 0; }
+uint64_t check_lines_tracked(void) { return 0; }
+
+#endif
