@@ -230,6 +230,11 @@ def run(ctx):
     amo_c = pick(m, "amo_contended")[0]
     spread, conflict = stress_runs["spread"], stress_runs["conflict"]
 
+    def words(layout):
+        w = STRESS_LAYOUTS[layout]
+        return "seed %d, %d operations per hart, %d lines, layout %d, eviction weight %d" % tuple(
+            w[i] for i in range(5))
+
     def pct(a, b):
         return round(100.0 * a / b, 2) if b else 0.0
 
@@ -278,14 +283,14 @@ def run(ctx):
          % (MAIN_SHAPE, amo_c["owner"], amo_c["samples"], amo_c["min"], amo_c["max"])},
         {"key": "memory.stress_nack_rate", "title": "Directory NACKs per request, stress "
          "(spread layout)", "value": pct(spread["nacks"], spread["requests"]), "unit": "%",
-         "config": "tests/mp/stress.elf %s on %s: %d requests, %d NACKs, %d cycles" % (
-             STRESS_LAYOUTS["spread"], MAIN_SHAPE, spread["requests"], spread["nacks"],
+         "config": "tests/mp/stress.elf (%s) on %s: %d requests, %d NACKs, %d cycles" % (
+             words("spread"), MAIN_SHAPE, spread["requests"], spread["nacks"],
              spread["cycles"])},
         {"key": "memory.stress_nack_rate_conflict", "title": "Directory NACKs per request, "
          "stress (conflict layout: 8 lines in one directory set)",
          "value": pct(conflict["nacks"], conflict["requests"]), "unit": "%",
-         "config": "tests/mp/stress.elf %s on %s: %d requests, %d NACKs, %d directory "
-                   "evictions, %d cycles" % (STRESS_LAYOUTS["conflict"], MAIN_SHAPE,
+         "config": "tests/mp/stress.elf (%s) on %s: %d requests, %d NACKs, %d directory "
+                   "evictions, %d cycles" % (words("conflict"), MAIN_SHAPE,
                                              conflict["requests"], conflict["nacks"],
                                              conflict["evictions"], conflict["cycles"])},
         {"key": "memory.stress_dir_occupancy", "title": "Highest directory occupancy under "
@@ -406,9 +411,7 @@ def run(ctx):
     config = {"latency_shapes": lat_shapes, "rate_shapes": rate_shapes, "main_shape": MAIN_SHAPE,
               "mem_latency": dram, "samples": samples,
               "sim_revision": ", ".join(sim_revs),
-              "stress": "; ".join("%s: seed %d, %d operations per hart, %d lines, layout %d, "
-                                  "eviction weight %d" % ((k,) + tuple(w[i] for i in range(5)))
-                                  for k, w in STRESS_LAYOUTS.items())}
+              "stress": "; ".join("%s: %s" % (k, words(k)) for k in STRESS_LAYOUTS)}
     if not_measured:
         config["not_measured"] = not_measured
     return {"config": config, "figures": figures, "tables": tables, "plots": plots,

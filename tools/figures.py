@@ -248,13 +248,15 @@ def plot_lines(ax, spec):
     """kind "line": each series has its own "x" (numbers) and "values"; "dashed" for a goal."""
     xs = set()
     markers = iter("osD^vx+*" * 4)
+    size = iter(range(11, 0, -2))  # series that coincide stay visible: earlier ones drawn larger
     for s in spec["series"]:
         xs.update(s["x"])
         if s.get("dashed"):
             ax.plot(s["x"], s["values"], linestyle="--", color="black", linewidth=1,
                     label=s["label"])
         else:
-            ax.plot(s["x"], s["values"], marker=next(markers), markersize=5, label=s["label"])
+            ax.plot(s["x"], s["values"], marker=next(markers), markersize=max(3, next(size)),
+                    label=s["label"])
     ax.set_xticks(sorted(xs))
     ax.set_xlabel(spec.get("xlabel", ""))
     ax.grid(True, linewidth=0.3)
