@@ -59,12 +59,18 @@ else
 endif
 FPGA_SHAPE := $(NODES)x$(CORES_PER_NODE)
 # (synthesis options, when given, name the configuration too: -noabc9 -> ...-noabc9)
-FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))
+FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))$(if $(FPGA_ABC_FAST),-abcfast)
 # Yosys' synthesis command and nextpnr's options (part of the build parameters: a change
 # re-runs the flow); FPGA_SYNTH_OPTS adds options to synth_ecp5 / synth_xilinx
 fpga_empty :=
 fpga_space := $(fpga_empty) $(fpga_empty)
 FPGA_SYNTH_OPTS ?=
+# FPGA_ABC_FAST=1: ABC9's fast script (LUT mapping only, no &dch/&mfs restructuring) for both
+# boards: worse LUT counts and delay, but the full script's ABC run did not end in 40 minutes on
+# the loaded machine (and ran out of WebAssembly memory on the Arty); the configuration is then
+# named ...-abcfast
+FPGA_ABC_FAST   ?=
+FPGA_PRE_SYNTH  := $(if $(FPGA_ABC_FAST),scratchpad -copy abc9.script.default.fast abc9.script;)
 FPGA_PNR_OPTS   ?=
 
 FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
@@ -75,7 +81,7 @@ ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_t
 FPGA_PARAMS  = -G NODES=$(NODES) -G CORES_PER_NODE=$(CORES_PER_NODE) \
                -G NODE_MEM=$(FPGA_NODE_MEM) -G CLK_MHZ=$(FPGA_MHZ) -G BAUD=$(FPGA_BAUD) \
                -G L1_LINES=$(FPGA_L1_LINES)
-FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
+FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES)$(if $(FPGA_ABC_FAST), abc=fast) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks
 
@@ -98,7 +104,7 @@ fpga: $(FPGA_BIT)
 # One synthesis, hierarchy kept (-noflatten): ABC maps each module on its own (the flattened
 # design's LUT mapping did not finish in 80 minutes here), `stat` gives the per-block figures,
 # and nextpnr flattens the netlist when it reads it.
-ULX3S_YS = $(FPGA_SLANG) --top ulx3s_top $(FPGA_PARAMS) fpga/ulx3s/EHXPLLL_bb.sv $(ULX3S_SRCS); \
+ULX3S_YS = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top ulx3s_top $(FPGA_PARAMS) fpga/ulx3s/EHXPLLL_bb.sv $(ULX3S_SRCS); \
            synth_ecp5 -noflatten $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json; \
            tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
@@ -144,7 +150,7 @@ ifeq ($(BOARD),arty-a7-100t)
 fpga: $(FPGA_DIR)/synth_stat.txt
 	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
 
-ARTY_YS = $(FPGA_SLANG) --top arty_top $(FPGA_PARAMS) fpga/arty/xilinx_bb.sv $(ARTY_SRCS); \
+ARTY_YS = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top arty_top $(FPGA_PARAMS) fpga/arty/xilinx_bb.sv $(ARTY_SRCS); \
           synth_xilinx -family xc7 $(FPGA_SYNTH_OPTS) -top arty_top; \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
