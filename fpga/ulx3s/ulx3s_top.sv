@@ -82,6 +82,7 @@ module ulx3s_top #(
   logic [HARTS-1:0]     retire_valid;
   logic [HARTS*64-1:0]  retire_pc, stat_imiss, stat_dmiss, stat_stall;
   logic [NODES*6*64-1:0] stat_node;
+  logic [NODES*4*64-1:0] stat_sips;
   /* verilator lint_on UNUSEDSIGNAL */
 
   assign soc_rst = rst || hold || btn_q[2];
@@ -104,7 +105,7 @@ module ulx3s_top #(
       .mfinish_valid(mfin_valid), .mfinish_data(mfin_data), .cfinish_valid(cfin_valid),
       .cfinish_data(cfin_data), .fault_node_fail(node_fail), .fault_core_halt('0),
       .retire_valid, .retire_pc, .stat_instret(instret), .stat_imiss, .stat_dmiss, .stat_stall,
-      .stat_node);
+      .stat_node, .stat_sips);
 
   // ------------------------------------------------------------------ memory
   logic         l_valid, l_ready, l_we, l_resp_valid, mem_valid, mem_ready, mem_we;
