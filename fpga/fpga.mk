@@ -101,11 +101,15 @@ FPGA_BIT := $(FPGA_BOARD_DIR)/hive_ulx3s_$(FPGA_CONFIG).bit
 fpga: $(FPGA_BIT)
 	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
 
-# One synthesis, hierarchy kept (-noflatten): ABC maps each module on its own (the flattened
+# One synthesis, hierarchy kept (-noflatten), with the cells just before LUT mapping recorded on
+# the way (premap_stat.txt: memories, flip-flops, carries, DSPs and the gates ABC will map, per
+# module; the figures when LUT mapping does not finish): ABC maps each module on its own (the flattened
 # design's LUT mapping did not finish in 80 minutes here), `stat` gives the per-block figures,
 # and nextpnr flattens the netlist when it reads it.
 ULX3S_YS = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top ulx3s_top $(FPGA_PARAMS) fpga/ulx3s/EHXPLLL_bb.sv $(ULX3S_SRCS); \
-           synth_ecp5 -noflatten $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json; \
+           synth_ecp5 -noflatten $(FPGA_SYNTH_OPTS) -top ulx3s_top -run begin:map_luts; \
+           tee -q -o $(FPGA_DIR)/premap_stat.txt stat -width; \
+           synth_ecp5 -noflatten $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json -run map_luts:; \
            tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
 $(FPGA_DIR)/hive.json: $(ULX3S_SYNTH_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
@@ -151,7 +155,9 @@ fpga: $(FPGA_DIR)/synth_stat.txt
 	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
 
 ARTY_YS = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top arty_top $(FPGA_PARAMS) fpga/arty/xilinx_bb.sv $(ARTY_SRCS); \
-          synth_xilinx -family xc7 $(FPGA_SYNTH_OPTS) -top arty_top; \
+          synth_xilinx -family xc7 $(FPGA_SYNTH_OPTS) -top arty_top -run begin:map_luts; \
+          tee -q -o $(FPGA_DIR)/premap_stat.txt stat -width; \
+          synth_xilinx -family xc7 $(FPGA_SYNTH_OPTS) -top arty_top -run map_luts:; \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 $(FPGA_DIR)/synth_stat.txt: fpga/arty/xilinx_bb.sv $(ARTY_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
