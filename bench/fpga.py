@@ -101,6 +101,16 @@ def _harts(f):
 
 def _total_row(f):
     s, p = f.get("synth") or {}, f.get("placed") or {}
+    pre = f.get("before_lut_mapping")
+    if not s and pre:
+        fmax = ""
+        if f["board"].startswith("ulx3s"):
+            return [f["board"], f["config"], f["status"], "%s gates (not mapped)" % pre["gates"], pre["ffs"],
+                    "%s DPR16X4" % pre["lutram_dpr16x4"], pre["bram_dp16kd"], pre["dsp_mult18"], fmax,
+                    f.get("synth_seconds", ""), "", f["revision"]]
+        return [f["board"], f["config"], f["status"], "%s gates (not mapped)" % pre["gates"], pre["ffs"],
+                "%s LUTs" % pre["luts_as_ram"], pre["bram36"], pre["dsp"], fmax,
+                f.get("synth_seconds", ""), "", f["revision"]]
     if f["board"].startswith("ulx3s"):
         luts = p.get("luts", "%s (est.)" % s.get("comb_estimate", ""))
         ram = "%s DPR16X4" % s.get("lutram_dpr16x4", "")

@@ -189,6 +189,18 @@ def xilinx_from_cells(c):
             "bram36": bram, "dsp": c.get("DSP48E1", 0), "carry4": c.get("CARRY4", 0)}
 
 
+def gates(c):
+    """Yosys' generic gates ($_AND_, $_MUX_, ...): the logic not yet mapped to LUTs."""
+    return sum(n for k, n in c.items() if k.startswith("$_"))
+
+
+def premap_from_cells(c, ecp5):
+    f = ecp5_from_cells(c) if ecp5 else xilinx_from_cells(c)
+    f["gates"] = gates(c)
+    f["mux_gates"] = c.get("$_MUX_", 0)
+    return f
+
+
 def ecp5_comb_estimate(f):
     """LUT positions (TRELLIS_COMB) the synthesized cells need: a LUT4 one, a CCU2C two, a
     DPR16X4 six (four LUTs in RAM mode and the write port's half slice)."""
@@ -271,6 +283,18 @@ def board_figures(d):
     blk = by_block(*parsed, conv)
     if blk:
         out["by_block"] = blk
+    # the cells just before LUT mapping (premap_stat.txt): all there is when the LUT mapping did
+    # not finish, and the gate counts ABC had to map per block
+    pre = parse_stat(os.path.join(d, "premap_stat.txt"))
+    pre_cells = top_cells(pre)
+    if pre_cells:
+        out["before_lut_mapping"] = premap_from_cells(pre_cells, is_ecp5)
+        if is_ecp5:
+            f = out["before_lut_mapping"]
+            f["distributed_ram_kbit"] = f["lutram_dpr16x4"] * 64 // 1024
+        pblk = by_block(*pre, lambda c: premap_from_cells(c, is_ecp5))
+        if pblk:
+            out["by_block_before_lut_mapping"] = pblk
     out["status"], out["fits"] = fit(out)
     return out
 
@@ -278,6 +302,17 @@ def board_figures(d):
 def fit(f):
     """(status text, fits): routed, or the synthesis estimate against the part."""
     s = f.get("synth")
+    pre = f.get("before_lut_mapping")
+    if not s and pre:
+        if f["board"].startswith("ulx3s"):
+            ok = pre["distributed_ram_kbit"] <= ECP5_85F["distributed_ram_kbit"] and \
+                pre["ffs"] <= ECP5_85F["ffs"] and pre["bram_dp16kd"] <= ECP5_85F["bram"] and \
+                pre["dsp_mult18"] <= ECP5_85F["dsp"]
+        else:
+            ok = pre["luts_as_ram"] <= XC7A100T["lutram_luts"] and pre["ffs"] <= XC7A100T["ffs"] and \
+                pre["bram36"] <= XC7A100T["bram36"] and pre["dsp"] <= XC7A100T["dsp"]
+        return ("synthesized up to LUT mapping (not finished): memories, FFs, block RAM and DSP %s; "
+                "logic not mapped" % ("fit" if ok else "do NOT fit")), (None if ok else False)
     if f["board"].startswith("ulx3s"):
         if f.get("placed") and f.get("fmax_mhz") is not None:
             st = "routed, timing met" if f.get("timing_met") else "routed, timing NOT met"
@@ -311,7 +346,8 @@ def collect(build_fpga):
             continue
         for cfg in sorted(os.listdir(bd)):
             d = os.path.join(bd, cfg)
-            if os.path.isdir(d) and os.path.isfile(os.path.join(d, "synth_stat.txt")):
+            if os.path.isdir(d) and any(os.path.isfile(os.path.join(d, x))
+                                        for x in ("synth_stat.txt", "premap_stat.txt")):
                 boards.setdefault(board, {})[cfg] = board_figures(d)
     return boards
 
@@ -379,7 +415,22 @@ def docs_section(bench):
     for board, cfgs in boards.items():
         for cfg, f in cfgs.items():
             s, p = f.get("synth") or {}, f.get("placed") or {}
-            if board.startswith("ulx3s"):
+            pre = f.get("before_lut_mapping") or {}
+            if not s and pre:
+                s = dict(pre)
+                s["comb_estimate"] = None
+            if board.startswith("ulx3s") and s.get("comb_estimate") is None and not p:
+                luts = "not mapped: %s gates" % _n(pre.get("gates", 0))
+                ffs = s.get("ffs", "")
+                ram = "%s DPR16X4 = %s Kbit (%s)" % (_n(s.get("lutram_dpr16x4", 0)), s.get("distributed_ram_kbit", 0),
+                                                   _pct(s.get("distributed_ram_kbit", 0), ECP5_85F["distributed_ram_kbit"]))
+                bram, dsp = s.get("bram_dp16kd", ""), s.get("dsp_mult18", "")
+            elif not board.startswith("ulx3s") and f.get("synth") is None and pre:
+                luts = "not mapped: %s gates" % _n(pre.get("gates", 0))
+                ffs = s.get("ffs", "")
+                ram = "%s LUTs (%s of SLICEM)" % (_n(s.get("luts_as_ram", 0)), _pct(s.get("luts_as_ram", 0), XC7A100T["lutram_luts"]))
+                bram, dsp = "%s RAMB36" % _n(s.get("bram36", 0)), s.get("dsp", "")
+            elif board.startswith("ulx3s"):
                 luts = ("%s (%s)" % (_n(p["luts"]), _pct(p["luts"], p["luts_available"]))) if p else \
                     "~%s (estimate, %s)" % (_n(s.get("comb_estimate", 0)), _pct(s.get("comb_estimate", 0), ECP5_85F["luts"]))
                 ffs = p.get("ffs", s.get("ffs", ""))
@@ -412,8 +463,28 @@ def docs_section(bench):
     for board in boards:
         cfg = largest.get(board)
         if not cfg:
-            L.append("**%s**: no configuration that fits has been built." % board)
+            L.append("**%s**: no configuration has been shown to fit yet (see the status column)." % board)
             L.append("")
+            for c, f in boards[board].items():
+                pb = f.get("by_block_before_lut_mapping")
+                if not pb or f.get("by_block"):
+                    continue
+                if board.startswith("ulx3s"):
+                    cols = ["block", "gates before LUT mapping", "of which 2:1 muxes", "CCU2C (carry)",
+                            "DPR16X4 (LUT RAM)", "FFs", "DP16KD", "MULT18X18D"]
+                    brows = [[b, v["gates"], v["mux_gates"], v["carry_ccu2c"], v["lutram_dpr16x4"], v["ffs"],
+                              v["bram_dp16kd"], v["dsp_mult18"]] for b, v in pb.items()]
+                else:
+                    cols = ["block", "gates before LUT mapping", "of which 2:1 muxes", "LUT-RAM LUTs", "FFs",
+                            "RAMB36", "DSP48E1"]
+                    brows = [[b, v["gates"], v["mux_gates"], v["luts_as_ram"], v["ffs"], v["bram36"], v["dsp"]]
+                             for b, v in pb.items()]
+                L.append("Cells just before LUT mapping by block, `%s` (Yosys' generic gates are what ABC "
+                         "maps into LUTs; memories, flip-flops, carries, block RAM and DSPs are already "
+                         "mapped):" % c)
+                L.append("")
+                L += _table(cols, brows)
+                L.append("")
             continue
         f = boards[board][cfg]
         what = "routed" if f.get("placed") else "by synthesis estimate"
