@@ -243,6 +243,13 @@ def kernel_cells(ctx, shape, ncells):
                 problems.append(p + "memory regions %s, expected %s" % (
                     {n: hex(a) for n, a in regions.items()},
                     {n: hex(a) for n, a in want_regions.items()}))
+            smp = re.findall(r"^ktest: smp: \d+ processes ran on (\d+) of (\d+) harts$",
+                             console, re.M)
+            if len(smp) != 1 or int(smp[0][1]) != len(harts) or \
+                    (len(harts) > 1 and int(smp[0][0]) < 2):
+                problems.append(p + f"SMP stress report {smp}, expected processes on more than "
+                                f"one of {len(harts)} harts" if len(harts) > 1 else
+                                p + f"SMP stress report {smp}, expected 1 of 1 harts")
             for bad in ("HSM start failed", "not started", "PANIC"):
                 if bad in console:
                     problems.append(p + f"{bad!r} on the console")
