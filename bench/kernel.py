@@ -49,6 +49,10 @@ def measure(ctx, elf, cells):
             raise BenchError("%s: cell %d printed %d bench-json lines:\n%s"
                              % (label(cells), k, len(lines), c["console"][-3000:]))
         d = json.loads(lines[0])
+        m = re.search(r"^hive kernel: cell \d+ of \d+ \(nodes (\d+)-\d+ of \d+\), boot hart (\d+)",
+                      c["console"], re.M)
+        if m:
+            d["home_node"], d["boot_hart"] = int(m.group(1)), int(m.group(2))
         if d.get("cell") != k or d.get("cells") != cells:
             raise BenchError("%s: cell %d reports cell %s of %s" % (label(cells), k,
                                                                      d.get("cell"), d.get("cells")))
@@ -101,7 +105,13 @@ def run(ctx):
                 "that hart; in the cell of 4 harts the benchmark's processes may run on "
                 "different harts (the context switch is then a yield, and fork, wait and "
                 "the pipe cross harts: IPIs and coherence misses), and the kernel's memory "
-                "spans 4 nodes. OpenSBI boots 4 harts in one instance in the 1-cell case.",
+                "spans 4 nodes. OpenSBI boots 4 harts in one instance in the 1-cell case. "
+                "In the 1-cell run OpenSBI entered the kernel on hart %s while the cell's home "
+                "node (kernel image, first frames handed out) is node %s%s."
+                % (o0.get("boot_hart", "?"), o0.get("home_node", "?"),
+                   ": the benchmark starts on a hart that reaches that memory remotely"
+                   if o0.get("boot_hart") is not None and o0.get("home_node") is not None and
+                   o0["boot_hart"] // int(SHAPE.split("x")[1]) != o0["home_node"] else ""),
     }, {
         "title": "Every cell's figures (cycles)",
         "columns": ["configuration", "cell"] + [n for n, _ in NAMES],
