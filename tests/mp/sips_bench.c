@@ -10,6 +10,8 @@
  *   bench sips-lat src=NODE sample=K irq=CYCLES read=CYCLES
  * All harts' mcycle count from the same reset, so they agree.
  *
+ * Then the IPI for comparison (ipi() below).
+ *
  * Throughput (w[2] = 1): for S = 1..harts-1 senders (harts 1..S), each sends w[3] messages to
  * node 0's request queue back to back while hart 0 polls and pops (interrupts off). Output:
  *   bench sips-tput senders=S msgs=M cycles=C nacks=N
@@ -26,14 +28,13 @@ static volatile uint64_t done_count __attribute__((aligned(64)));
 
 /* Waits for the S-mode external interrupt with mtvec on the stamp; first, when reg != 0,
  * stamps *t0 and stores val to reg (a send to itself). Returns the cycle the trap was taken. */
-static uint64_t wait_sei(volatile uint64_t *reg, uint64_t val, uint64_t *t0)
+static uint64_t wait_irq(uint64_t mie_bit, volatile uint64_t *reg, uint64_t val, uint64_t *t0)
 {
     uint64_t t_irq, t = 0, old;
     __asm__ volatile("csrr %[old], mtvec\n"
                      "  la t0, 2f\n"
                      "  csrw mtvec, t0\n"
-                     "  li t0, 0x200\n"
-                     "  csrs mie, t0\n"
+                     "  csrs mie, %[bit]\n"
                      "  beqz %[reg], 1f\n"
                      "  csrr %[t], mcycle\n"
                      "  sd %[val], 0(%[reg])\n"
@@ -41,14 +42,59 @@ static uint64_t wait_sei(volatile uint64_t *reg, uint64_t val, uint64_t *t0)
                      "3: j 3b\n"
                      "  .balign 4\n"
                      "2: csrr %[tirq], mcycle\n"
-                     "  li t0, 0x200\n"
-                     "  csrc mie, t0\n"
+                     "  csrc mie, %[bit]\n"
                      "  csrw mtvec, %[old]\n"
                      : [tirq] "=&r"(t_irq), [t] "+&r"(t), [old] "=&r"(old)
-                     : [reg] "r"(reg), [val] "r"(val)
+                     : [reg] "r"(reg), [val] "r"(val), [bit] "r"(mie_bit)
                      : "t0", "memory");
     *t0 = t;
     return t_irq;
+}
+static uint64_t wait_sei(volatile uint64_t *reg, uint64_t val, uint64_t *t0)
+{
+    return wait_irq(1UL << 9, reg, val, t0);
+}
+
+/* The machine software interrupt word (CLINT msip) of hart 0. */
+static volatile uint32_t *msip0(void)
+{
+    return (volatile uint32_t *)(uintptr_t)(HIVE_NODEDEV_BASE + HIVE_NODEDEV_CLINT + HIVE_CLINT_MSIP);
+}
+
+/* For comparison with the paper's "IPI + 300 ns": core 0 of node d (d >= 1) writes hart 0's
+ * msip (an uncached store to node 0's CLINT through the network); hart 0 waits as for SIPS.
+ *   bench ipi src=NODE sample=K irq=CYCLES */
+static void ipi(uint64_t hart)
+{
+    uint64_t N = mp_nodes, C = mp_cores, R = mp_cfg.w[1];
+    for (uint64_t d = 1; d < N; d++) {
+        uint64_t sender = d * C;
+        for (uint64_t k = 0; k < R; k++) {
+            uint64_t id = 0x100000 + (d * R + k) * 2 + 1;
+            if (hart == 0) {
+                uint64_t t0;
+                turn = id;
+                uint64_t tirq = wait_irq(1UL << 3, 0, 0, &t0);
+                *msip0() = 0;
+                while (turn != id + 1)
+                    ;
+                mp_printf("bench ipi src=%lu sample=%lu irq=%lu\n", d, k, tirq - t_send);
+            } else if (hart == sender) {
+                while (turn != id)
+                    ;
+                mp_wait_cycle(mp_cycle() + 300);
+                uint64_t t0;
+                __asm__ volatile("csrr %0, mcycle\n"
+                                 "  sw %2, 0(%1)\n"
+                                 : "=&r"(t0)
+                                 : "r"(msip0()), "r"(1)
+                                 : "memory");
+                t_send = t0;
+                mp_fence();
+                turn = id + 1;
+            }
+        }
+    }
 }
 
 static void latency(uint64_t hart)
@@ -170,8 +216,11 @@ int mp_main(uint64_t hart)
     if (hart == 0)
         *sips_reg(0, HIVE_CTRL_SIPS_ROUTE) = 0;
     mp_barrier();
-    if (mp_cfg.w[2] == 0)
+    if (mp_cfg.w[2] == 0) {
         latency(hart);
+        mp_barrier();
+        ipi(hart);
+    }
     else
         throughput(hart);
     mp_barrier();
