@@ -32,6 +32,9 @@ BENCH_PROGRAMS += $(BENCH_KELFS)
 # ---- the memory benchmark's program and shapes
 include bench/memory/memory.mk
 
+# ---- the flash benchmark's program and shapes
+include bench/flash/flash.mk
+
 $(BENCH_KOUT)/expect.h: bench/kernels/expect.py
 	@mkdir -p $(@D)
 	$(PY) $< $@
