@@ -11,6 +11,8 @@
   banners are out by then); a second run restores it (`--restore`) and runs to the end. The
   harness's own notes give the size and the save and restore times; the restored run must end
   where the uninterrupted one did, with the same consoles, or the benchmark fails.
+- `--var boot_configs=4x1-2cells,...` (make bench BENCH=boot with bench/run.py's --var) measures
+  only the named configurations (and always the checkpoint's).
 """
 import os
 import re
@@ -77,14 +79,24 @@ def run(ctx):
     ckpt = os.path.join(ctx.work, "boot-%s.ckpt" % label(*CKPT_CONFIG))
     if os.path.exists(ckpt):
         os.remove(ckpt)
-    results, ref = [], None
-    for shape, cells in CONFIGS:
+    # --var boot_configs=4x1-4cells,... measures only those (the checkpoint's always)
+    only = [c for c in ctx.vars.get("boot_configs", "").split(",") if c]
+    for c in only:
+        if c not in [label(*x) for x in CONFIGS]:
+            raise BenchError("boot_configs: no configuration %r (have %s)"
+                             % (c, ", ".join(label(*x) for x in CONFIGS)))
+    configs = [x for x in CONFIGS if not only or label(*x) in only or x == CKPT_CONFIG]
+    results, ref, rest = [], None, None
+    for shape, cells in configs:
         extra = ["--save-at", "%d:%s" % (CKPT_CYCLE, ckpt)] if (shape, cells) == CKPT_CONFIG \
             else []
         r, res = boot(ctx, shape, cells, extra)
-        if extra:
-            ref = r
         results.append(res)
+        if extra:
+            # restore at once: a checkpoint is valid only for the model that made it, and the
+            # model may be rebuilt meanwhile in a shared tree
+            ref = r
+            rest = ctx.run_sim(CKPT_CONFIG[0], ["--restore", ckpt], "boot-restore")
 
     # checkpoint: size and save time from the saving run's notes, restore time from a restore
     m = SAVE_RE.search(ref.stderr)
@@ -94,7 +106,6 @@ def run(ctx):
     if os.path.getsize(ckpt) != size:
         raise BenchError("checkpoint file is %d bytes, the note says %d"
                          % (os.path.getsize(ckpt), size))
-    rest = ctx.run_sim(CKPT_CONFIG[0], ["--restore", ckpt], "boot-restore")
     m = RESTORE_RE.search(rest.stderr)
     if not m or int(m.group(1)) != CKPT_CYCLE:
         raise BenchError("no restore note for cycle %d:\n%s" % (CKPT_CYCLE, rest.stderr))
@@ -112,7 +123,7 @@ def run(ctx):
 
     mem_latency = ref.stats["config"]["mem_latency"]
     config = {
-        "configs": [label(s, c) for s, c in CONFIGS],
+        "configs": [label(r["shape"], r["cells"]) for r in results],
         "mem_latency": mem_latency,
         "sim_revision": ref.stats["revision"],
         "firmware": ref.stats["config"].get("firmware"),
