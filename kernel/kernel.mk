@@ -100,6 +100,7 @@ kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
 	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL)"
 	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
 	kernel/run_test.sh qemu-panic 1 "$(QEMU_KERNEL) -append panic-test"
+	kernel/run_test.sh qemu-panic-nested 2 "$(QEMU_KERNEL) -append panic-nested-test"
 	kernel/run_test.sh qemu-panic 2 "$(QEMU_BASE) -kernel $(KERNEL_PANIC_ELF)"
 
 # KERNEL_SIM_DEPS= and KERNEL_SIM_ARGS="--boot-dir DIR" run a hive-sim built elsewhere as is.

@@ -152,6 +152,9 @@ void kmain(uint64_t hartid, const void *fdt)
 	kprintf("fs: %d initial files, %lu pages\n", n, mem_total_frames() - mem_free_frames());
 	if (bootarg("panic-test")) /* checks the panic path: message, cutoff, SRST failure */
 		panic("panic-test on the kernel command line");
+	if (bootarg("panic-nested-test")) /* a fault inside panic itself (formatting a wild
+					   * string): the cell must still cut off and stop */
+		panic("panic-nested-test %s", (const char *)8);
 	proc_init();
 	proc_start_init();
 

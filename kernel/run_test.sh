@@ -1,15 +1,17 @@
 #!/bin/sh
 # Runs the kernel's boot-time test suite and checks its result.
-# usage: run_test.sh qemu|qemu-panic|sim|sim-panic HARTS "COMMAND"
+# usage: run_test.sh qemu|qemu-panic|qemu-panic-nested|sim|sim-panic HARTS "COMMAND"
 # qemu: COMMAND -smp HARTS with no input; passes when init reports no failure and the cell
 #       powers off. qemu-panic: the kernel was asked to panic (bootargs panic-test); passes
 #       when it reports the panic, calls the memory cutoff and stops by SRST.
+# qemu-panic-nested: the same with a fault inside panic (bootargs panic-nested-test): passes when
+#       the trap inside panic is reported and the cell still cuts off and stops by SRST.
 # sim: COMMAND as is; passes when hive-sim exits 0 (SRST reason "none"). sim-panic: passes when
 #       the kernel reports the panic and the cutoff and hive-sim exits 101 (the cell failed).
 kind=$1; harts=$2; cmd=$3
 log=build/kernel/test-$kind-$harts.log
 mkdir -p build/kernel
-if [ "$kind" = qemu ] || [ "$kind" = qemu-panic ]; then
+if [ "$kind" = qemu ] || [ "$kind" = qemu-panic ] || [ "$kind" = qemu-panic-nested ]; then
 	timeout 300 $cmd -smp "$harts" < /dev/null > "$log" 2>&1
 	rc=$?
 else
@@ -17,9 +19,13 @@ else
 	rc=$?
 fi
 grep -a -E '^(\[cell[0-9]+\] )?(init:|ktest:|fuzz:|demo:|PANIC|hive:|memory cutoff)' "$log" | tail -40
-if [ "$kind" = qemu-panic ] || [ "$kind" = sim-panic ]; then
+if [ "$kind" = qemu-panic ] || [ "$kind" = sim-panic ] || [ "$kind" = qemu-panic-nested ]; then
 	want_rc=0
 	[ "$kind" = sim-panic ] && want_rc=101
+	if [ "$kind" = qemu-panic-nested ] && ! grep -q 'trap inside panic' "$log"; then
+		echo "kernel-test-$kind: FAIL (no trap inside panic reported; log $log)"
+		exit 1
+	fi
 	if [ $rc -eq $want_rc ] && grep -q 'PANIC: cell 0' "$log" && grep -q 'memory cutoff' "$log" && \
 	   grep -q 'stopped by panic' "$log"; then
 		echo "kernel-test-$kind: PASS"
