@@ -134,6 +134,12 @@ def run(ctx):
             rows.append(_total_row(f))
         big = fr.largest(configs)
         if big is None:
+            short = "ulx3s" if board.startswith("ulx3s") else "arty"
+            figures.append({"key": "fpga.%s_nodes" % short,
+                            "title": "%s: nodes of the largest configuration shown to fit (none yet)" % board,
+                            "value": 0, "unit": "nodes", "goal": {"op": ">=", "value": NODES_GOAL},
+                            "config": ", ".join("%s: %s" % (c, f["status"]) for c, f in configs.items()),
+                            "readme": True})
             continue
         largest[board] = big["config"]
         figures += _ulx3s_figures(big) if board.startswith("ulx3s") else _arty_figures(big)

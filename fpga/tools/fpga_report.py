@@ -305,14 +305,18 @@ def fit(f):
     pre = f.get("before_lut_mapping")
     if not s and pre:
         if f["board"].startswith("ulx3s"):
+            # LUT positions already taken before any logic is mapped: carries and LUT RAM
+            pre["comb_lower_bound"] = 2 * pre["carry_ccu2c"] + 6 * pre["lutram_dpr16x4"]
             ok = pre["distributed_ram_kbit"] <= ECP5_85F["distributed_ram_kbit"] and \
                 pre["ffs"] <= ECP5_85F["ffs"] and pre["bram_dp16kd"] <= ECP5_85F["bram"] and \
-                pre["dsp_mult18"] <= ECP5_85F["dsp"]
+                pre["dsp_mult18"] <= ECP5_85F["dsp"] and pre["comb_lower_bound"] <= ECP5_85F["luts"]
         else:
             ok = pre["luts_as_ram"] <= XC7A100T["lutram_luts"] and pre["ffs"] <= XC7A100T["ffs"] and \
                 pre["bram36"] <= XC7A100T["bram36"] and pre["dsp"] <= XC7A100T["dsp"]
-        return ("synthesized up to LUT mapping (not finished): memories, FFs, block RAM and DSP %s; "
-                "logic not mapped" % ("fit" if ok else "do NOT fit")), (None if ok else False)
+        what = "memories, FFs, carries, block RAM and DSP" if f["board"].startswith("ulx3s") else \
+            "memories, FFs, block RAM and DSP"
+        return ("synthesized up to LUT mapping (not finished): %s %s; logic not mapped"
+                % (what, "fit" if ok else "do NOT fit")), (None if ok else False)
     if f["board"].startswith("ulx3s"):
         if f.get("placed") and f.get("fmax_mhz") is not None:
             st = "routed, timing met" if f.get("timing_met") else "routed, timing NOT met"
@@ -420,7 +424,9 @@ def docs_section(bench):
                 s = dict(pre)
                 s["comb_estimate"] = None
             if board.startswith("ulx3s") and s.get("comb_estimate") is None and not p:
-                luts = "not mapped: %s gates" % _n(pre.get("gates", 0))
+                lb = pre.get("comb_lower_bound", 0)
+                luts = "not mapped: %s gates; carries + LUT RAM alone take %s LUT positions (%s)" % (
+                    _n(pre.get("gates", 0)), _n(lb), _pct(lb, ECP5_85F["luts"]))
                 ffs = s.get("ffs", "")
                 ram = "%s DPR16X4 = %s Kbit (%s)" % (_n(s.get("lutram_dpr16x4", 0)), s.get("distributed_ram_kbit", 0),
                                                    _pct(s.get("distributed_ram_kbit", 0), ECP5_85F["distributed_ram_kbit"]))
@@ -475,10 +481,10 @@ def docs_section(bench):
                     brows = [[b, v["gates"], v["mux_gates"], v["carry_ccu2c"], v["lutram_dpr16x4"], v["ffs"],
                               v["bram_dp16kd"], v["dsp_mult18"]] for b, v in pb.items()]
                 else:
-                    cols = ["block", "gates before LUT mapping", "of which 2:1 muxes", "LUT-RAM LUTs", "FFs",
-                            "RAMB36", "DSP48E1"]
-                    brows = [[b, v["gates"], v["mux_gates"], v["luts_as_ram"], v["ffs"], v["bram36"], v["dsp"]]
-                             for b, v in pb.items()]
+                    cols = ["block", "gates before LUT mapping", "of which 2:1 muxes", "CARRY4", "LUT-RAM LUTs",
+                            "FFs", "RAMB36", "DSP48E1"]
+                    brows = [[b, v["gates"], v["mux_gates"], v["carry4"], v["luts_as_ram"], v["ffs"], v["bram36"],
+                              v["dsp"]] for b, v in pb.items()]
                 L.append("Cells just before LUT mapping by block, `%s` (Yosys' generic gates are what ABC "
                          "maps into LUTs; memories, flip-flops, carries, block RAM and DSPs are already "
                          "mapped):" % c)
