@@ -256,8 +256,9 @@ def sips_fault_stats(st):
 
 
 def sips_tests(tier):
-    """mp-sips/*: tests/mp/sips.c (all to all, flood with NACKs, bad input) and
-    tests/mp/sips_fault.c (SIPS to a failed node) on 4x1, and in regress on 4x2."""
+    """mp-sips/*: tests/mp/sips.c (all to all, flood with NACKs, bad input), the coherence
+    stress test with random SIPS traffic (stress.c w[5]) and tests/mp/sips_fault.c (SIPS to a
+    failed node) on 4x1, and in regress on 4x2 (stress: seeds 1-3)."""
     out = []
     shapes = ["4x1", "4x2"] if tier == "regress" else ["4x1"]
     for shape in shapes:
@@ -265,6 +266,13 @@ def sips_tests(tier):
         words = {1: 3, 2: 12} if tier == "regress" else {1: 2, 2: 8}
         out.append((name, lambda c, name=name, shape=shape, words=words:
                     run_mp(c, name, "sips", shape, words, stats_check=sips_stats)))
+        for seed in (range(1, 4) if tier == "regress" else range(1, 2)):
+            name = f"mp-sips/stress-{shape}-seed-{seed}"
+            out.append((name, lambda c, name=name, shape=shape, seed=seed:
+                        run_mp(c, name, "stress", shape,
+                               {0: seed, 1: 1000, 2: 8, 3: 0, 4: 16, 5: 1},
+                               max_cycles=STRESS_MAX_CYCLES,
+                               stats_check=lambda st: sips_stats(st, flood=False))))
         name = f"mp-sips/fault-{shape}"
         out.append((name, lambda c, name=name, shape=shape:
                     run_mp(c, name, "sips_fault", shape, {2: 3, 3: FAIL_AT},

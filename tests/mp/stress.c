@@ -18,13 +18,63 @@
  *
  * The seed (w[0]) decides every choice; the run is deterministic, so a seed replays exactly.
  * mp_cfg: w[0] seed, w[1] operations per hart, w[2] lines (1..16), w[3] layout,
- * w[4] private-eviction weight (0..255). Fail codes: 1 own slot read != shadow, 2 a value its
+ * w[4] private-eviction weight (0..255), w[5] SIPS traffic (below). Fail codes: 1 own slot read != shadow, 2 a value its
  * owner cannot have written, 3 a slot read went back, 4 amoswap.d old value, 5 lr.d value,
  * 6 final own slot, 7 amoadd counter sum, 8 LR/SC counter sum, 9 final slot != owner's shadow.
  */
-#include "mp.h"
+#include "sips.h"
 
-MP_CONFIG(1, 1000, 8, 0, 16);
+MP_CONFIG(1, 1000, 8, 0, 16, 0);
+
+/* SIPS traffic (w[5] != 0): the pause operation sends a test message (sips.h) to the request
+ * queue of a random node instead; core 0 of each node drains its node's request queue while
+ * it waits for its own sends and at the end (a blocked sender that drained nothing could
+ * deadlock with another), checking checksum, stamped source and each sender's sequence.
+ * Fail codes 20 (send error), 21 (bad message), 22 (sequence), 23 (count at the end). */
+#define SIPS_MAXN 16
+static volatile uint64_t sips_next[SIPS_MAXN][64];   /* per receiving node and sender */
+static volatile uint64_t sips_sent_to[64][SIPS_MAXN]; /* per sender and destination */
+static volatile uint64_t sips_got[SIPS_MAXN];
+static volatile uint64_t sips_senders_done __attribute__((aligned(64)));
+
+static void sips_drain(uint64_t hart)
+{
+    uint64_t n = mp_node_of(hart), w[8], info;
+    if (hart % mp_cores)
+        return;
+    while ((info = sips_recv(n, 0, w)) >> 63) {
+        const char *bad = sips_check(w, info);
+        uint64_t src = sips_info_hart(info);
+        if (bad) {
+            mp_printf("stress: hart %lu: SIPS %s (info 0x%lx)\n", hart, bad, info);
+            mp_fail(21);
+        }
+        if ((w[0] & SIPS_SEQ_MASK) != sips_next[n][src]) {
+            mp_printf("stress: hart %lu: SIPS from %lu: sequence %lu, want %lu\n", hart, src,
+                      w[0] & SIPS_SEQ_MASK, sips_next[n][src]);
+            mp_fail(22);
+        }
+        sips_next[n][src]++;
+        sips_got[n]++;
+    }
+}
+
+static void sips_op(uint64_t hart, uint64_t arg, uint64_t slots)
+{
+    /* only nodes whose core 0 has a slot (and so runs and drains) receive */
+    uint64_t nd = (slots + mp_cores - 1) / mp_cores;
+    nd = nd < mp_nodes ? nd : mp_nodes;
+    uint64_t n = mp_node_of(hart), d = arg % nd, w[8], st;
+    sips_make(w, hart, sips_sent_to[hart][d]);
+    sips_start(n, d, 0, w);
+    while ((st = *sips_reg(n, HIVE_CTRL_SIPS_STATUS)) & HIVE_SIPS_STATUS_BUSY)
+        sips_drain(hart);
+    if (st & HIVE_SIPS_STATUS_ERR) {
+        mp_printf("stress: hart %lu: SIPS to node %lu failed (status 0x%lx)\n", hart, d, st);
+        mp_fail(20);
+    }
+    sips_sent_to[hart][d]++;
+}
 
 #define MAX_LINES 16
 #define SLOTS_PER_LINE 6
@@ -187,12 +237,23 @@ int mp_main(uint64_t hart)
         } else if (kind < 250) { /* fence */
             mp_fence();
             me->ops[8]++;
+        } else if (mp_cfg.w[5] && mp_nodes <= SIPS_MAXN) { /* SIPS instead of a pause */
+            sips_op(hart, arg, slots);
+            me->ops[9]++;
         } else { /* pause */
             mp_delay(arg % 64);
             me->ops[9]++;
         }
     }
 
+    if (mp_cfg.w[5] && mp_nodes <= SIPS_MAXN) {
+        /* every hart but the ones with no slot sends; core 0s drain until all have finished */
+        uint64_t senders = H < slots ? H : slots;
+        mp_amoadd(&sips_senders_done, 1);
+        while (sips_senders_done != senders)
+            sips_drain(hart);
+        sips_drain(hart);
+    }
     mp_barrier();
     for (uint64_t s = hart; s < slots; s += H) {
         uint64_t v = *slot_addr(s);
@@ -223,6 +284,17 @@ int mp_main(uint64_t hart)
             op_index[hart][0] = ops;
             fail(9, hart, s, "slot at the end (owner's shadow)", *slot_addr(s),
                  st[owner_of(s)].shadow[s]);
+        }
+    if (mp_cfg.w[5] && mp_nodes <= SIPS_MAXN)
+        for (uint64_t d = 0; d < mp_nodes; d++) {
+            uint64_t want = 0;
+            for (uint64_t h = 0; h < nh; h++)
+                want += sips_sent_to[h][d];
+            if (sips_got[d] != want) {
+                mp_printf("stress: node %lu received %lu SIPS, %lu were sent to it\n", d,
+                          sips_got[d], want);
+                mp_fail(23);
+            }
         }
     uint64_t tot[10] = {0};
     for (uint64_t h = 0; h < nh; h++)
