@@ -62,7 +62,12 @@ module l1_cache #(
   coh_pkg::l1_state_e mshr;          // L_I (free), L_ISD, L_IMD or L_SMD
   logic [63:6]        mshr_line;
   logic               mshr_send;     // the request still has to go out
-  logic [3:0]         backoff;       // cycles to wait before asking again after a NACK
+  // Backoff after a NACK: random (an LFSR per cache) within a window that doubles with each
+  // NACK in a row, so that harts NACKed at a busy line do not retry in lockstep and a hart
+  // that keeps losing the race for a line gets a chance (a fixed delay starved some harts).
+  logic [7:0]         backoff;       // cycles to wait before asking again after a NACK
+  logic [1:0]         nacks;         // NACKs in a row (saturating): the window is 16 << nacks
+  logic [15:0]        lfsr;
   logic               err_valid;     // an ERR for err_line waits for the core
   logic [63:6]        err_line;
   // writeback buffer
@@ -84,6 +89,8 @@ module l1_cache #(
   logic               resv_valid;
   logic [63:6]        resv_line;
   logic [5:0]         resv_hold;
+  logic               hold_spent;    // this ownership of the line had its hold (one per fill:
+                                     // an LR spin would otherwise keep the line forever)
   // fence.i walk
   logic [IW-1:0]      fidx;
   logic               fl_end;
@@ -216,6 +223,7 @@ module l1_cache #(
     if (rst) begin
       valid <= '0; own <= '0; dirty <= '0;
       mshr <= coh_pkg::L_I; mshr_send <= 1'b0; mshr_line <= '0; backoff <= '0;
+      nacks <= '0; lfsr <= 16'(AGENT * 40503 + NODE_ID * 4099 + 1); hold_spent <= 1'b0;
       err_valid <= 1'b0; err_line <= '0;
       wb_valid <= 1'b0; wb_send <= 1'b0; wb_line <= '0;
       resv_valid <= 1'b0; resv_line <= '0; resv_hold <= '0;
@@ -223,6 +231,7 @@ module l1_cache #(
       ack_valid <= 1'b0; ack_msg <= '0; mshr_wait <= '0; wb_wait <= '0;
     end else begin
       if (backoff != '0) backoff <= backoff - 1'b1;
+      lfsr <= {lfsr[14:0], lfsr[15] ^ lfsr[13] ^ lfsr[12] ^ lfsr[10]};
       mshr_wait <= (mshr != coh_pkg::L_I && !mshr_send && !rsp_valid) ? mshr_wait + 32'd1 : '0;
       wb_wait <= (wb_valid && !wb_send && !rsp_valid) ? wb_wait + 32'd1 : '0;
       if (mshr_tmo) begin
@@ -240,7 +249,8 @@ module l1_cache #(
       end
       if (resv_hold != '0) resv_hold <= resv_hold - 1'b1;
       if (done && op == OP_LR) begin
-        resv_valid <= 1'b1; resv_line <= addr[63:6]; resv_hold <= 6'(LRSC_HOLD);
+        resv_valid <= 1'b1; resv_line <= addr[63:6];
+        if (!hold_spent) begin resv_hold <= 6'(LRSC_HOLD); hold_spent <= 1'b1; end
       end
       if (done && op == OP_SC) begin resv_valid <= 1'b0; resv_hold <= '0; end
       if (done && my_err) err_valid <= 1'b0;
@@ -255,6 +265,8 @@ module l1_cache #(
           mshr <= need_own ? coh_pkg::L_IMD : coh_pkg::L_ISD;
           if (valid[idx]) begin
             valid[idx] <= 1'b0;
+            // the reserved line leaves: no forward will tell this cache of a later store
+            if ({tags[idx], idx} == resv_line) resv_valid <= 1'b0;
             if (own[idx]) begin
               wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= data[idx];
               wb_line <= {tags[idx], idx};
@@ -264,6 +276,7 @@ module l1_cache #(
       end
       if (fl_wb) begin
         valid[fidx] <= 1'b0;
+        if ({tags[fidx], fidx} == resv_line) resv_valid <= 1'b0;
         wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= data[fidx]; wb_line <= {tags[fidx], fidx};
       end
       if (flush && !fl_end && !fl_wb && (!valid[fidx] || !own[fidx])) begin
@@ -290,9 +303,12 @@ module l1_cache #(
             tags[r.line[6 +: IW]] <= r.line[63 -: TW];
             data[r.line[6 +: IW]] <= r.data;
             mshr <= coh_pkg::L_I;
+            nacks <= '0;
+            hold_spent <= 1'b0;
           end
           coh_pkg::M_NACK: begin
-            backoff <= 4'(AGENT % 8 + 4);
+            backoff <= 8'd4 + (lfsr[7:0] & (8'((16'd16 << nacks) - 16'd1)));
+            if (nacks != 2'd3) nacks <= nacks + 1'b1;
             if (r.flag) wb_send <= 1'b1;
             else mshr <= coh_pkg::L_I;  // the core's unchanged request starts it again
           end
@@ -317,7 +333,10 @@ module l1_cache #(
           if (fs.next == coh_pkg::L_I || fs.next == coh_pkg::L_IMD) valid[fi] <= 1'b0;
           if (fs.next == coh_pkg::L_S) begin own[fi] <= 1'b0; dirty[fi] <= 1'b0; end
         end
-        if (mshr == coh_pkg::L_SMD && mshr_line == f.line && fs.next == coh_pkg::L_IMD)
+        // (unless a NACK or ERR ends the request in this same cycle: then the cache is in I)
+        if (mshr == coh_pkg::L_SMD && mshr_line == f.line && fs.next == coh_pkg::L_IMD &&
+            !(rsp_valid && r.line == mshr_line &&
+              ((r.kind == coh_pkg::M_NACK && !r.flag) || r.kind == coh_pkg::M_ERR)))
           mshr <= coh_pkg::L_IMD;
         if (resv_line == f.line) resv_valid <= 1'b0;
       end
