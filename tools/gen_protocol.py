@@ -151,7 +151,7 @@ def gen_sv():
            "    l1_state_e   next;",
            "    l1_act_t     act;",
            "  } l1_step_t;",
-           "  // One message on any of the three networks: one flit.",
+           "  // One message on any of the four networks: one flit.",
            "  typedef struct packed {",
            "    msg_e                  kind;",
            "    logic [NODE_BITS-1:0]  src_node;",

@@ -6,8 +6,13 @@ A blocking, home-centric directory protocol (docs/coherence.md). The home handle
 transaction per line at a time and NACKs requests for a busy line; every reply to a requester
 comes from the home, so a dirty miss takes four hops (requester -> home -> owner -> home ->
 requester). Each L1 cache (I or D of a hart) is its own agent with its own sharer bit.
-An E grant counts as ownership. Three networks: requests (cache -> home), forwards
-(home -> cache) and responses (either way); caches and homes always sink responses.
+An E grant counts as ownership. Four networks: requests (cache -> home), forwards
+(home -> cache), acks (cache -> home: INVACK, RECACK) and responses (home -> cache, and the
+SIPS and device answers). Caches always sink responses; a home takes an ack only when it can
+send what the ack makes it send, which the response network always drains, so the chain of
+waits ends at a cache and cannot close into a cycle (acks sharing the response network with
+the home's replies once deadlocked 4x2: a full home waited on a router whose input held acks
+for that home).
 
 Guards and actions are named; the RTL implements each action once and the generated function
 says which ones a transition performs.
@@ -28,8 +33,8 @@ MESSAGES = [
     ("NACK", "resp", False, "the line is busy at its home: retry (flag wb: it was a PUTM)"),
     ("WBACK", "resp", False, "a PUTM is done; the writeback buffer may be freed"),
     ("ERR", "resp", False, "the request ends in a bus error"),
-    ("INVACK", "resp", False, "a shared copy is gone"),
-    ("RECACK", "resp", True, "the recalled line (flag dirty)"),
+    ("INVACK", "ack", False, "a shared copy is gone"),
+    ("RECACK", "ack", True, "the recalled line (flag dirty)"),
     # uncached accesses to another node's device block (not part of the coherence protocol:
     # they ride the request and response networks to the target node's device decoder)
     ("IO", "req", True, "a device access: flag = write; data[63:0] value, [71:64] byte enables, [77:72] address bits 5:0"),

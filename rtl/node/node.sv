@@ -46,7 +46,7 @@ module node #(
     output logic [6*64-1:0] stat_dir,     // directory: requests, NACKs, evictions, protocol
                                           // errors, max occupancy; L1 protocol errors this cycle
     output logic [4*64-1:0] stat_sips,    // SIPS: sent, received, NACKed, failed (rtl/sips/sips.sv)
-    // the three networks (requests, forwards, responses): inject and eject at this node
+    // the four networks (requests, forwards, responses, acks): inject and eject at this node
     output logic            req_in_valid,
     output logic [MW-1:0]   req_in_msg,
     output logic [3:0]      req_in_dst,
@@ -67,7 +67,14 @@ module node #(
     input  logic            rsp_in_ready,
     input  logic            rsp_out_valid,
     input  logic [MW-1:0]   rsp_out_msg,
-    output logic            rsp_out_ready
+    output logic            rsp_out_ready,
+    output logic            ack_in_valid,
+    output logic [MW-1:0]   ack_in_msg,
+    output logic [3:0]      ack_in_dst,
+    input  logic            ack_in_ready,
+    input  logic            ack_out_valid,   // every ack is for this node's home
+    input  logic [MW-1:0]   ack_out_msg,
+    output logic            ack_out_ready
 );
   // per-core device port
   logic [C-1:0]    io_req, io_we, io_ack;
@@ -157,7 +164,7 @@ module node #(
 
   // the messages at the network ports, seen through their layout
   /* verilator lint_off UNUSEDSIGNAL */  // only the routing fields are read here
-  coh_pkg::msg_t req_in_m, fwd_in_m, rsp_in_m, fwd_out_m, rsp_out_m, req_out_m;
+  coh_pkg::msg_t req_in_m, fwd_in_m, rsp_in_m, fwd_out_m, rsp_out_m, req_out_m, ack_in_m;
   /* verilator lint_on UNUSEDSIGNAL */
   assign req_in_m = req_in_msg;
   assign fwd_in_m = fwd_in_msg;
@@ -165,6 +172,7 @@ module node #(
   assign fwd_out_m = fwd_out_msg;
   assign rsp_out_m = rsp_out_msg;
   assign req_out_m = req_out_msg;
+  assign ack_in_m = ack_in_msg;
 
   // ------------------------------------------------------------------ home
   logic          h_req_pop, h_rsp_valid, h_rsp_pop, h_out_valid, h_out_ready;
@@ -174,7 +182,7 @@ module node #(
       .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .swp_line, .swp_agent,
       .swp_ok, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
       .req_valid(req_out_valid && !req_io && !req_sips && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
-      .rsp_valid(h_rsp_valid), .rsp_msg(rsp_out_msg), .rsp_pop(h_rsp_pop),
+      .rsp_valid(h_rsp_valid), .rsp_msg(ack_out_msg), .rsp_pop(h_rsp_pop),
       .fwd_valid(h_fwd_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready && !fault_node_fail),
       .out_valid(h_out_valid), .out_msg(h_out_msg), .out_ready(h_out_ready),
       .mem_valid(mem_req_valid), .mem_ready(mem_req_ready), .mem_we(mem_req_we),
@@ -197,9 +205,10 @@ module node #(
   assign fwd_in_dst = fwd_in_m.dst_node;
 
   // ------------------------------------------------------------------ network interface
-  // requests: the caches take turns; forwards: to the cache named; responses: the home's and
-  // the caches' acks take turns on the way out, and on the way in go to the home or to a
-  // cache (caches always take them).
+  // requests: the caches take turns; forwards: to the cache named; acks: the caches take turns
+  // on the way out, and on the way in all go to the home; responses: the home's replies, then
+  // the device and SIPS answers, and on the way in go to a cache (caches always take them)
+  // or to the remote-device or SIPS unit.
   logic [$clog2(K)-1:0] req_rr, ack_rr;
   always_comb begin
     logic [$clog2(K)-1:0] w;
@@ -229,17 +238,19 @@ module node #(
     if (!h_out_valid && !tgt_valid && s_ack_valid) begin
       rsp_in_valid = !fault_node_fail; rsp_in_msg = s_ack_msg; s_ack_ready = rsp_in_ready;
     end
-    l_ack_ready = '0; got = h_out_valid || tgt_valid || s_ack_valid || fault_node_fail;
+    ack_in_valid = 1'b0; ack_in_msg = l_ack_msg[0 +: MW];
+    l_ack_ready = '0; got = fault_node_fail;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(ack_rr) + 1 + k) % K);
       if (!got && l_ack_valid[w]) begin
-        got = 1'b1; rsp_in_valid = 1'b1; rsp_in_msg = l_ack_msg[32'(w)*MW +: MW];
-        l_ack_ready[w] = rsp_in_ready;
+        got = 1'b1; ack_in_valid = 1'b1; ack_in_msg = l_ack_msg[32'(w)*MW +: MW];
+        l_ack_ready[w] = ack_in_ready;
       end
     end
   end
   assign req_in_dst = req_in_m.dst_node;
   assign rsp_in_dst = rsp_in_m.dst_node;
+  assign ack_in_dst = ack_in_m.dst_node;
 
   always_ff @(posedge clk) begin
     if (rst) begin
@@ -253,10 +264,9 @@ module node #(
   end
 
   logic [$clog2(K)-1:0] fwd_to, rsp_to;
-  logic                 rsp_home, rsp_io, rsp_sips;
+  logic                 rsp_io, rsp_sips;
   assign fwd_to = ($bits(fwd_to))'(32'(fwd_out_m.dst_agent) % K);
   assign rsp_to = ($bits(rsp_to))'(32'(rsp_out_m.dst_agent) % K);
-  assign rsp_home = rsp_out_m.dst_agent == coh_pkg::AGENT_HOME;
   assign rsp_io = rsp_out_m.kind == coh_pkg::M_IOACK;  // the remote-device unit takes it
   assign rsp_sips = rsp_out_m.kind == coh_pkg::M_SIPSACK;  // the SIPS unit takes it
   assign s_rsp_valid = rsp_out_valid && rsp_sips && !fault_node_fail;
@@ -265,9 +275,10 @@ module node #(
     l_fwd_valid[fwd_to] = fwd_out_valid && !fault_node_fail;
     fwd_out_ready = l_fwd_pop[fwd_to] || fault_node_fail;
     l_rsp_valid = '0;
-    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_home && !rsp_io && !rsp_sips && !fault_node_fail;
-    h_rsp_valid = rsp_out_valid && rsp_home;
-    rsp_out_ready = (rsp_home ? h_rsp_pop : rsp_out_valid) || fault_node_fail;
+    l_rsp_valid[rsp_to] = rsp_out_valid && !rsp_io && !rsp_sips && !fault_node_fail;
+    rsp_out_ready = rsp_out_valid || fault_node_fail;
+    h_rsp_valid = ack_out_valid && !fault_node_fail;
+    ack_out_ready = h_rsp_pop || fault_node_fail;
   end
   assign stat_dir[320 +: 64] = 64'($countones(l_proto_err));
 

@@ -1,6 +1,6 @@
 // Hive SoC top: NODES nodes and the ports the harness (sim/) or a board top (fpga/) drives.
-// Port contract: docs/interfaces.md. The nodes share memory through the three networks of
-// the coherence protocol (requests, forwards, responses), each a 2D mesh.
+// Port contract: docs/interfaces.md. The nodes share memory through the four networks of
+// the coherence protocol (requests, forwards, acks, responses), each a 2D mesh.
 module hive_soc #(
     parameter int NODES = 1,
     parameter int CORES_PER_NODE = 1,
@@ -58,21 +58,33 @@ module hive_soc #(
     elf_mode_q  <= cfg_elf_mode;
   end
 
+  // Forwards (INV, RECS, RECI) never carry a line: the forward mesh leaves the 512 data bits of
+  // the flit out (msg_t's last field), which makes it a sixth as wide and the model faster.
   localparam int MW = coh_pkg::MSG_BITS;
+  localparam int FW = MW - 512;
   logic [NODES-1:0]    rq_iv, rq_ir, rq_ov, rq_or, fw_iv, fw_ir, fw_ov, fw_or, rs_iv, rs_ir, rs_ov, rs_or;
-  logic [NODES*MW-1:0] rq_im, rq_om, fw_im, fw_om, rs_im, rs_om;
-  logic [NODES*4-1:0]  rq_id, fw_id, rs_id;
+  logic [NODES-1:0]    ak_iv, ak_ir, ak_ov, ak_or;
+  logic [NODES*MW-1:0] rq_im, rq_om, rs_im, rs_om, ak_im, ak_om;
+  logic [NODES*FW-1:0] fw_im, fw_om;
+  logic [NODES*4-1:0]  rq_id, fw_id, rs_id, ak_id;
   mesh #(.NODES(NODES), .W(MW)) net_req (
       .clk, .rst, .in_valid(rq_iv), .in_msg(rq_im), .in_dst(rq_id), .in_ready(rq_ir),
       .out_valid(rq_ov), .out_msg(rq_om), .out_ready(rq_or));
-  mesh #(.NODES(NODES), .W(MW)) net_fwd (
+  mesh #(.NODES(NODES), .W(FW)) net_fwd (
       .clk, .rst, .in_valid(fw_iv), .in_msg(fw_im), .in_dst(fw_id), .in_ready(fw_ir),
       .out_valid(fw_ov), .out_msg(fw_om), .out_ready(fw_or));
+  mesh #(.NODES(NODES), .W(MW)) net_ack (
+      .clk, .rst, .in_valid(ak_iv), .in_msg(ak_im), .in_dst(ak_id), .in_ready(ak_ir),
+      .out_valid(ak_ov), .out_msg(ak_om), .out_ready(ak_or));
   mesh #(.NODES(NODES), .W(MW)) net_rsp (
       .clk, .rst, .in_valid(rs_iv), .in_msg(rs_im), .in_dst(rs_id), .in_ready(rs_ir),
       .out_valid(rs_ov), .out_msg(rs_om), .out_ready(rs_or));
 
   for (genvar n = 0; n < NODES; n++) begin : g_node
+    /* verilator lint_off UNUSEDSIGNAL */  // a forward's data bits are never set
+    logic [MW-1:0] fwd_in_full;
+    /* verilator lint_on UNUSEDSIGNAL */
+    assign fw_im[n*FW +: FW] = fwd_in_full[MW-1:512];
     node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .L1_LINES(L1_LINES),
            .SIPS_DEPTH(SIPS_DEPTH)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
@@ -93,12 +105,15 @@ module hive_soc #(
         .req_in_valid(rq_iv[n]), .req_in_msg(rq_im[n*MW +: MW]), .req_in_dst(rq_id[n*4 +: 4]),
         .req_in_ready(rq_ir[n]), .req_out_valid(rq_ov[n]), .req_out_msg(rq_om[n*MW +: MW]),
         .req_out_ready(rq_or[n]),
-        .fwd_in_valid(fw_iv[n]), .fwd_in_msg(fw_im[n*MW +: MW]), .fwd_in_dst(fw_id[n*4 +: 4]),
-        .fwd_in_ready(fw_ir[n]), .fwd_out_valid(fw_ov[n]), .fwd_out_msg(fw_om[n*MW +: MW]),
+        .fwd_in_valid(fw_iv[n]), .fwd_in_msg(fwd_in_full), .fwd_in_dst(fw_id[n*4 +: 4]),
+        .fwd_in_ready(fw_ir[n]), .fwd_out_valid(fw_ov[n]), .fwd_out_msg({fw_om[n*FW +: FW], 512'd0}),
         .fwd_out_ready(fw_or[n]),
         .rsp_in_valid(rs_iv[n]), .rsp_in_msg(rs_im[n*MW +: MW]), .rsp_in_dst(rs_id[n*4 +: 4]),
         .rsp_in_ready(rs_ir[n]), .rsp_out_valid(rs_ov[n]), .rsp_out_msg(rs_om[n*MW +: MW]),
-        .rsp_out_ready(rs_or[n]));
+        .rsp_out_ready(rs_or[n]),
+        .ack_in_valid(ak_iv[n]), .ack_in_msg(ak_im[n*MW +: MW]), .ack_in_dst(ak_id[n*4 +: 4]),
+        .ack_in_ready(ak_ir[n]), .ack_out_valid(ak_ov[n]), .ack_out_msg(ak_om[n*MW +: MW]),
+        .ack_out_ready(ak_or[n]));
   end
 
   // the machine finisher is one device; the lowest node writing it this cycle is reported
