@@ -1,7 +1,8 @@
 /* check_flip: a line changed behind the caches' back (a bit flipped in DRAM) is caught by the
  * harness's coherence checker (hive-sim --check-coherence, tests/mp/check.py).
  *
- * Hart 0 reads word W of node 0's memory (nothing else touches it), evicts W's line from its
+ * Hart 0 reads word W, w[2] bytes into node 0's memory (nothing else touches it; the test
+ * picks the offset and flips the bit there), evicts W's line from its
  * L1 by reading the line one L1 size above (the same slot of the direct-mapped L1), waits until
  * cycle w[1] + 2000 (the test flips a bit of W in DRAM at cycle w[1]) and reads W again: a
  * miss, filled from DRAM. The program itself returns 0 if W still reads its first value and 1
@@ -10,17 +11,16 @@
  */
 #include "mp.h"
 
-MP_CONFIG(1, 40000);
+MP_CONFIG(1, 40000, MP_NODE_FREE + 0x400000);
 
-#define W_OFF (MP_NODE_FREE + 0x400000)
 #define L1_BYTES (256 * 64)
 
 int mp_main(uint64_t hart)
 {
     if (hart != 0)
         return 0;
-    volatile uint64_t *w = mp_node_mem(0, W_OFF);
-    volatile uint64_t *evict = mp_node_mem(0, W_OFF + L1_BYTES);
+    volatile uint64_t *w = mp_node_mem(0, mp_cfg.w[2]);
+    volatile uint64_t *evict = mp_node_mem(0, mp_cfg.w[2] + L1_BYTES);
     uint64_t first = *w;
     (void)*evict;
     mp_wait_cycle(mp_cfg.w[1] + 2000);

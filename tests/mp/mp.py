@@ -12,6 +12,10 @@ import os
 import shlex
 import struct
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "regs"))
+import hive_regs as R  # noqa: E402
 
 MP_CFG_MAGIC = 0x4749464E4F43504D
 MAX_CYCLES = 5_000_000          # the programs need 50-500 k cycles; a livelock fails in time
@@ -186,7 +190,9 @@ def checked(st, least=1000):
 
 
 FLIP_AT = 40000  # check_flip.c: the cycle of the bit flip (its mp_cfg w[1])
-FLIP_ADDR = 0x1_0000_0000 + 0x800000 + 0x400000  # node 0's global window + check_flip's W_OFF
+FLIP_OFF = 0xC00000  # its word W in node 0's memory (w[2]): above the ELF and MP_NODE_FREE
+FLIP_ADDR = {name: base for name, base, _, _ in R.MAP}["GLOBAL"] + FLIP_OFF
+FLIP_CFG = {1: FLIP_AT, 2: FLIP_OFF}
 
 
 def check_tests():
@@ -197,7 +203,7 @@ def check_tests():
     flip = ["--inject", f"mem-flip:{FLIP_ADDR:#x},3@{FLIP_AT}"]
 
     def caught(ctx):
-        st = run_mp(ctx, "mp-check/flip-caught-4x1", "check_flip", "4x1-check", {1: FLIP_AT},
+        st = run_mp(ctx, "mp-check/flip-caught-4x1", "check_flip", "4x1-check", FLIP_CFG,
                     args=["--check-coherence"] + flip, expect=100)
         why = st["exit"]["detail"]
         if st["exit"]["reason"] != "coherence-check" or "golden memory model" not in why:
@@ -207,10 +213,10 @@ def check_tests():
 
     out.append(("mp-check/flip-caught-4x1", caught))
     out.append(("mp-check/no-flip-passes-4x1", lambda c: run_mp(
-        c, "mp-check/no-flip-passes-4x1", "check_flip", "4x1-check", {1: FLIP_AT},
+        c, "mp-check/no-flip-passes-4x1", "check_flip", "4x1-check", FLIP_CFG,
         args=["--check-coherence"], stats_check=lambda st: checked(st, 1))))
     out.append(("mp-check/flip-seen-unchecked-4x1", lambda c: run_mp(
-        c, "mp-check/flip-seen-unchecked-4x1", "check_flip", "4x1", {1: FLIP_AT},
+        c, "mp-check/flip-seen-unchecked-4x1", "check_flip", "4x1", FLIP_CFG,
         args=flip, expect=1)))
     return out
 
