@@ -65,6 +65,7 @@ CTRL = [
     ("FW_STATUS", 0x70, "ro", "bit 0: a fill or revocation is in progress (complete when it reads 0)"),
     ("FW_DENIED", 0x78, "ro", "ownership requests and writebacks the firewall refused"),
     ("CUTOFF", 0x80, "rw-local", "bit 0: refuse every access to this node's memory from other nodes (bus error; writebacks dropped)"),
+    ("TRACE", 0x88, "rw-local", "trace control (docs/harness.md, Waveforms): bit 0 written 1 starts, 0 stops the simulator's FST trace (--trace); once any node wrote it, the trace records while some node's bit is 1 (and inside --trace-window); no effect on a board"),
 ] + [
     # SIPS (docs/sips.md): the send context of the accessing hart, the node's two receive
     # queues and their counters. Every SIPS register is a bus error for a device access that

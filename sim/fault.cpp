@@ -26,8 +26,12 @@ static const char *const GRAMMAR =
     "    core-halt:HART                 hart HART stops\n"
     "    mem-flip:ADDR,BIT              flip bit BIT (0..63) of the 64-bit word at ADDR in DRAM\n"
     "    kernel-word:SYMBOL[+OFF],VALUE write the 64-bit VALUE at SYMBOL+OFF in DRAM\n"
-    "    cache-flip:HART,ADDR,BIT  wild-write:NODE,ADDR,VALUE  sips-drop:FROM,TO\n"
-    "    sips-delay:FROM,TO,CYCLES      (accepted by the grammar, not supported by this model yet)\n"
+    "    cache-flip:HART,ADDR,BIT       flip bit BIT of that word in hart HART's L1 D-cache\n"
+    "                                   (no effect when the line is not cached there)\n"
+    "    wild-write:NODE,ADDR,VALUE     write VALUE to the 8-byte word at ADDR on behalf of\n"
+    "                                   node NODE; the home's firewall judges it\n"
+    "    sips-drop:FROM,TO              the next SIPS message from node FROM to node TO is lost\n"
+    "    sips-delay:FROM,TO,CYCLES      ... arrives CYCLES (1..4294967295) cycles later\n"
     "  and TRIGGER one of\n"
     "    CYCLE                          at the start of that run cycle\n"
     "    pc=ADDR|SYMBOL[+OFF]           after an instruction at that virtual PC retired, once\n"
@@ -151,7 +155,8 @@ static uint64_t symbol_value(const struct operand *op, int k)
 /* An address operand of a memory fault in cell k: to a node and offset of 8 bytes in memory.
  * A symbol goes from its virtual address to its load address (the ELF's segments), then like
  * a number through the cell's remap window or the global windows. */
-static void resolve_address(const struct operand *op, int k, int *node, uint64_t *off)
+static void resolve_address(const struct operand *op, int k, int aligned, int *node,
+                            uint64_t *off)
 {
     uint64_t addr = op->value;
     if (op->is_symbol) {
@@ -167,6 +172,8 @@ static void resolve_address(const struct operand *op, int k, int *node, uint64_t
                    (unsigned long long)(HIVE_REMAP_BASE + SIM_NODE_MEM),
                    (unsigned long long)HIVE_GLOBAL_BASE, (unsigned long long)HIVE_GLOBAL_SIZE,
                    (unsigned long long)SIM_NODE_MEM);
+    if (aligned && *off % 8)
+        spec_error("address 0x%llx is not 8-byte aligned", (unsigned long long)addr);
 }
 
 static int cell_relative(const struct operand *op)
@@ -211,6 +218,22 @@ static int parse_cell(const char *s)
         spec_error("no cell %llu (the machine runs %d cell%s)", (unsigned long long)k,
                    g_m.ncells, g_m.ncells > 1 ? "s" : "");
     return (int)k;
+}
+
+static int parse_node(const char *s)
+{
+    uint64_t n = spec_number("node", s);
+    if (n >= SIM_NODES)
+        spec_error("no node %s (NODES=%d)", s, SIM_NODES);
+    return (int)n;
+}
+
+static int parse_hart(const char *s)
+{
+    uint64_t h = spec_number("hart", s);
+    if (h >= SIM_HARTS)
+        spec_error("no hart %s (%d hart%s)", s, SIM_HARTS, SIM_HARTS > 1 ? "s" : "");
+    return (int)h;
 }
 
 static void parse_spec(const struct inject_opt *in, struct fault *f, uint64_t max,
@@ -291,14 +314,10 @@ static void parse_spec(const struct inject_opt *in, struct fault *f, uint64_t ma
     memset(&addr, 0, sizeof addr);
     switch (f->kind) {
     case FAULT_NODE_FAIL:
-        f->node = (int)spec_number("node", args[0]);
-        if (f->node < 0 || f->node >= SIM_NODES)
-            spec_error("no node %s (NODES=%d)", args[0], SIM_NODES);
+        f->node = parse_node(args[0]);
         break;
     case FAULT_CORE_HALT:
-        f->hart = (int)spec_number("hart", args[0]);
-        if (f->hart < 0 || f->hart >= SIM_HARTS)
-            spec_error("no hart %s (%d hart%s)", args[0], SIM_HARTS, SIM_HARTS > 1 ? "s" : "");
+        f->hart = parse_hart(args[0]);
         break;
     case FAULT_MEM_FLIP: {
         parse_operand("address", args[0], &addr);
@@ -312,18 +331,38 @@ static void parse_spec(const struct inject_opt *in, struct fault *f, uint64_t ma
         parse_operand("word", args[0], &addr);
         f->value = spec_number("value", args[1]);
         break;
-    default: /* the kinds without a hook: check the numbers, then refuse */
-        for (int i = 0; i < nargs; i++)
-            spec_number("argument", args[i]);
-        progress_clear();
-        fprintf(stderr, "hive-sim: error: %s '%s': %s is not supported by this model yet "
-                        "(it needs an RTL hook that does not exist)\n",
-                in->from, in->spec, KIND_NAMES[f->kind]);
-        exit(EXIT_BAD_INPUT);
+    case FAULT_CACHE_FLIP: {
+        f->hart = parse_hart(args[0]);
+        parse_operand("address", args[1], &addr);
+        uint64_t bit = spec_number("bit", args[2]);
+        if (bit > 63)
+            spec_error("bit %llu: must be 0..63", (unsigned long long)bit);
+        f->bit = (int)bit;
+        break;
+    }
+    case FAULT_WILD_WRITE:
+        f->node = parse_node(args[0]);
+        parse_operand("address", args[1], &addr);
+        f->value = spec_number("value", args[2]);
+        break;
+    default: { /* SIPS faults */
+        f->node = parse_node(args[0]);
+        f->to = parse_node(args[1]);
+        if (f->to == f->node)
+            spec_error("node %d sends no SIPS message to itself over the network", f->node);
+        if (f->kind == FAULT_SIPS_DELAY) {
+            f->value = spec_number("cycles", args[2]);
+            if (f->value < 1 || f->value > UINT32_MAX)
+                spec_error("cycles %llu: must be 1..4294967295", (unsigned long long)f->value);
+        }
+        break;
+    }
     }
 
     /* Cells: which ones the trigger and the operands name. */
-    int memory = f->kind == FAULT_MEM_FLIP || f->kind == FAULT_KERNEL_WORD;
+    int memory = f->kind == FAULT_MEM_FLIP || f->kind == FAULT_KERNEL_WORD ||
+                 f->kind == FAULT_CACHE_FLIP || f->kind == FAULT_WILD_WRITE;
+    int aligned = f->kind == FAULT_CACHE_FLIP || f->kind == FAULT_WILD_WRITE;
     int uses_symbols = (memory && addr.is_symbol) || pc_op.is_symbol;
     f->per_cell = f->trigger == TRIG_PC || (memory && cell_relative(&addr));
     uint32_t all = (uint32_t)((1ULL << g_m.ncells) - 1);
@@ -339,14 +378,14 @@ static void parse_spec(const struct inject_opt *in, struct fault *f, uint64_t ma
     if (!f->per_cell) {
         f->cells = 1; /* applied once: the record's cell is -1 */
         if (memory)
-            resolve_address(&addr, 0, &f->tnode[0], &f->toff[0]);
+            resolve_address(&addr, 0, aligned, &f->tnode[0], &f->toff[0]);
         return;
     }
     for (int k = 0; k < g_m.ncells; k++) {
         if (!(f->cells >> k & 1))
             continue;
         if (memory)
-            resolve_address(&addr, k, &f->tnode[k], &f->toff[k]);
+            resolve_address(&addr, k, aligned, &f->tnode[k], &f->toff[k]);
         if (f->trigger == TRIG_PC)
             f->pc[k] = pc_op.is_symbol ? symbol_value(&pc_op, k) : pc_op.value;
     }
@@ -414,10 +453,14 @@ void faults_setup(const struct options *o, int restored, uint64_t now)
             return;
         /* New specs replace every application still pending; faults already applied stay
          * (their records belong to the run's history) but fire no more. */
-        int kept = 0;
+        int kept = 0, moved[MAX_FAULTS];
         for (int i = 0; i < g_faults.n; i++)
-            if (g_faults.f[i].nevents)
+            if (g_faults.f[i].nevents) {
+                moved[i] = kept;
                 g_faults.f[kept++] = g_faults.f[i];
+            }
+        for (int i = 0; i < g_faults.nww; i++) /* wild writes applied, not yet done */
+            g_faults.ww[i].fault = moved[g_faults.ww[i].fault];
         dropped = g_faults.ndue + g_faults.nwatch;
         g_faults.n = kept;
         g_faults.ndue = 0;
@@ -440,6 +483,13 @@ void faults_setup(const struct options *o, int restored, uint64_t now)
 
 /* ---- applying ---------------------------------------------------------------------------------- */
 
+static int ww_issue(void);
+
+static uint64_t global_address(int node, uint64_t off)
+{
+    return HIVE_GLOBAL_BASE + (uint64_t)node * HIVE_GLOBAL_SIZE + off;
+}
+
 static void hit(int node)
 {
     g_m.cells[g_m.node_cell[node]].hit_by_fault = 1;
@@ -448,13 +498,23 @@ static void hit(int node)
 static int apply(int i, int cell, uint64_t cycle)
 {
     struct fault *f = &g_faults.f[i];
+    int t = cell >= 0 ? cell : 0;
+    int flipped = 0;
+    if (f->kind == FAULT_CACHE_FLIP) {
+        flipped = cache_flip(f->hart, global_address(f->tnode[t], f->toff[t]), f->bit);
+        if (flipped < 0) { /* after the cycle's access (the due list takes it, in order) */
+            schedule(cycle + 1, i, cell);
+            return 0;
+        }
+    }
     struct fault_event *e = &f->events[f->nevents < SIM_NODES ? f->nevents++ : SIM_NODES - 1];
     e->cycle = cycle;
     e->cell = cell;
     e->node = -1;
+    e->node2 = -1;
+    e->result = -1;
     e->off = 0;
     int ports = 0;
-    int t = cell >= 0 ? cell : 0;
     switch (f->kind) {
     case FAULT_NODE_FAIL:
         e->node = f->node;
@@ -491,10 +551,80 @@ static int apply(int i, int cell, uint64_t cycle)
              g_m.node_cell[e->node]);
         break;
     }
-    default:
+    case FAULT_CACHE_FLIP: {
+        e->node = f->tnode[t];
+        e->off = f->toff[t];
+        e->node2 = f->hart / SIM_CORES_PER_NODE;
+        uint64_t a = global_address(e->node, e->off);
+        e->result = flipped;
+        hit(e->node);
+        hit(e->node2);
+        if (e->result)
+            note("cycle %llu: cache-flip: bit %d of 0x%llx in hart %d's L1 D-cache (cell %d)",
+                 (unsigned long long)cycle, f->bit, (unsigned long long)a, f->hart,
+                 g_m.node_cell[e->node2]);
+        else
+            note("cycle %llu: cache-flip: 0x%llx is not in hart %d's L1 D-cache: no effect",
+                 (unsigned long long)cycle, (unsigned long long)a, f->hart);
+        break;
+    }
+    case FAULT_WILD_WRITE: {
+        e->node = f->tnode[t];
+        e->off = f->toff[t];
+        e->node2 = f->node;
+        hit(e->node);
+        hit(e->node2);
+        struct fault_state *s = &g_faults;
+        struct ww_entry *w = &s->ww[s->nww++];
+        w->fault = i;
+        w->event = (int)(e - f->events);
+        w->node = f->node;
+        w->addr = global_address(e->node, e->off);
+        w->value = f->value;
+        ports = ww_issue();
+        break;
+    }
+    default: /* SIPS faults: the receiver's port is armed for the next message */
+        e->node = f->node;
+        e->node2 = f->to;
+        hit(e->node);
+        hit(e->node2);
+        g_faults.pulse |= PULSE_SIPS;
+        g_faults.sips_from = f->node;
+        g_faults.sips_to = f->to;
+        g_faults.sips_delay = (uint32_t)(f->kind == FAULT_SIPS_DELAY ? f->value : 0);
+        ports = 1;
+        note("cycle %llu: %s: the next SIPS message from node %d to node %d%s", (unsigned long long)cycle,
+             KIND_NAMES[f->kind], f->node, f->to,
+             f->kind == FAULT_SIPS_DROP ? " is dropped" : " is delayed");
         break;
     }
     return ports;
+}
+
+/* The oldest wild write goes on the port unless one is there already. */
+static int ww_issue(void)
+{
+    struct fault_state *s = &g_faults;
+    if (!s->nww || s->ww_issued)
+        return 0;
+    s->ww_issued = 1;
+    s->pulse |= PULSE_WW;
+    return 1;
+}
+
+int faults_ww_done(int denied, uint64_t cycle)
+{
+    struct fault_state *s = &g_faults;
+    const struct ww_entry *w = &s->ww[0];
+    struct fault_event *e = &s->f[w->fault].events[w->event];
+    e->result = !denied;
+    note("cycle %llu: wild-write on behalf of node %d at 0x%llx: %s", (unsigned long long)cycle,
+         w->node, (unsigned long long)w->addr,
+         denied ? "denied by the home's firewall" : "written");
+    memmove(s->ww, s->ww + 1, (size_t)--s->nww * sizeof s->ww[0]);
+    s->ww_issued = 0;
+    return ww_issue();
 }
 
 int faults_apply_due(uint64_t cycle)
@@ -539,6 +669,9 @@ void faults_save(struct wbuf *b)
     wb_put(b, s->due, (size_t)s->ndue * sizeof s->due[0]);
     wb_u64(b, (uint64_t)s->nwatch);
     wb_put(b, s->watch, (size_t)s->nwatch * sizeof s->watch[0]);
+    wb_u64(b, (uint64_t)s->nww);
+    wb_put(b, s->ww, (size_t)s->nww * sizeof s->ww[0]);
+    wb_u64(b, (uint64_t)s->ww_issued);
 }
 
 int faults_restore(struct rbuf *b)
@@ -563,5 +696,11 @@ int faults_restore(struct rbuf *b)
         return 0;
     s->nwatch = (int)n;
     rb_get(b, s->watch, (size_t)s->nwatch * sizeof s->watch[0]);
+    n = rb_u64(b);
+    if (b->bad || n > MAX_FAULTS * SIM_NODES)
+        return 0;
+    s->nww = (int)n;
+    rb_get(b, s->ww, (size_t)s->nww * sizeof s->ww[0]);
+    s->ww_issued = (int)rb_u64(b);
     return !b->bad;
 }

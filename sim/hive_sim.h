@@ -303,16 +303,17 @@ void console_in_pop(void);
 
 enum fault_kind {
     FAULT_NODE_FAIL, FAULT_CORE_HALT, FAULT_MEM_FLIP, FAULT_KERNEL_WORD,
-    /* parsed, but this model has no hook for them yet */
     FAULT_CACHE_FLIP, FAULT_WILD_WRITE, FAULT_SIPS_DROP, FAULT_SIPS_DELAY,
 };
 enum trigger_kind { TRIG_CYCLE, TRIG_PC, TRIG_RAND };
 
-/* One application of a fault: in which cycle, for which cell (-1: not cell-relative) and, for
- * memory faults, where. */
+/* One application of a fault: in which cycle, for which cell (-1: not cell-relative), the
+ * node it hit (for memory faults the home of the word, at `off`), a second node it hit (the
+ * receiver of a SIPS fault, the issuer of a wild write; -1: none) and what came of it
+ * (cache-flip: 1 the line was cached; wild-write: 1 written, 0 denied, -1 not done yet). */
 struct fault_event {
     uint64_t cycle;
-    int cell, node;
+    int cell, node, node2, result;
     uint64_t off;
 };
 
@@ -322,8 +323,10 @@ struct fault {
     uint64_t at;              /* TRIG_CYCLE: the cycle; TRIG_RAND: the cycle drawn */
     uint64_t rand_from, rand_to; /* TRIG_RAND window [from, to) */
     int cell;                 /* /CELL, or -1 */
-    int node, hart, bit;      /* node-fail, core-halt, mem-flip */
-    uint64_t value;           /* kernel-word */
+    int node, hart, bit;      /* node-fail, wild-write and SIPS (sender); core-halt and
+                                 cache-flip; mem-flip and cache-flip */
+    int to;                   /* SIPS faults: the receiver */
+    uint64_t value;           /* kernel-word, wild-write; sips-delay: the cycles */
     uint32_t cells;           /* cells it applies in (bit k), see fault.cpp */
     int per_cell;             /* operands resolved per cell: one application per cell */
     int tnode[SIM_NODES];     /* memory target in each cell (or [0] when not per cell) */
@@ -345,6 +348,12 @@ struct pc_watch {
     int fault, cell;
 };
 
+/* A wild write waiting for the fault-control port, which carries one at a time. */
+struct ww_entry {
+    int fault, event, node; /* node: on whose behalf */
+    uint64_t addr, value;   /* global address */
+};
+
 struct fault_state {
     struct fault f[MAX_FAULTS];
     int n;
@@ -355,7 +364,14 @@ struct fault_state {
     uint64_t node_fail;  /* fault_node_fail port */
     uint64_t core_halt;  /* fault_core_halt port */
     uint64_t rng;        /* random state, from --seed */
+    struct ww_entry ww[MAX_FAULTS * SIM_NODES]; /* wild writes in order; [0] is on the port */
+    int nww;
+    int ww_issued;       /* ww[0] was pulsed on the port and waits for fault_ww_done */
+    int pulse;           /* a one-cycle command is on the port this cycle (PULSE_*) */
+    int sips_from, sips_to;
+    uint32_t sips_delay; /* the SIPS command on the port (0: drop) */
 };
+enum { PULSE_WW = 1, PULSE_SIPS = 2 };
 
 extern struct fault_state g_faults;
 
@@ -370,6 +386,13 @@ static inline uint64_t faults_next_cycle(void)
 }
 /* Applies every firing due by `cycle`. Returns 1 when the fault-control ports changed. */
 int faults_apply_due(uint64_t cycle);
+/* The wild write on the port ended in `cycle` (denied or written); returns 1 when the next one
+ * goes on the port. */
+int faults_ww_done(int denied, uint64_t cycle);
+/* sim_main.cpp: flips bit `bit` of the 64-bit word at global address `addr` in hart's L1 D
+ * cache: 1; 0 (no change) when the line is not cached there; -1 (no change) when the cache
+ * serves an access this cycle, which the flip must not overlap. */
+int cache_flip(int hart, uint64_t addr, int bit);
 /* Hart `hart` retired an instruction at `pc` in `cycle`: a matching pc trigger fires at the
  * start of the next cycle. */
 void faults_retired(int hart, uint64_t pc, uint64_t cycle);

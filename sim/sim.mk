@@ -10,7 +10,8 @@
 # (-t<n>; default 1, no variant); SAVABLE=0 leaves out --savable (-nosave; no checkpoints, only
 # for measuring what --savable costs). --savable is never combined with --timing (Verilator
 # refuses it; --timing is not used here). CHECK=1 builds the variant -check, whose L1 signals
-# sim/check.vlt keeps readable for --check-coherence (sim/coherence_check.cpp).
+# sim/check.vlt keeps readable for --check-coherence (sim/coherence_check.cpp). Every model
+# gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes.
 
 VERILATOR ?= verilator
 THREADS   ?= 1
@@ -18,7 +19,7 @@ SAVABLE   ?= 1
 CHECK     ?= 0
 
 SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)$(if $(filter 1,$(CHECK)),-check)
-SIM_VLT   := $(if $(filter 1,$(CHECK)),sim/check.vlt)
+SIM_VLT   := sim/poke.vlt $(if $(filter 1,$(CHECK)),sim/check.vlt)
 SIM_DIR   := $(BUILD)/sim/$(SHAPE)$(SIM_VARIANT)
 HIVE_SIM  := $(SIM_DIR)/hive-sim
 SIM_OBJ   := $(SIM_DIR)/obj

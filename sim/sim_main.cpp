@@ -17,6 +17,7 @@
 
 #include "verilated.h"
 #include "Vhive_soc.h"
+#include "Vhive_soc___024root.h"
 #include "hive_sim.h"
 #include "checkpoint.h"
 #include "trace.h"
@@ -179,6 +180,19 @@ static void fault_ports(uint64_t cycle)
 {
     port_set(top->fault_node_fail, g_faults.node_fail);
     port_set(top->fault_core_halt, g_faults.core_halt);
+    if (g_faults.pulse & PULSE_WW) {
+        const struct ww_entry *w = &g_faults.ww[0];
+        top->fault_ww_valid = 1;
+        top->fault_ww_node = (CData)w->node;
+        top->fault_ww_addr = w->addr;
+        top->fault_ww_data = w->value;
+    }
+    if (g_faults.pulse & PULSE_SIPS) {
+        top->fault_sips_arm = 1;
+        top->fault_sips_from = (CData)g_faults.sips_from;
+        top->fault_sips_to = (CData)g_faults.sips_to;
+        top->fault_sips_delay = g_faults.sips_delay;
+    }
     for (int k = 0; k < g_m.ncells; k++) {
         const struct cell *c = &g_m.cells[k];
         if (c->state != CELL_RUNNING)
@@ -190,6 +204,43 @@ static void fault_ports(uint64_t cycle)
         if (!alive)
             cell_finish(k, CELL_STOPPED, 0, cycle, -1);
     }
+}
+
+/* The commands of the fault-control port are one-cycle pulses, taken at the edge that ends the
+ * cycle they were set in. */
+static void fault_pulses_end(void)
+{
+    top->fault_ww_valid = 0;
+    top->fault_sips_arm = 0;
+    g_faults.pulse = 0;
+}
+
+/* cache-flip pokes the L1 D-cache's arrays, which sim/poke.vlt keeps readable in every model
+ * (check_caches.h lists the shape's caches). Values computed from a line in the cycle's
+ * combinational logic are not re-evaluated after a poke, so the poke waits for a cycle in
+ * which the cache serves no access. */
+template <typename V, typename T, typename D>
+static int flip_in_line(CData req, V &valid, T &tags, D &data, uint64_t addr, int bit)
+{
+    const uint64_t lines = sizeof valid * 8, line = addr >> 6, idx = line % lines;
+    if (req)
+        return -1;
+    if (!port_bits(valid, (unsigned)idx, 1) || tags[idx] != line / lines)
+        return 0;
+    unsigned b = (unsigned)(addr & 63) * 8 + (unsigned)bit;
+    data[idx].m_storage[b / 32] ^= 1u << (b % 32);
+    return 1;
+}
+
+int cache_flip(int hart, uint64_t addr, int bit)
+{
+    Vhive_soc___024root *r = top->rootp;
+#define CHECK_CACHE(N, C, I, P)                                                                \
+    if (!(I) && (N) * SIM_CORES_PER_NODE + (C) == hart)                                        \
+        return flip_in_line(r->P##req, r->P##valid, r->P##tags, r->P##data, addr, bit);
+#include "check_caches.h"
+#undef CHECK_CACHE
+    return 0;
 }
 
 /* ---- reset and ROM load ------------------------------------------------------------------ */
@@ -206,6 +257,7 @@ static void reset_and_load_rom(void)
     port_zero(top->uart_rx_data);
     top->fault_node_fail = 0;
     top->fault_core_halt = 0;
+    fault_pulses_end();
     top->rom_we = 0;
     top->rom_addr = 0;
     top->rom_wdata = 0;
@@ -251,6 +303,10 @@ static enum stop run(uint64_t *cycles_out)
     uint64_t c = g_run.cycle;
     int next_save = 0;
     int trace_state = 0; /* 0: before the window, 1: in it, 2: after it */
+    /* What the software's trace-control register (CTRL_TRACE) allows: everything until some
+     * node writes it, then while some node's bit is set. The trace records the cycles that
+     * both the window and the register allow. */
+    int trace_sw_ok = !top->trace_sw || top->trace_on;
     uint64_t next_progress = progress_on ? c + 4096 : UINT64_MAX;
     uint64_t next_cin = cin_node >= 0 ? c : UINT64_MAX;
     double last_progress = run_start;
@@ -260,10 +316,11 @@ static enum stop run(uint64_t *cycles_out)
     uint32_t resp_driven = (uint32_t)top->mem_resp_valid;
     enum stop stop = RUNNING;
 
-    if (opt.trace && opt.trace_window) {
+    if (opt.trace && opt.trace_window)
         trace_state = c < opt.trace_from ? 0 : c < opt.trace_to ? 1 : 2;
-        trace_record(trace_state == 1);
-    }
+    else if (opt.trace)
+        trace_state = 1;
+    trace_record(trace_state == 1 && trace_sw_ok);
 
     for (;;) {
         /* Everything tied to a cycle number. */
@@ -295,7 +352,7 @@ static enum stop run(uint64_t *cycles_out)
                 fault_ports(c);
             if (opt.trace && opt.trace_window) {
                 if (trace_state == 0 && c >= opt.trace_from)
-                    trace_state = 1, trace_record(1);
+                    trace_state = 1, trace_record(trace_sw_ok);
                 if (trace_state == 1 && c >= opt.trace_to)
                     trace_state = 2, trace_record(0);
             }
@@ -349,6 +406,9 @@ static enum stop run(uint64_t *cycles_out)
         }
 
         /* Outputs of this cycle, taken at the rising edge that ends it. */
+        if (g_faults.ww_issued && !(g_faults.pulse & PULSE_WW) && top->fault_ww_done &&
+            faults_ww_done(top->fault_ww_denied, c))
+            fault_ports(c);
         uint32_t req = (uint32_t)top->mem_req_valid;
         if (req) {
             uint32_t we = (uint32_t)top->mem_req_we;
@@ -412,6 +472,12 @@ static enum stop run(uint64_t *cycles_out)
         top->clk = 1;
         top->eval();
         trace_dump(2 * (RESET_CYCLES + c) + 1);
+        if (g_faults.pulse)
+            fault_pulses_end();
+        if (opt.trace && (!top->trace_sw || top->trace_on) != trace_sw_ok) {
+            trace_sw_ok = !trace_sw_ok;
+            trace_record(trace_state == 1 && trace_sw_ok);
+        }
         c++;
         if (cin_taken) { /* the receiver took the byte at this edge */
             top->uart_rx_valid = 0;

@@ -239,14 +239,19 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
                     (unsigned long long)ft->rand_to);
         if (ft->trigger != TRIG_PC)
             fprintf(f, ", \"at\": %llu", (unsigned long long)ft->at);
-        if (ft->kind == FAULT_NODE_FAIL)
+        int sips = ft->kind == FAULT_SIPS_DROP || ft->kind == FAULT_SIPS_DELAY;
+        if (ft->kind == FAULT_NODE_FAIL || ft->kind == FAULT_WILD_WRITE)
             fprintf(f, ", \"node\": %d", ft->node);
-        if (ft->kind == FAULT_CORE_HALT)
+        if (sips)
+            fprintf(f, ", \"from\": %d, \"to\": %d", ft->node, ft->to);
+        if (ft->kind == FAULT_CORE_HALT || ft->kind == FAULT_CACHE_FLIP)
             fprintf(f, ", \"hart\": %d", ft->hart);
-        if (ft->kind == FAULT_MEM_FLIP)
+        if (ft->kind == FAULT_MEM_FLIP || ft->kind == FAULT_CACHE_FLIP)
             fprintf(f, ", \"bit\": %d", ft->bit);
-        if (ft->kind == FAULT_KERNEL_WORD)
+        if (ft->kind == FAULT_KERNEL_WORD || ft->kind == FAULT_WILD_WRITE)
             fprintf(f, ", \"value\": %llu", (unsigned long long)ft->value);
+        if (ft->kind == FAULT_SIPS_DELAY)
+            fprintf(f, ", \"cycles\": %llu", (unsigned long long)ft->value);
         fprintf(f, ", \"applied\": %s, \"cycle\": ", ft->nevents ? "true" : "false");
         if (ft->nevents)
             fprintf(f, "%llu", (unsigned long long)ft->events[0].cycle);
@@ -254,8 +259,11 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
             fputs("null", f);
         /* every cell an application hit, in cell order */
         uint32_t hitmask = 0;
-        for (int e = 0; e < ft->nevents; e++)
+        for (int e = 0; e < ft->nevents; e++) {
             hitmask |= 1u << g_m.node_cell[ft->events[e].node];
+            if (ft->events[e].node2 >= 0)
+                hitmask |= 1u << g_m.node_cell[ft->events[e].node2];
+        }
         fprintf(f, ", \"cells\": [");
         for (int k = 0, first = 1; k < g_m.ncells; k++)
             if (hitmask >> k & 1) {
@@ -272,8 +280,13 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
             else
                 fputs("null", f);
             fprintf(f, ", \"node\": %d", ev->node);
-            if (ft->kind == FAULT_MEM_FLIP || ft->kind == FAULT_KERNEL_WORD)
+            if (ft->kind != FAULT_NODE_FAIL && ft->kind != FAULT_CORE_HALT && !sips)
                 fprintf(f, ", \"offset\": %llu", (unsigned long long)ev->off);
+            if (ft->kind == FAULT_CACHE_FLIP) /* no effect when the line was not cached */
+                fprintf(f, ", \"cached\": %s", ev->result ? "true" : "false");
+            if (ft->kind == FAULT_WILD_WRITE)
+                fprintf(f, ", \"denied\": %s",
+                        ev->result < 0 ? "null" : ev->result ? "false" : "true");
             fputc('}', f);
         }
         fprintf(f, "]}");

@@ -95,6 +95,12 @@ module arty_top #(
       .uart_rx_data(rx_data), .uart_rx_ready(rx_ready),
       .mfinish_valid(mfin_valid), .mfinish_data(mfin_data), .cfinish_valid(cfin_valid),
       .cfinish_data(cfin_data), .fault_node_fail(node_fail), .fault_core_halt('0),
+      /* verilator lint_off PINCONNECTEMPTY */
+      // wild writes and SIPS faults: the port a UART command could drive (docs/interfaces.md)
+      .fault_ww_valid(1'b0), .fault_ww_node('0), .fault_ww_addr('0), .fault_ww_data('0),
+      .fault_ww_done(), .fault_ww_denied(), .fault_sips_arm(1'b0), .fault_sips_from('0),
+      .fault_sips_to('0), .fault_sips_delay('0), .trace_on(), .trace_sw(),
+      /* verilator lint_on PINCONNECTEMPTY */
       .retire_valid, .retire_pc, .stat_instret(instret), .stat_imiss, .stat_dmiss, .stat_stall,
       .stat_node, .stat_sips);
 

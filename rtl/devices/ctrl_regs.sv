@@ -31,7 +31,8 @@ module ctrl_regs #(
     input  logic        fw_busy,         // a fill or its revocation sweep is running
     input  logic        fw_deny,         // the home refused an ownership request or writeback
     input  logic        fw_deny_wb,      // ... and it was a writeback
-    output logic        cutoff
+    output logic        cutoff,
+    output logic [1:0]  trace            // TRACE: bit 0 its value, bit 1 written since reset
 );
   localparam logic [63:0] MY_BASE = hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE;
   localparam logic [63:0] PAGES = 64'(NODE_MEM) / hive_pkg::PAGE_BYTES;
@@ -65,6 +66,7 @@ module ctrl_regs #(
       hive_pkg::CTRL_FW_STATUS:    begin rdata = 64'(fw_busy); err = we; end
       hive_pkg::CTRL_FW_DENIED:    begin rdata = fw_denied; err = we; end
       hive_pkg::CTRL_CUTOFF:       rdata = 64'(cutoff);
+      hive_pkg::CTRL_TRACE:        rdata = 64'(trace[0]);
       default: err = 1'b1;
     endcase
   end
@@ -75,7 +77,7 @@ module ctrl_regs #(
       cell_mask <= 64'd1 << NODE_ID;
       timeout <= 32'(hive_pkg::TIMEOUT_DEFAULT);
       lost_count <= '0; wb_lost <= '0; irq_bits <= '0;
-      fw_first <= MY_BASE; fw_pages <= 32'd1; fw_denied <= '0; cutoff <= 1'b0;
+      fw_first <= MY_BASE; fw_pages <= 32'd1; fw_denied <= '0; cutoff <= 1'b0; trace <= '0;
     end else begin
       lost_count <= lost_count + 64'(lost_event);
       wb_lost <= wb_lost + 64'($countones(wb_lost_events));
@@ -91,6 +93,7 @@ module ctrl_regs #(
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_FW_ADDR) fw_first <= wdata;
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_FW_PAGES) fw_pages <= wdata[31:0];
       if (64'({addr, 3'd0}) == hive_pkg::CTRL_CUTOFF) cutoff <= wdata[0];
+      if (64'({addr, 3'd0}) == hive_pkg::CTRL_TRACE) trace <= {1'b1, wdata[0]};
       end
     end
   end

@@ -37,6 +37,19 @@ module node #(
     output logic [31:0]   cfinish_data,
     input  logic          fault_node_fail,
     input  logic [C-1:0]  fault_core_halt,
+    // fault-control commands for this node (hive_soc routes them; docs/interfaces.md)
+    input  logic          fault_ww_valid,   // pulse: a wild write to this node's memory
+    input  logic [coh_pkg::AGENT_BITS-1:0] fault_ww_agent,  // judged as this agent's write
+    /* verilator lint_off UNUSEDSIGNAL */  // the byte in the word
+    input  logic [63:0]   fault_ww_addr,    // global address of an 8-byte word here
+    /* verilator lint_on UNUSEDSIGNAL */
+    input  logic [63:0]   fault_ww_data,
+    output logic          fault_ww_done,    // pulse: the wild write was performed or refused
+    output logic          fault_ww_denied,  // ... refused by the firewall (and counted)
+    input  logic          fault_sips_arm,   // pulse: the next SIPS from fault_sips_from to this
+    input  logic [coh_pkg::NODE_BITS-1:0] fault_sips_from,  // node is dropped (delay 0) or
+    input  logic [31:0]   fault_sips_delay, // held this many cycles before it is delivered
+    output logic [1:0]    trace,            // CTRL_TRACE: bit 0 its value, bit 1 written
     output logic [C-1:0]  retire_valid,
     output logic [C*64-1:0] retire_pc,
     output logic [C*64-1:0] stat_instret,
@@ -185,13 +198,71 @@ module node #(
       .rsp_valid(h_rsp_valid), .rsp_msg(ack_out_msg), .rsp_pop(h_rsp_pop),
       .fwd_valid(h_fwd_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready && !fault_node_fail),
       .out_valid(h_out_valid), .out_msg(h_out_msg), .out_ready(h_out_ready),
-      .mem_valid(mem_req_valid), .mem_ready(mem_req_ready), .mem_we(mem_req_we),
-      .mem_addr(mem_req_addr), .mem_wdata(mem_req_wdata), .mem_resp_valid,
+      .mem_valid(h_mem_valid), .mem_ready(mem_req_ready), .mem_we(h_mem_we),
+      .mem_addr(h_mem_addr), .mem_wdata(h_mem_wdata), .mem_resp_valid,
       .mem_resp_data(mem_resp_rdata),
       .stat_requests(stat_dir[0 +: 64]), .stat_nacks(stat_dir[64 +: 64]),
       .stat_evictions(stat_dir[128 +: 64]), .stat_proto_errors(stat_dir[192 +: 64]),
       .stat_occupancy_max(stat_dir[256 +: 64]));
-  assign mem_req_wstrb = '1;
+
+  // ------------------------------------------------------------------ wild write (fault)
+  // A write issued on behalf of another node's hart straight at this home's memory, as a
+  // device behind the caches would (no snoop: a cached copy keeps its value). The firewall
+  // judges it through the sweep port, which only a revocation sweep uses otherwise; a refusal
+  // counts in FW_DENIED like any other. It waits for a cycle in which the home leaves the
+  // memory port free and refuses nothing itself, so that neither is lost.
+  logic          h_mem_valid, h_mem_we, ww_pend, ww_go, ww_ok;
+  logic [31:0]   h_mem_addr;
+  logic [511:0]  h_mem_wdata;
+  logic [63:3]   ww_addr;  // an 8-byte word
+  logic [63:0]   ww_data;
+  logic [coh_pkg::AGENT_BITS-1:0] ww_agent;
+  assign ww_go = ww_pend && !sweeping && !h_mem_valid && !deny && !fault_node_fail;
+  assign ww_ok = swp_ok;
+  always_comb begin
+    mem_req_valid = h_mem_valid; mem_req_we = h_mem_we; mem_req_addr = h_mem_addr;
+    mem_req_wdata = h_mem_wdata; mem_req_wstrb = '1;
+    if (ww_go) begin
+      mem_req_valid = ww_ok; mem_req_we = 1'b1;
+      mem_req_addr = 32'({ww_addr[63:6], 6'd0} - hive_pkg::GLOBAL_BASE - 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE);
+      mem_req_wdata = {8{ww_data}}; mem_req_wstrb = 64'hff << {ww_addr[5:3], 3'd0};
+    end
+  end
+  assign fault_ww_done = (ww_go && (mem_req_ready || !ww_ok)) || (ww_pend && fault_node_fail);
+  assign fault_ww_denied = ww_go && !ww_ok;
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      ww_pend <= 1'b0; ww_addr <= '0; ww_data <= '0; ww_agent <= '0;
+    end else if (fault_ww_valid) begin
+      ww_pend <= 1'b1; ww_addr <= fault_ww_addr[63:3]; ww_data <= fault_ww_data; ww_agent <= fault_ww_agent;
+    end else if (fault_ww_done) ww_pend <= 1'b0;
+  end
+
+  // ------------------------------------------------------------------ SIPS fault (drop, delay)
+  // Armed by the fault-control port, this node's request port takes the next SIPS message from
+  // node sf_from off the network: it vanishes (the sender's send ends in an error after
+  // CTRL_TIMEOUT), or waits in sf_msg for sf_left cycles and is then handed to the SIPS unit as
+  // if it had just arrived; until then later SIPS messages wait in the network.
+  logic          sf_armed, sf_held, sf_hit, sf_out, net_sips;
+  logic [coh_pkg::NODE_BITS-1:0] sf_from;
+  logic [31:0]   sf_delay, sf_left;
+  logic [MW-1:0] sf_msg;
+  assign net_sips = req_out_valid && req_sips && !fault_node_fail;
+  assign sf_hit = net_sips && sf_armed && !sf_held && req_out_m.src_node == sf_from;
+  assign sf_out = sf_held && sf_left == '0;
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      sf_armed <= 1'b0; sf_held <= 1'b0; sf_from <= '0; sf_delay <= '0; sf_left <= '0; sf_msg <= '0;
+    end else begin
+      if (fault_sips_arm) begin sf_armed <= 1'b1; sf_from <= fault_sips_from; sf_delay <= fault_sips_delay; end
+      else if (sf_hit) begin
+        sf_armed <= 1'b0;
+        sf_held <= sf_delay != '0; sf_left <= sf_delay - 32'd1; sf_msg <= req_out_msg;
+      end
+      if (sf_held && sf_left != '0) sf_left <= sf_left - 32'd1;
+      if (sf_out && s_in_take) sf_held <= 1'b0;
+    end
+  end
 
   // A failed node sends nothing and swallows whatever reaches it, so that the network stays
   // usable by everyone else (the memory fault model).
@@ -201,7 +272,8 @@ module node #(
   logic req_sips;  // ... or a message for the SIPS unit
   assign req_io = req_out_m.kind == coh_pkg::M_IO;
   assign req_sips = req_out_m.kind == coh_pkg::M_SIPS;
-  assign req_out_ready = (req_io ? tgt_take : req_sips ? s_in_take : h_req_pop) || fault_node_fail;
+  assign req_out_ready = (req_io ? tgt_take : req_sips ? sf_hit || (s_in_take && !sf_held) : h_req_pop) ||
+                         fault_node_fail;
   assign fwd_in_dst = fwd_in_m.dst_node;
 
   // ------------------------------------------------------------------ network interface
@@ -425,8 +497,8 @@ module node #(
       .clk, .rst, .req(d_req && sel_ctrl && !sel_sips), .we(d_we), .addr(d_off[11:3]), .wdata(d_wdata),
       .rdata(ctrl_rdata), .err(ctrl_err), .remap_target, .cell_mask, .timeout, .lost_clear,
       .lost_line, .lost_event, .wb_lost_events(8'(l_wb_lost)), .irq(ctrl_irq), .fw_first,
-      .fw_pages, .fw_fill, .fw_vec, .fw_busy(fw_filling || sweeping), .fw_deny(deny),
-      .fw_deny_wb(deny_wb), .cutoff);
+      .fw_pages, .fw_fill, .fw_vec, .fw_busy(fw_filling || sweeping), .fw_deny(deny || fault_ww_denied),
+      .fw_deny_wb(deny_wb), .cutoff, .trace);
   finisher mfin (.req(d_req && sel_mfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(mfinish_valid),
                  .data(mfinish_data));
   finisher cfin (.req(d_req && sel_cfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(cfinish_valid),
@@ -436,12 +508,13 @@ module node #(
       .clk, .rst, .timeout, .req(d_req && sel_sips), .we(d_we), .addr(d_off[11:3]),
       .wdata(d_wdata), .core(gsel), .remote(tgt_take), .rdata(sips_rdata), .err(sips_err),
       .out_valid(s_out_valid), .out_msg(s_out_msg), .out_ready(s_out_ready),
-      .in_valid(req_out_valid && req_sips && !fault_node_fail), .in_msg(req_out_msg),
+      .in_valid(sf_out || (net_sips && !sf_held && !sf_hit)), .in_msg(sf_held ? sf_msg : req_out_msg),
       .in_take(s_in_take), .ack_valid(s_ack_valid), .ack_msg(s_ack_msg), .ack_ready(s_ack_ready),
       .rsp_valid(s_rsp_valid), .rsp_msg(rsp_out_msg), .seip(sips_seip), .stat(stat_sips));
 
   firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) fw (
-      .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent), .swp_line, .swp_agent,
+      .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent),
+      .swp_line(sweeping ? swp_line : ww_addr[63:6]), .swp_agent(sweeping ? swp_agent : ww_agent),
       .first(fw_first), .chk_ok(fw_ok), .swp_ok, .fill(fw_fill), .pages(fw_pages), .vec(d_wdata),
       .vec_rd(fw_vec), .filling(fw_filling), .fill_done(fw_fill_done));
 endmodule

@@ -34,6 +34,18 @@ module hive_soc #(
     output logic [NODES*32-1:0]  cfinish_data,
     input  logic [NODES-1:0]     fault_node_fail,
     input  logic [HARTS-1:0]     fault_core_halt,
+    input  logic                 fault_ww_valid,   // pulse: a wild write (docs/interfaces.md)
+    input  logic [3:0]           fault_ww_node,    // issued on behalf of this node's first hart
+    input  logic [63:0]          fault_ww_addr,    // global address of an 8-byte word
+    input  logic [63:0]          fault_ww_data,
+    output logic                 fault_ww_done,    // pulse: performed or refused
+    output logic                 fault_ww_denied,  // pulse: refused by the home's firewall
+    input  logic                 fault_sips_arm,   // pulse: drop or delay the next SIPS message
+    input  logic [3:0]           fault_sips_from,  // from this node
+    input  logic [3:0]           fault_sips_to,    // to this node
+    input  logic [31:0]          fault_sips_delay, // 0: drop it; else deliver it this much later
+    output logic                 trace_on,         // CTRL_TRACE: some node's bit 0 is set
+    output logic                 trace_sw,         // ... some node wrote it since reset
     output logic [HARTS-1:0]     retire_valid,
     output logic [HARTS*64-1:0]  retire_pc,
     output logic [HARTS*64-1:0]  stat_instret,
@@ -52,10 +64,33 @@ module hive_soc #(
   logic [NODES-1:0] node_fail_q;
   logic [HARTS-1:0] core_halt_q;
   logic             elf_mode_q;
+  logic             ww_q, sips_arm_q;
+  logic [3:0]       ww_node_q, sips_from_q, sips_to_q;
+  logic [63:0]      ww_addr_q, ww_data_q;
+  logic [31:0]      sips_delay_q;
   always_ff @(posedge clk) begin
     node_fail_q <= rst ? '0 : fault_node_fail;
     core_halt_q <= rst ? '0 : fault_core_halt;
     elf_mode_q  <= cfg_elf_mode;
+    ww_q <= !rst && fault_ww_valid;
+    ww_node_q <= fault_ww_node; ww_addr_q <= fault_ww_addr; ww_data_q <= fault_ww_data;
+    sips_arm_q <= !rst && fault_sips_arm;
+    sips_from_q <= fault_sips_from; sips_to_q <= fault_sips_to; sips_delay_q <= fault_sips_delay;
+  end
+  // a wild write goes to the home of its address (the node bits of the global window)
+  logic [3:0]       ww_home;
+  logic [NODES-1:0] ww_done, ww_denied;
+  logic [NODES*2-1:0] trace_n;
+  assign ww_home = ww_addr_q[31:28];
+  always_comb begin
+    fault_ww_done = |ww_done;
+    fault_ww_denied = |ww_denied;
+    trace_on = 1'b0;
+    trace_sw = 1'b0;
+    for (int n = 0; n < NODES; n++) begin
+      trace_on = trace_on || trace_n[2*n];
+      trace_sw = trace_sw || trace_n[2*n+1];
+    end
   end
 
   // Forwards (INV, RECS, RECI) never carry a line: the forward mesh leaves the 512 data bits of
@@ -99,6 +134,13 @@ module hive_soc #(
         .mfinish_valid(mfin_valid[n]), .mfinish_data(mfin_data[n*32 +: 32]),
         .cfinish_valid(cfinish_valid[n]), .cfinish_data(cfinish_data[n*32 +: 32]),
         .fault_node_fail(node_fail_q[n]), .fault_core_halt(core_halt_q[n*C +: C]),
+        .fault_ww_valid(ww_q && 32'(ww_home) == n),
+        .fault_ww_agent(coh_pkg::AGENT_BITS'(2 * C * 32'(ww_node_q))),
+        .fault_ww_addr(ww_addr_q), .fault_ww_data(ww_data_q),
+        .fault_ww_done(ww_done[n]), .fault_ww_denied(ww_denied[n]),
+        .fault_sips_arm(sips_arm_q && 32'(sips_to_q) == n),
+        .fault_sips_from(coh_pkg::NODE_BITS'(sips_from_q)), .fault_sips_delay(sips_delay_q),
+        .trace(trace_n[2*n +: 2]),
         .retire_valid(retire_valid[n*C +: C]), .retire_pc(retire_pc[n*C*64 +: C*64]),
         .stat_instret(stat_instret[n*C*64 +: C*64]), .stat_imiss(stat_imiss[n*C*64 +: C*64]),
         .stat_dmiss(stat_dmiss[n*C*64 +: C*64]), .stat_stall(stat_stall[n*C*64 +: C*64]),

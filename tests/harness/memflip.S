@@ -15,16 +15,10 @@
 _start:
   PARK_OTHER_HARTS
   PUTS msg_start
-  li a0, WAIT_CYCLES
-1:
-  csrr a1, mcycle
-  bltu a1, a0, 1b
+  WAIT_MCYCLE WAIT_CYCLES
 flip_point:
   nop
-  li a0, 100
-2:
-  addi a0, a0, -1
-  bnez a0, 2b
+  SPIN 100
 
   la a2, word0
   ld a3, 0(a2)
@@ -41,16 +35,7 @@ flip_point:
   fence
   PASS
   j park
-fail1: FAIL 1
-  j park
-fail2: FAIL 2
-  j park
-fail3: FAIL 3
-  j park
-fail4: FAIL 4
-park:
-  wfi
-  j park
+  FAIL_EXITS 4
 
   .data
   .balign 64

@@ -2,9 +2,11 @@
 
 Each test is a function of the runner's context that raises the runner's Fail with the reason.
 The bare-metal programs are tests/harness/*.S (built by `make tests-elfs`): memflip.S detects
-changed words in DRAM, halt.S a halted hart, echo.S reads its console. Tests that need four
-harts use the 2x1 model next to the default one (`make sim boot NODES=2`, which `make test`
-builds for the flash suite as well).
+changed words in DRAM, cacheflip.S a changed word in its D-cache, wildwrite.S wild writes that
+the firewall allows and denies, sips.S a lost or late SIPS message, halt.S a halted hart,
+echo.S reads its console, tracectl.S starts and stops the trace. Tests that need two nodes use
+the 2x1 model next to the default one (`make sim boot NODES=2`, which `make test` builds for
+the flash suite as well).
 """
 import json
 import os
@@ -30,16 +32,19 @@ def tests(tier, fail_cls, run_fn, tail_fn):
         ("inject-mem-flip", t_mem_flip), ("inject-kernel-word", t_kernel_word),
         ("inject-kernel-word-vaddr", t_kernel_word_vaddr), ("inject-file", t_inject_file),
         ("inject-node-fail", t_node_fail), ("inject-core-halt", t_core_halt),
+        ("inject-cache-flip", t_cache_flip), ("inject-wild-write", t_wild_write),
+        ("inject-sips-delay", t_sips_delay), ("trace-control", t_trace_control),
         ("inject-determinism", t_determinism), ("checkpoint-round-trip", t_round_trip),
         ("checkpoint-new-faults", t_checkpoint_new_faults), ("console-in", t_console_in),
-        ("bad-fault-kind", t_bad_kind), ("bad-fault-unsupported", t_bad_unsupported),
+        ("bad-fault-kind", t_bad_kind), ("bad-fault-args", t_bad_args),
         ("bad-fault-symbol", t_bad_symbol), ("bad-fault-cycle", t_bad_cycle),
         ("bad-checkpoint-corrupt", t_bad_ckpt_corrupt),
         ("bad-checkpoint-mismatch", t_bad_ckpt_mismatch),
         ("bad-checkpoint-model", t_bad_ckpt_model),
         ("bad-checkpoint-shape", t_bad_ckpt_shape),
     ]
-    full = [("checkpoint-boot-2x1", t_boot_round_trip)]
+    full = [("checkpoint-boot-2x1", t_boot_round_trip), ("inject-sips-drop", t_sips_drop),
+            ("checkpoint-wild-write", t_ww_round_trip)]
     return quick + (full if tier == "regress" else [])
 
 
@@ -217,6 +222,141 @@ def t_core_halt(ctx):
         raise Fail(f"halted_at not recorded for hart 1 only: {s['harts']}")
 
 
+CFLIP = ["cache-flip:0,cword,9@pc=flip_point", "cache-flip:0,uword,3@pc=flip_point"]
+
+
+def t_cache_flip(ctx):
+    """cacheflip.S sees bit 9 of its cached word flipped; the flip of a line it has not cached
+    changes nothing and the stats say so."""
+    e = elf(ctx, "cacheflip")
+    expect(sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES]), 1, "cacheflip.elf without a fault")
+    with tempfile.TemporaryDirectory() as d:
+        st = os.path.join(d, "s.json")
+        r = sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--stats", st] + injects(CFLIP))
+        expect(r, 0, "cacheflip.elf with two cache-flips")
+        f = load(st)["faults"]
+    cached = [x["events"][0].get("cached") for x in f if x["applied"]]
+    if cached != [True, False]:
+        raise Fail(f"stats: cached {cached}, expected [True, False] (cword cached, uword not): {f}")
+    if "not in hart 0's L1 D-cache: no effect" not in r.stderr:
+        raise Fail("no note that the flip of the uncached line had no effect:\n" + tail(r.stderr))
+    # the flip is in the cache only: memory keeps the word
+    r = sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES,
+                  "--inject", CFLIP[0].replace("cache-flip:0,", "mem-flip:")])
+    expect(r, 1, "cacheflip.elf with a mem-flip of its cached line (the cache keeps the old word)")
+
+
+WW_NEW = 0x5A5A5A5A00C0FFEE  # wildwrite.S
+WWRITES = [f"wild-write:0,allow_word,{WW_NEW:#x}@pc=ww_point",
+           f"wild-write:0,deny_word,{WW_NEW:#x}@pc=ww_point"]
+
+
+def t_wild_write(ctx):
+    """wildwrite.S: the write to a writable page lands, the one to the page whose firewall
+    vector it cleared does not and is counted in FW_DENIED."""
+    e = elf(ctx, "wildwrite")
+    expect(sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES]), 1, "wildwrite.elf without a fault")
+    expect(sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES] + injects(WWRITES[1:])), 1,
+           "wildwrite.elf with only the denied wild write")
+    with tempfile.TemporaryDirectory() as d:
+        st = os.path.join(d, "s.json")
+        r = sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--stats", st] + injects(WWRITES))
+        expect(r, 0, "wildwrite.elf with an allowed and a denied wild write")
+        f = load(st)["faults"]
+    denied = [x["events"][0]["denied"] for x in f]
+    if denied != [False, True]:
+        raise Fail(f"stats: denied {denied}, expected [False, True]: {f}")
+
+
+def sips_latency(ctx, specs, status=0):
+    with tempfile.TemporaryDirectory() as d:
+        sig, st = os.path.join(d, "sig"), os.path.join(d, "s.json")
+        r = sim(ctx, ["--elf", elf(ctx, "sips"), "--max-cycles", MAX_CYCLES, "--signature", sig,
+                      "--stats", st] + injects(specs), sim2(ctx))
+        expect(r, status, f"sips.elf with {specs or 'no fault'}")
+        with open(sig) as f:
+            return int(f.read().split()[0], 16), load(st)
+
+
+def t_sips_delay(ctx):
+    """A delayed SIPS message arrives CYCLES later than the undelayed one (the receiver polls
+    in a loop of a few cycles, hence the slack)."""
+    base, _ = sips_latency(ctx, [])
+    late, s = sips_latency(ctx, ["sips-delay:0,1,500@pc=send_point"])
+    if not 500 <= late - base <= 520:
+        raise Fail(f"latency {base} without, {late} with sips-delay 500 cycles")
+    f = s["faults"][0]
+    if (f["from"], f["to"], f["cycles"], f["cells"]) != (0, 1, 500, [0]):
+        raise Fail(f"the fault's record: {f}")
+
+
+def t_sips_drop(ctx):
+    """A dropped SIPS message never arrives: the send fails after CTRL_TIMEOUT and the
+    receiver saw nothing (sips.S fail 3); the next message is not affected."""
+    r = sim(ctx, ["--elf", elf(ctx, "sips"), "--max-cycles", MAX_CYCLES,
+                  "--inject", "sips-drop:0,1@pc=send_point"], sim2(ctx))
+    expect(r, 3, "sips.elf with sips-drop:0,1")
+    r = sim(ctx, ["--elf", elf(ctx, "sips"), "--max-cycles", MAX_CYCLES,
+                  "--inject", "sips-drop:1,0@pc=send_point"], sim2(ctx))
+    expect(r, 0, "sips.elf with a drop armed for the other direction")
+
+
+def t_ww_round_trip(ctx):
+    """A checkpoint taken while a wild write waits for the port (two at one trigger): the
+    restored run ends as the uninterrupted one."""
+    e = elf(ctx, "wildwrite")
+    with tempfile.TemporaryDirectory() as d:
+        ck, a, b = (os.path.join(d, n) for n in ("run.ckpt", "a.json", "b.json"))
+        specs = [x.replace("@pc=ww_point", "@19990") for x in WWRITES]
+        r = sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--stats", a,
+                      "--save-at", "19992:" + ck] + injects(specs))
+        expect(r, 0, "the uninterrupted run")
+        r = sim(ctx, ["--restore", ck, "--stats", b])
+        expect(r, 0, "the restored run")
+        diff = same_stats(load(a), load(b))
+    if diff:
+        raise Fail(f"the restored run's stats differ in {diff}")
+
+
+def fst_times(path):
+    """First and last time of an FST file (its header block: type 0, length, start, end)."""
+    with open(path, "rb") as f:
+        head = f.read(25)
+    if len(head) < 25 or head[0] != 0:
+        raise Fail(f"{path} does not start with an FST header block")
+    return struct.unpack(">QQ", head[9:25])
+
+
+RESET_CYCLES = 516  # docs/harness.md: run cycle c is at time 2 * (516 + c)
+
+
+def t_trace_control(ctx):
+    """tracectl.S stops the trace at mcycle w, starts it at s and stops it at t (its signature,
+    from a run without a trace: runs are deterministic). With a window from just after w, the
+    trace holds times from just after s to just after t; a window that ends before t cuts it."""
+    e = elf(ctx, "tracectl")
+    with tempfile.TemporaryDirectory() as d:
+        fst, sig = os.path.join(d, "t.fst"), os.path.join(d, "sig")
+        expect(sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--signature", sig]), 0,
+               "tracectl.elf")
+        w, s, t = (int(x, 16) for x in open(sig).read().split())
+        r = sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--trace", fst,
+                      "--trace-window", f"{w + 20}:1M"])
+        expect(r, 0, "tracectl.elf traced")
+        first, last = fst_times(fst)
+        if not (2 * (RESET_CYCLES + s) < first <= 2 * (RESET_CYCLES + s + 20) and
+                2 * (RESET_CYCLES + t) < last <= 2 * (RESET_CYCLES + t + 20)):
+            raise Fail(f"trace times {first}..{last}, software stopped it at cycle {w}, started "
+                       f"it at {s} and stopped it at {t} (times {2 * (RESET_CYCLES + s)}, "
+                       f"{2 * (RESET_CYCLES + t)})")
+        r = sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--trace", fst,
+                      "--trace-window", f"{w + 20}:{s + 100}"])
+        expect(r, 0, "tracectl.elf traced with a window that ends first")
+        first2, last2 = fst_times(fst)
+        if first2 != first or last2 != 2 * (RESET_CYCLES + s + 100) - 1:
+            raise Fail(f"trace times {first2}..{last2} with the window ending at {s + 100}")
+
+
 def t_determinism(ctx):
     e = elf(ctx, "memflip")
     specs = [f"kernel-word:word0,{WORD0 ^ 0x20:#x}@rand=100:19000",
@@ -331,11 +471,14 @@ def t_bad_kind(ctx):
     expect_bad(r, "a cycle that is not a number", "'soon' is not a number", GRAMMAR)
 
 
-def t_bad_unsupported(ctx):
-    for spec in ("cache-flip:0,0x80001000,3@100", "wild-write:0,0x100000000,1@100",
-                 "sips-drop:0,0@100", "sips-delay:0,0,50@100"):
+def t_bad_args(ctx):
+    for spec, needle in (("cache-flip:1,0x80001000,3@100", "no hart 1"),
+                         ("cache-flip:0,0x80001004,3@100", "not 8-byte aligned"),
+                         ("wild-write:0,0x100000001,1@100", "not 8-byte aligned"),
+                         ("wild-write:0,0x300000000,1@100", "not in memory"),
+                         ("sips-drop:0,0@100", "to itself"), ("sips-drop:0,1@100", "no node 1")):
         r = sim(ctx, ["--elf", elf(ctx, "pass"), "--inject", spec])
-        expect_bad(r, spec, "not supported by this model yet")
+        expect_bad(r, spec, needle, GRAMMAR)
 
 
 def t_bad_symbol(ctx):

@@ -36,3 +36,46 @@
   j 4b
 3:
 .endm
+
+/* Waits until mcycle >= `cycles` (clobbers a0, a1). */
+.macro WAIT_MCYCLE cycles
+  li a0, \cycles
+5:
+  csrr a1, mcycle
+  bltu a1, a0, 5b
+.endm
+
+/* Counts `n` down in a loop that touches no memory (clobbers a0). */
+.macro SPIN n
+  li a0, \n
+6:
+  addi a0, a0, -1
+  bnez a0, 6b
+.endm
+
+/* The labels fail1 .. fail<n> (n <= 5): write the machine finisher with fail and that code;
+   then `park`, where the hart waits for ever. */
+.macro FAIL_EXITS n
+.if \n >= 1
+fail1: FAIL 1
+  j park
+.endif
+.if \n >= 2
+fail2: FAIL 2
+  j park
+.endif
+.if \n >= 3
+fail3: FAIL 3
+  j park
+.endif
+.if \n >= 4
+fail4: FAIL 4
+  j park
+.endif
+.if \n >= 5
+fail5: FAIL 5
+.endif
+park:
+  wfi
+  j park
+.endm
