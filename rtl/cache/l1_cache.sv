@@ -165,7 +165,7 @@ module l1_cache #(
   assign my_err = err_valid && err_line == addr[63:6];
   always_comb begin
     logic [63:0] a, b;
-    word = 64'(data[idx] >> {addr[5:3], 6'd0});
+    word = data[idx][{addr[5:3], 6'd0} +: 64];
     mask = (size == 2'd3) ? '1 : ((64'd1 << (8 << size)) - 64'd1);
     old = (word >> {addr[2:0], 3'd0}) & mask;
     a = old;

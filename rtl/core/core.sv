@@ -224,12 +224,21 @@ module core #(
   assign f_need_ptw = f_src == F_PTW;
   assign f_need_io = f_src == F_IO && !(io_fetch_valid && io_fetch_pa[55:3] == f_pa[55:3]);
 
+  // The halfword at byte o of a line, zero past its end: the bits of 16'(l >> {o, 3'd0}), read
+  // from the two 64-bit words they can touch (a shift of the whole line costs the model a copy
+  // and a 512-bit shift, twice a cycle).
+  function automatic logic [15:0] half_at(input logic [511:0] l, input logic [5:0] o);
+    logic [127:0] two;
+    two[63:0]   = l[{o[5:3], 6'd0} +: 64];
+    two[127:64] = (o[5:3] == 3'd7) ? 64'd0 : l[{o[5:3] + 3'd1, 6'd0} +: 64];
+    half_at = two[{1'b0, o[2:0], 3'd0} +: 16];
+  endfunction
+
   always_comb begin
     logic [5:0]   off;
     logic [6:0]   avail;
     logic [15:0]  h1;
     logic         have_src;
-    logic [511:0] src;
     f_ready = (f_src == F_FAULT);
     f_fault = (f_src == F_FAULT);
     f_take_half = 1'b0; f_raw = '0; f_is_c = 1'b0;
@@ -239,16 +248,16 @@ module core #(
     end
     if (f_src == F_MEM) begin
       have_src = ic_hit;
-      src      = ic_line;
       off      = f_ga[5:0];
+      f_h0     = half_at(ic_line, off);
+      h1       = half_at(ic_line, off + 6'd2);
     end else begin
       have_src = (f_src == F_IO) && !f_need_io;
-      src      = {448'd0, io_fetch_word};
       off      = {3'd0, f_pa[2:0]};
+      f_h0     = 16'(io_fetch_word >> {off, 3'd0});
+      h1       = 16'(io_fetch_word >> {off + 6'd2, 3'd0});
     end
     avail = ((f_src == F_MEM) ? 7'd64 : 7'd8) - {1'b0, off};
-    f_h0 = 16'(src >> {off, 3'd0});
-    h1 = 16'(src >> {off + 6'd2, 3'd0});
     if (have_src) begin
       if (fhalf_valid) begin
         f_ready = 1'b1; f_raw = {f_h0, fhalf};

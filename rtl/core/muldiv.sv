@@ -78,32 +78,33 @@ module muldiv (
   end
 
   // ---------------------------------------------------------------- multiply
-  logic signed [129:0] prod;
-  logic [63:0]         mul_res;
-
-  always_comb begin
-    prod = 130'($signed(opa)) * 130'($signed(opb));
-    if (word_q) mul_res = {{32{prod[high_q ? 63 : 31]}}, high_q ? prod[63:32] : prod[31:0]};
-    else        mul_res = high_q ? prod[127:64] : prod[63:0];
-  end
+  // The product and the normalization are functions called only in the state that uses them
+  // (S_MUL, S_NORM): the same logic, but the simulation model does not compute a 130-bit
+  // product and a 64-bit leading-zero search in every cycle.
+  function automatic logic [63:0] mul_res(input logic [64:0] ma, input logic [64:0] mb,
+                                          input logic w, input logic hi);
+    logic signed [129:0] prod;
+    prod = 130'($signed(ma)) * 130'($signed(mb));
+    if (w) mul_res = {{32{prod[hi ? 63 : 31]}}, hi ? prod[63:32] : prod[31:0]};
+    else   mul_res = hi ? prod[127:64] : prod[63:0];
+  endfunction
 
   // ---------------------------------------------------------------- divide
-  // Normalization: shift the dividend left past its leading zeros.
-  logic [5:0]  lz;
-  logic        lz_found;
-  logic [63:0] dvd_norm;
-
-  always_comb begin
-    lz       = 6'd0;
-    lz_found = 1'b0;
+  // Normalization: the number of leading zeros of the dividend (shifted left past them), and
+  // whether it has a one bit at all.
+  function automatic logic [6:0] lead_zeros(input logic [63:0] v);
+    logic found;
+    logic [5:0] n;
+    found = 1'b0;
+    n = 6'd0;
     for (int i = 63; i >= 0; i--) begin
-      if (!lz_found && opa[i]) begin
-        lz       = 6'(63 - i);
-        lz_found = 1'b1;
+      if (!found && v[i]) begin
+        n     = 6'(63 - i);
+        found = 1'b1;
       end
     end
-    dvd_norm = opa[63:0] << lz;
-  end
+    lead_zeros = {found, n};
+  endfunction
 
   // One restoring step.
   logic [64:0] trial;
@@ -128,6 +129,7 @@ module muldiv (
 
   // ---------------------------------------------------------------- control
   always_ff @(posedge clk) begin
+    logic [6:0] lz;  // S_NORM: {dividend nonzero, its leading zeros}
     done <= 1'b0;
     if (rst || kill) begin
       state <= S_IDLE;
@@ -153,14 +155,15 @@ module muldiv (
           end
         end
         S_MUL: begin
-          result <= mul_res;
+          result <= mul_res(opa, opb, word_q, high_q);
           done   <= 1'b1;
           state  <= S_IDLE;
         end
         S_NORM: begin
+          lz    = lead_zeros(opa[63:0]);
           rem   <= 64'd0;
-          dvd   <= dvd_norm;
-          count <= 7'd64 - {1'b0, lz};
+          dvd   <= opa[63:0] << lz[5:0];
+          count <= 7'd64 - {1'b0, lz[5:0]};
           state <= S_DIV;
           if (opb[63:0] == 64'd0) begin
             // x/0 = all ones (unsigned, never negated); x%0 = x (sign of x restored)
@@ -168,7 +171,7 @@ module muldiv (
             dvd   <= {64{1'b1}};
             neg_q <= 1'b0;
             state <= S_FIN;
-          end else if (!lz_found) begin
+          end else if (!lz[6]) begin
             // 0/y = 0, 0%y = 0
             dvd   <= 64'd0;
             state <= S_FIN;

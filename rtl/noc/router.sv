@@ -55,29 +55,34 @@ module router #(
     end
   end
 
-  // per output: the input that wins it (depends on state only), then the pops
+  // per output: the input that wins it (depends on state only), then the pops. An output at
+  // the edge of the mesh has no neighbour (its out_ready is 0, nothing reads it): it never
+  // wins, so the model does not arbitrate or copy a flit there (a flit is ~600 bits).
   logic [4:0] win_valid;
   logic [2:0] win [5];
   always_comb begin
-    out_valid = '0;
-    out_msg = '0;
-    out_dst = '0;
     for (int o = 0; o < 5; o++) begin
       win_valid[o] = 1'b0;
       win[o] = '0;
-      for (int k = 1; k <= 5; k++) begin
-        logic [2:0] i;
-        i = 3'((32'(rr[o]) + k) % 5);
-        if (!win_valid[o] && q_valid[i] && 32'(want[i]) == o) begin
-          win_valid[o] = 1'b1;
-          win[o] = i;
+      if (PORTS[o])
+        for (int k = 1; k <= 5; k++) begin
+          logic [2:0] i;
+          i = 3'((32'(rr[o]) + k) % 5);
+          if (!win_valid[o] && q_valid[i] && 32'(want[i]) == o) begin
+            win_valid[o] = 1'b1;
+            win[o] = i;
+          end
         end
-      end
-      if (win_valid[o]) begin
-        out_valid[o] = 1'b1;
-        out_msg[o*W +: W] = q_msg[win[o]];
-        out_dst[o*4 +: 4] = q_dst[win[o]];
-      end
+    end
+  end
+  assign out_valid = win_valid;
+  for (genvar o = 0; o < 5; o++) begin : g_out
+    if (PORTS[o]) begin : g_link
+      assign out_msg[o*W +: W] = win_valid[o] ? q_msg[win[o]] : '0;
+      assign out_dst[o*4 +: 4] = win_valid[o] ? q_dst[win[o]] : '0;
+    end else begin : g_edge
+      assign out_msg[o*W +: W] = '0;
+      assign out_dst[o*4 +: 4] = '0;
     end
   end
   always_comb begin
