@@ -1,20 +1,27 @@
 # Model checking of the coherence protocol (docs/formal.md, issue 6): tools/gen_murphi.py
 # generates a Murphi model from rtl/coherence_ctrl/protocol.py and the hand-written parts in
 # rtl/coherence_ctrl/model/, and runs Debian's rumur on it.
-#   make formal        every configuration -> build/bench/formal.json
+#   make formal        every configuration -> build/formal/formal.json (bench/formal.py renders it)
 #   make formal-test   the smallest configuration and the planted bugs (rumur must reject each)
-.PHONY: formal formal-test formal-bugs
+#   make formal-sweep  the largest configuration that finishes within FORMAL_SWEEP_S seconds
+#                      -> build/formal/sweep.json
+.PHONY: formal formal-test formal-sweep
 FORMAL_DEPS := rtl/coherence_ctrl/protocol.py tools/gen_murphi.py tools/gen_protocol.py \
                $(wildcard rtl/coherence_ctrl/model/*.m)
+FORMAL_SWEEP_S ?= 1800
 
 formal: $(FORMAL_DEPS)
-	@mkdir -p $(BUILD)/bench
-	$(PY) tools/gen_murphi.py run --set formal --work $(BUILD)/formal --json $(BUILD)/bench/formal.json
+	$(PY) tools/gen_murphi.py run --set formal --work $(BUILD)/formal --json $(BUILD)/formal/formal.json
 
 formal-test: $(FORMAL_DEPS)
 	$(PY) tools/gen_murphi.py run --set test --work $(BUILD)/formal
 	$(PY) tools/gen_murphi.py run --set bugs --work $(BUILD)/formal
 
-# make bench runs the model checking too, but not when BENCH names only some benchmarks
-# (make bench BENCH=boot must not spend an hour in rumur)
-bench: $(if $(BENCH),,formal)
+formal-sweep: $(FORMAL_DEPS)
+	$(PY) tools/gen_murphi.py run --set sweep --timeout $(FORMAL_SWEEP_S) --work $(BUILD)/formal \
+	  --json $(BUILD)/formal/sweep.json
+
+# bench/formal.py reads what `make formal` leaves in build/formal/; make bench runs the model
+# checking only when BENCH is empty or names formal (make bench BENCH=boot must not spend an
+# hour in rumur)
+bench: $(if $(BENCH),$(filter formal,$(BENCH)),formal)

@@ -377,20 +377,24 @@ def script_suite(ctx, suite, cmd, timeout):
 # ---- discovery, selection, running -------------------------------------------------------------------
 # ---- formal: rumur on the Murphi model (docs/formal.md): the smallest configuration must pass,
 # each planted bug must be rejected with a counterexample
-def formal_check(ctx, name, cfg):
+def formal_check(ctx, name, cfg, timeout):
     sys.path.insert(0, os.path.join(ROOT, "tools"))
     import gen_murphi
-    res = gen_murphi.check(dict(cfg, name=name), os.path.join(ctx.build, "formal"), 900)
+    res = gen_murphi.check(dict(cfg, name=name), os.path.join(ctx.build, "formal"), timeout)
     want = "error" if "bug" in cfg else "ok"
     if res["status"] != want:
         raise Fail(f"rumur: {res['status']} (wanted {want}): {res.get('message', '')}")
 
 
-def formal_tests():
+def formal_tests(tier):
+    """test: the smallest configuration and the planted bugs; regress: also every
+    configuration of `make formal`."""
     sys.path.insert(0, os.path.join(ROOT, "tools"))
     import gen_murphi
     cfgs = dict(gen_murphi.TEST_CONFIGS, **gen_murphi.bug_configs())
-    return [(f"formal/{n}", lambda c, n=n, g=g: formal_check(c, n, g), False)
+    if tier == "regress":
+        cfgs.update(gen_murphi.CONFIGS)
+    return [(f"formal/{n}", lambda c, n=n, g=g: formal_check(c, n, g, gen_murphi.TIMEOUT_S), False)
             for n, g in cfgs.items()]
 
 
@@ -425,7 +429,7 @@ def discover(a):
                                                         ["tests/kernel/run.sh", c.build],
                                                         KERNEL_UNIT_TIMEOUT_S), False))
     tests.append(("boot/opensbi", lambda c: boot(c, a.payload, 0, PAYLOAD_OK), False))
-    tests += formal_tests()
+    tests += formal_tests(a.tier)
     if a.tier == "regress":
         tests.append(("boot/opensbi-payload-fail",
                       lambda c: boot(c, a.payload_fail, 101, PAYLOAD_FAILED), False))

@@ -1,5 +1,5 @@
 -- Hand-written part of the Murphi model (types and state). The constants NODES, LINES, VALUES,
--- HOME, FAILNODE and the enums MsgType, HState, HEvent, LState, LEvent come first, generated
+-- HOME, CANFAIL, FAILHOME and the enums MsgType, HState, HEvent, LState, LEvent come first, generated
 -- by tools/gen_murphi.py from rtl/coherence_ctrl/protocol.py.
 type
   Node: 0..NODES-1;

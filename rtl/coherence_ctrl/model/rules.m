@@ -20,6 +20,7 @@ ruleset n: Node; l: Line do
     alive[n] & !wb_holds(n, l) & l1_can(n, l, LE_LOAD, n)
   ==>
     l1_step(n, l, LE_LOAD, mkev(n, l, 0, false, false, l1[n][l].state, false));
+    canon();
   endrule;
 
   ruleset v: Val do
@@ -27,6 +28,7 @@ ruleset n: Node; l: Line do
       alive[n] & !wb_holds(n, l) & l1_can(n, l, LE_STORE, n)
     ==>
       l1_step(n, l, LE_STORE, mkev(n, l, v, false, false, l1[n][l].state, true));
+      canon();
     endrule;
   endruleset;
 
@@ -35,6 +37,7 @@ ruleset n: Node; l: Line do
     & l1_can(n, l, LE_REPL, n)
   ==>
     l1_step(n, l, LE_REPL, mkev(n, l, 0, false, false, l1[n][l].state, false));
+    canon();
   endrule;
 endruleset;
 
@@ -55,6 +58,7 @@ ruleset i: 0..NETCAP-1 do
     else error "unexpected request";
     endswitch;
     home_step(m.line, e, mkev(m.src, m.line, m.val, m.flag, m.mtype = M_PUTM, L_I, false));
+    canon();
   endrule;
 endruleset;
 
@@ -76,6 +80,7 @@ ruleset i: 0..NETCAP-1 do
     else error "unexpected forward";
     endswitch;
     l1_step(m.dst, m.line, e, mkev(m.src, m.line, 0, false, false, l1[m.dst][m.line].state, false));
+    canon();
   endrule;
 endruleset;
 
@@ -113,6 +118,7 @@ ruleset i: 0..NETCAP-1 do
         l1_step(m.dst, m.line, e, mkev(m.src, m.line, m.val, m.flag, false, l1[m.dst][m.line].state, false));
     else error "unexpected response";
     endswitch;
+    canon();
   endrule;
 endruleset;
 
@@ -122,12 +128,14 @@ ruleset l: Line do
     alive[HOME] & dir[l].state = H_BMEM
   ==>
     home_step(l, HE_MEMDATA, mkev(dir[l].pend, l, dir[l].mem, false, false, L_I, false));
+    canon();
   endrule;
 
   rule "directory set full: evict"
     DIR_EVICT & alive[HOME] & home_can(l, HE_EVICT, 0)
   ==>
     home_step(l, HE_EVICT, mkev(0, l, 0, false, false, L_I, false));
+    canon();
   endrule;
 
   -- the watchdog waits far longer than a live agent takes to answer: it fires only when some
@@ -140,6 +148,7 @@ ruleset l: Line do
           & respnet[i].m.mtype = M_INVACK endexists)
   ==>
     home_step(l, HE_INVTIMEOUT, mkev(0, l, 0, false, false, L_I, false));
+    canon();
   endrule;
 
   rule "home watchdog: RECFAIL"
@@ -148,12 +157,14 @@ ruleset l: Line do
                     & respnet[i].m.mtype = M_RECACK endexists)
   ==>
     home_step(l, HE_RECFAIL, mkev(dir[l].owner, l, 0, false, false, L_I, false));
+    canon();
   endrule;
 
   rule "kernel clears a lost line"
     alive[HOME] & dir[l].state = H_LOST
   ==>
     home_step(l, HE_CLEAR, mkev(0, l, 0, false, false, L_I, false));
+    canon();
   endrule;
 
   -- the firewall: a hart's write permission is revoked (nondeterministically); the revocation
@@ -168,6 +179,7 @@ ruleset l: Line do
     else
       sweep[l] := false;
     endif;
+    canon();
   endrule;
 
   ruleset n: Node do
@@ -175,17 +187,20 @@ ruleset l: Line do
       FIREWALL & perm[n][l]
     ==>
       perm[n][l] := false; sweep[l] := true;
+      canon();
     endrule;
     rule "firewall grants"
       FIREWALL & !perm[n][l] & !sweep[l]
     ==>
       perm[n][l] := true;
+      canon();
     endrule;
 
     rule "requester watchdog: bus error"
       alive[n] & !alive[HOME] & is_transient(l1[n][l].state) & !resp_to(n, l)
     ==>
       l1_step(n, l, LE_ERR, mkev(HOME, l, 0, false, false, l1[n][l].state, false));
+      canon();
     endrule;
   endruleset;
 endruleset;
@@ -200,22 +215,27 @@ ruleset n: Node do
     & !(exists i: 0..NETCAP-1 do fwdnet[i].valid & fwdnet[i].m.dst = n endexists)
   ==>
     wbuf[n].valid := false;
+    canon();
   endrule;
 endruleset;
 
-rule "a node fails"
-  CANFAIL & alive[FAILNODE]
-==>
-  alive[FAILNODE] := false;
-  for l: Line do l1[FAILNODE][l].state := L_I; l1[FAILNODE][l].val := 0; endfor;
-  wbuf[FAILNODE].valid := false; wbuf[FAILNODE].line := 0; wbuf[FAILNODE].val := 0;
-  for i: 0..NETCAP-1 do if reqnet[i].valid & reqnet[i].m.dst = FAILNODE then slot_clear(reqnet[i]); endif; endfor;
-  net_sort(reqnet);
-  for i: 0..NETCAP-1 do if fwdnet[i].valid & fwdnet[i].m.dst = FAILNODE then slot_clear(fwdnet[i]); endif; endfor;
-  net_sort(fwdnet);
-  for i: 0..NETCAP-1 do if respnet[i].valid & respnet[i].m.dst = FAILNODE then slot_clear(respnet[i]); endif; endfor;
-  net_sort(respnet);
-endrule;
+-- one node fails, once: the home (`--fail home`) or any other node (`--fail other`)
+ruleset n: Node do
+  rule "a node fails"
+    CANFAIL & (FAILHOME ? n = HOME : n != HOME) & (forall m: Node do alive[m] endforall)
+  ==>
+    alive[n] := false;
+    for l: Line do l1[n][l].state := L_I; l1[n][l].val := 0; endfor;
+    wbuf[n].valid := false; wbuf[n].line := 0; wbuf[n].val := 0;
+    for i: 0..NETCAP-1 do if reqnet[i].valid & reqnet[i].m.dst = n then slot_clear(reqnet[i]); endif; endfor;
+    net_sort(reqnet);
+    for i: 0..NETCAP-1 do if fwdnet[i].valid & fwdnet[i].m.dst = n then slot_clear(fwdnet[i]); endif; endfor;
+    net_sort(fwdnet);
+    for i: 0..NETCAP-1 do if respnet[i].valid & respnet[i].m.dst = n then slot_clear(respnet[i]); endif; endfor;
+    net_sort(respnet);
+    canon();
+  endrule;
+endruleset;
 
 ------------------------------------------------------------------ start state
 startstate
