@@ -65,6 +65,8 @@ CTRL = [
     ("FW_STATUS", 0x70, "ro", "bit 0: a fill or revocation is in progress (complete when it reads 0)"),
     ("FW_DENIED", 0x78, "ro", "ownership requests and writebacks the firewall refused"),
     ("CUTOFF", 0x80, "rw-local", "bit 0: refuse every access to this node's memory from other nodes (bus error; writebacks dropped)"),
+    ("DIR_REQUESTS", 0x88, "ro", "requests for this node's memory the home took (the stats JSON's dir_requests)"),
+    ("DIR_NACKS", 0x90, "ro", "NACKs the home sent (busy line or full directory set; the stats JSON's dir_nacks)"),
 ] + [
     # SIPS (docs/sips.md): the send context of the accessing hart, the node's two receive
     # queues and their counters. Every SIPS register is a bus error for a device access that

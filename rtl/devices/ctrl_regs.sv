@@ -31,11 +31,13 @@ module ctrl_regs #(
     input  logic        fw_busy,         // a fill or its revocation sweep is running
     input  logic        fw_deny,         // the home refused an ownership request or writeback
     input  logic        fw_deny_wb,      // ... and it was a writeback
-    output logic        cutoff
+    output logic [63:0] fw_denied,       // FW_DENIED (also for the harness statistics)
+    output logic        cutoff,
+    input  logic [63:0] dir_requests,    // the home's counters
+    input  logic [63:0] dir_nacks
 );
   localparam logic [63:0] MY_BASE = hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE;
   localparam logic [63:0] PAGES = 64'(NODE_MEM) / hive_pkg::PAGE_BYTES;
-  logic [63:0] fw_denied;
   logic        fill_ok;   // FW_ADDR and FW_PAGES name pages of this node
   assign fill_ok = fw_first >= MY_BASE && fw_pages != 0 &&
                    (fw_first - MY_BASE) / hive_pkg::PAGE_BYTES + 64'(fw_pages) <= PAGES;
@@ -65,6 +67,8 @@ module ctrl_regs #(
       hive_pkg::CTRL_FW_STATUS:    begin rdata = 64'(fw_busy); err = we; end
       hive_pkg::CTRL_FW_DENIED:    begin rdata = fw_denied; err = we; end
       hive_pkg::CTRL_CUTOFF:       rdata = 64'(cutoff);
+      hive_pkg::CTRL_DIR_REQUESTS: begin rdata = dir_requests; err = we; end
+      hive_pkg::CTRL_DIR_NACKS:    begin rdata = dir_nacks; err = we; end
       default: err = 1'b1;
     endcase
   end
