@@ -1,6 +1,7 @@
 // Coherence-controller registers of a node (offsets in regs/hive_regs.py). Identity registers
-// are read-only; writing one, or a bad value, is a bus error. Only harts of this node reach this block (the
-// node's device decoder refuses others), which is what makes CELL_MASK local-only.
+// are read-only; writing one, or a bad value, is a bus error. Harts of other nodes of the cell
+// reach this block too (`remote`); their writes of the registers hive_regs.py marks local
+// (CTRL_LOCAL_WRITES: CELL_MASK, the remap target, the firewall's) are a bus error.
 module ctrl_regs #(
     parameter int     NODE_ID = 0,
     parameter int     NODES = 1,
@@ -11,6 +12,7 @@ module ctrl_regs #(
     input  logic        rst,
     input  logic        req,
     input  logic        we,
+    input  logic        remote,          // the access comes from another node
     input  logic [11:3] addr,   // registers are 64-bit; the byte offset is ignored
     input  logic [63:0] wdata,
     output logic [63:0] rdata,
@@ -71,6 +73,7 @@ module ctrl_regs #(
       hive_pkg::CTRL_DIR_NACKS:    begin rdata = dir_nacks; err = we; end
       default: err = 1'b1;
     endcase
+    if (we && remote && addr[11:9] == '0 && hive_pkg::CTRL_LOCAL_WRITES[addr[8:3]]) err = 1'b1;
   end
 
   always_ff @(posedge clk) begin

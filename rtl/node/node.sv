@@ -424,7 +424,8 @@ module node #(
       .wstrb(d_wstrb), .rdata(uart_rdata), .tx_valid(uart_tx_valid), .tx_data(uart_tx_data),
       .rx_valid(uart_rx_valid), .rx_data(uart_rx_data), .rx_ready(uart_rx_ready));
   ctrl_regs #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) ctrl (
-      .clk, .rst, .req(d_req && sel_ctrl && !sel_sips), .we(d_we), .addr(d_off[11:3]), .wdata(d_wdata),
+      .clk, .rst, .req(d_req && sel_ctrl && !sel_sips), .we(d_we), .remote(tgt_take),
+      .addr(d_off[11:3]), .wdata(d_wdata),
       .rdata(ctrl_rdata), .err(ctrl_err), .remap_target, .cell_mask, .timeout, .lost_clear,
       .lost_line, .lost_event, .wb_lost_events(8'(l_wb_lost)), .irq(ctrl_irq), .fw_first,
       .fw_pages, .fw_fill, .fw_vec, .fw_busy(fw_filling || sweeping), .fw_deny(deny),
