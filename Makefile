@@ -3,6 +3,8 @@
 NODES          ?= 1
 CORES_PER_NODE ?= 1
 NODE_MEM       ?= 16777216
+# FIREWALL=0: the firewall check compiled out (model variant -nofw, sim/sim.mk)
+FIREWALL       ?= 1
 SHAPE          := $(NODES)x$(CORES_PER_NODE)
 
 BUILD  := build

@@ -1,4 +1,4 @@
-"""flash: the FLASH features of the controller (issue 5, "Figures"): SIPS so far.
+"""flash: the FLASH features of the controller (issue 5, "Figures"): SIPS, firewall, cutoff.
 
 - SIPS one-way latency by hop distance (tests/mp/sips_bench.c, mode 0, on 4x1): the sender
   (core 0 of node d; node 0 sends to itself on 4x1) reads mcycle just before its SIPS_SEND
@@ -13,6 +13,12 @@
 - SIPS throughput to one receiver from 1..N senders (mode 1): harts 1..S each send
   MESSAGES messages back to back to node 0's request queue while hart 0 polls and pops; the
   figure is messages per 1000 cycles, with the NACKs the full queue gave.
+- Firewall and cutoff (bench/flash/fwbench.c, on 4x1; its header says how each is timed):
+  a remote write miss (1 hop) on the model with the check and on the model with it compiled
+  out (build/sim/4x1-nofw, FIREWALL=0), in the same run: the figure is the difference, goal 0;
+  revocation of a hart's bit on a page of which it holds 0, 1 and 64 dirty lines (to the
+  first FW_STATUS read that says complete); a fill of N pages; cutoff activation (hart of the
+  node stores CUTOFF) to the first refused remote read (the requester's trap handled).
 Goal (issue 5): one-way at most one remote clean miss plus the interrupt entry; the remote
 miss comes from build/bench/memory.json when it exists.
 """
@@ -25,7 +31,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 from _lib import BenchError
 
-ABOUT = "FLASH controller features: SIPS one-way latency by hops, throughput to one receiver"
+ABOUT = ("FLASH controller features: SIPS one-way latency by hops, throughput to one receiver; "
+         "firewall check cost, revocation, fill; cutoff activation")
 
 SHAPES = ("4x1", "4x2")     # 4x2 is used when its model exists (--var flash_shapes='4x1 ...')
 SAMPLES = 6
@@ -35,6 +42,12 @@ MP_CFG_MAGIC = 0x4749464E4F43504D
 LAT_RE = re.compile(r"^bench sips-lat src=(\d+) sample=(\d+) irq=(\d+) read=(\d+)$")
 IPI_RE = re.compile(r"^bench ipi src=(\d+) sample=(\d+) irq=(\d+)$")
 TPUT_RE = re.compile(r"^bench sips-tput senders=(\d+) msgs=(\d+) cycles=(\d+) nacks=(\d+)$")
+FW_SAMPLES = 9
+WMISS_RE = re.compile(r"^fwbench wmiss median=(\d+) min=(\d+) max=(\d+) samples=(\d+)$")
+REVOKE_RE = re.compile(r"^fwbench revoke dirty=(\d+) median=(\d+) min=(\d+) max=(\d+) "
+                       r"samples=(\d+)$")
+FILL_RE = re.compile(r"^fwbench fill pages=(\d+) median=(\d+) samples=(\d+)$")
+CUTOFF_RE = re.compile(r"^fwbench cutoff sample=(\d+) after=(-?\d+) ok_after=(-?\d+) probes=(\d+)$")
 
 
 def hops(node, nodes):
@@ -42,14 +55,14 @@ def hops(node, nodes):
     return abs(node % mx) + abs(node // mx)
 
 
-def program(ctx):
-    """Builds tests/mp/sips_bench.c (tests/tests.mk) and returns the ELF."""
-    elf = ctx.path(ctx.build, "tests", "mp", "sips_bench.elf")
+def program(ctx, *rel):
+    """Builds BUILD/REL (tests/tests.mk, bench/flash/flash.mk) and returns the ELF."""
+    elf = ctx.path(ctx.build, *rel)
     r = subprocess.run(["make", "--no-print-directory", "BUILD=" + ctx.build,
-                        os.path.join(ctx.build, "tests", "mp", "sips_bench.elf")],
+                        os.path.join(ctx.build, *rel)],
                        cwd=ctx.repo, capture_output=True, text=True)
     if r.returncode or not os.path.exists(elf):
-        raise BenchError("building sips_bench.elf failed:\n" + r.stdout + r.stderr)
+        raise BenchError("building %s failed:\n%s%s" % (rel[-1], r.stdout, r.stderr))
     return elf
 
 
@@ -63,7 +76,7 @@ def patched(ctx, elf, name, words):
     return out
 
 
-def parse(run, regex):
+def parse(run, regex, prog="bench"):
     rows = []
     for line in run.console().split("\n"):
         if line.startswith("bench check failed"):
@@ -71,9 +84,79 @@ def parse(run, regex):
         m = regex.match(line.strip())
         if m:
             rows.append(tuple(int(x) for x in m.groups()))
-    if "bench done" not in run.console():
-        raise BenchError("sips_bench did not finish:\n" + run.console()[-2000:])
+    if prog + " done" not in run.console():
+        raise BenchError("%s did not finish:\n%s" % (prog, run.console()[-2000:]))
     return rows
+
+
+def firewall(ctx, fw_elf, pool):
+    """The firewall and cutoff figures: fwbench on 4x1 and, for the write miss, on 4x1-nofw."""
+    full = patched(ctx, fw_elf, "fwbench", {1: FW_SAMPLES, 2: 0})
+    only_miss = patched(ctx, fw_elf, "fwbench-wmiss", {1: FW_SAMPLES, 2: 1})
+    runs = list(pool.map(lambda j: ctx.run_sim(j[0], ["--elf", j[1], "--quiet", "--max-cycles",
+                                                      MAX_CYCLES], "fwbench-" + j[0]),
+                         [("4x1", full), ("4x1-nofw", only_miss)]))
+    fw, nofw = runs
+    miss = parse(fw, WMISS_RE, "fwbench")[0]
+    miss_nofw = parse(nofw, WMISS_RE, "fwbench")[0]
+    revoke = parse(fw, REVOKE_RE, "fwbench")
+    fill = parse(fw, FILL_RE, "fwbench")
+    cut = parse(fw, CUTOFF_RE, "fwbench")
+    if not revoke or not fill or not cut:
+        raise BenchError("fwbench printed no revocation, fill or cutoff lines:\n" +
+                         fw.console()[-2000:])
+    cut_after = statistics.median(c[1] for c in cut)
+    figures = [
+        {"key": "flash.fw_check_cycles", "title": "firewall check: remote write miss with the "
+         "check minus the same miss with it compiled out (-nofw)", "value": miss[0] - miss_nofw[0],
+         "unit": "cycles", "config": "4x1, hart 0 -> line of node 1 (1 hop), medians of %d"
+         % miss[3], "goal": {"op": "<=", "value": 0}, "readme": True},
+        {"key": "flash.fw_check_overhead", "title": "firewall check: extra time of a remote "
+         "write miss (the paper's +6.3 %)", "value": round(100.0 * (miss[0] - miss_nofw[0]) /
+                                                          miss_nofw[0], 2),
+         "unit": "%", "config": "4x1 against 4x1-nofw, 1 hop"},
+        {"key": "flash.fw_write_miss", "title": "remote write miss (1 hop), firewall checked",
+         "value": miss[0], "unit": "cycles", "config": "4x1"},
+        {"key": "flash.nofw_write_miss", "title": "remote write miss (1 hop), firewall compiled "
+         "out (-nofw)", "value": miss_nofw[0], "unit": "cycles", "config": "4x1-nofw"},
+    ]
+    for d, med, _, _, _ in revoke:
+        figures.append({"key": "flash.fw_revoke_%d" % d, "title": "firewall revocation of a "
+                        "hart holding %d dirty line%s of the page" % (d, "" if d == 1 else "s"),
+                        "value": med, "unit": "cycles", "config": "4x1, page of node 0, hart 1",
+                        "readme": d == 64})
+    for p, med, _ in fill:
+        figures.append({"key": "flash.fw_fill_%d" % p, "title": "firewall fill of %d page%s" %
+                        (p, "" if p == 1 else "s"), "value": med, "unit": "cycles",
+                        "config": "4x1, no hart loses a bit"})
+    figures.append({"key": "flash.cutoff_first_refused", "title": "cutoff: CUTOFF store to the "
+                    "first refused remote read (median over the samples; the requester's trap "
+                    "included)", "value": cut_after, "unit": "cycles",
+                    "config": "4x1, node 1 cut off, hart 0 reading node 1's memory"})
+    tables = [
+        {"title": "Firewall check on a remote write miss (4x1, 1 hop), cycles",
+         "columns": ["model", "median", "min", "max", "samples"],
+         "rows": [["firewall checked (4x1)"] + list(miss),
+                  ["compiled out (4x1-nofw)"] + list(miss_nofw)]},
+        {"title": "Firewall revocation on 4x1 (hart 1 loses its bit of a page of node 0), cycles",
+         "columns": ["dirty lines held by hart 1", "median", "min", "max", "samples"],
+         "rows": [list(r) for r in revoke]},
+        {"title": "Firewall fill of N pages on 4x1 (no hart loses a bit), cycles",
+         "columns": ["pages", "median", "samples"], "rows": [list(r) for r in fill]},
+        {"title": "Cutoff activation on 4x1: CUTOFF store to the first refused remote read",
+         "columns": ["sample", "first refused (end of probe)", "last probe that succeeded "
+                     "(its start)", "probes"], "rows": [list(r) for r in cut],
+         "note": "cycles from mcycle just before hart 1's CUTOFF store; the probes are remote "
+                 "clean misses back to back, so `first refused` includes one miss and the trap"},
+    ]
+    plots = [{"file": "figures-flash-fw-fill.png", "kind": "line",
+              "title": "Firewall fill of N pages (4x1)", "xlabel": "pages",
+              "ylabel": "cycles to FW_STATUS idle",
+              "series": [{"label": "fill", "x": [p for p, _, _ in fill],
+                          "values": [m for _, m, _ in fill]}]}]
+    raw = {"fw_write_miss": miss, "nofw_write_miss": miss_nofw, "revoke": revoke,
+           "fill": fill, "cutoff": cut}
+    return figures, tables, plots, raw
 
 
 def remote_miss(ctx):
@@ -88,7 +171,8 @@ def remote_miss(ctx):
 
 
 def run(ctx):
-    elf = program(ctx)
+    elf = program(ctx, "tests", "mp", "sips_bench.elf")
+    fw_elf = program(ctx, "bench", "flash", "fwbench.elf")
     if ctx.vars.get("flash_shapes"):
         shapes = ctx.vars["flash_shapes"].split()
     else:
@@ -106,6 +190,7 @@ def run(ctx):
 
     with ThreadPoolExecutor(max_workers=max(1, ctx.jobs)) as pool:
         runs = list(pool.map(one, jobs))
+        fw_figures, fw_tables, fw_plots, fw_raw = firewall(ctx, fw_elf, pool)
 
     rm = remote_miss(ctx)
     figures, tables, plots, raw = [], [], [], {}
@@ -194,6 +279,11 @@ def run(ctx):
     if rm is None:
         notes.append("no build/bench/memory.json: the one-way goal (<= one remote miss) is not "
                      "checked")
+    notes.append("firewall figures: %d samples each (fills: 3), the write miss on 4x1 and "
+                 "4x1-nofw in the same run; a revocation sweeps the whole directory "
+                 "(DIR_SETS x DIR_WAYS entries, one per cycle)" % FW_SAMPLES)
+    raw.update(fw_raw)
     return {"config": {"shapes": shapes, "samples": SAMPLES, "messages_per_sender": MESSAGES,
-                       "remote_miss_cycles": rm},
-            "figures": figures, "tables": tables, "plots": plots, "notes": notes, "raw": raw}
+                       "remote_miss_cycles": rm, "fw_samples": FW_SAMPLES},
+            "figures": figures + fw_figures, "tables": tables + fw_tables,
+            "plots": plots + fw_plots, "notes": notes, "raw": raw}

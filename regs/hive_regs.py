@@ -64,8 +64,10 @@ CTRL = [
     ("FW_VEC", 0x68, "rw-local", "read: the firewall vector of page FW_ADDR (bit h: hart h may write); write: set FW_PAGES pages from FW_ADDR to this vector, then recall every line owned by a hart that lost its bit; a bus error while FW_STATUS is busy"),
     ("FW_STATUS", 0x70, "ro", "bit 0: a fill or revocation is in progress (complete when it reads 0)"),
     ("FW_DENIED", 0x78, "ro", "ownership requests and writebacks the firewall refused"),
-    ("CUTOFF", 0x80, "rw-local", "bit 0: refuse every access to this node's memory from other nodes (bus error; writebacks dropped)"),
-    ("TRACE", 0x88, "rw-local", "trace control (docs/harness.md, Waveforms): bit 0 written 1 starts, 0 stops the simulator's FST trace (--trace); once any node wrote it, the trace records while some node's bit is 1 (and inside --trace-window); no effect on a board"),
+    ("CUTOFF", 0x80, "rw-cell", "bit 0: refuse every access to this node's memory from other nodes (bus error; writebacks dropped)"),
+    ("DIR_REQUESTS", 0x88, "ro", "requests for this node's memory the home took (the stats JSON's dir_requests)"),
+    ("DIR_NACKS", 0x90, "ro", "NACKs the home sent (busy line or full directory set; the stats JSON's dir_nacks)"),
+    ("TRACE", 0x98, "rw-local", "trace control (docs/harness.md, Waveforms): bit 0 written 1 starts, 0 stops the simulator's FST trace (--trace); once any node wrote it, the trace records while some node's bit is 1 (and inside --trace-window); no effect on a board"),
 ] + [
     # SIPS (docs/sips.md): the send context of the accessing hart, the node's two receive
     # queues and their counters. Every SIPS register is a bus error for a device access that

@@ -10,9 +10,13 @@
  *    updated with the line after every store, SC and AMO the caches perform. Every access a D
  *    cache completes (load, LR, store, SC, AMO) must find in its line exactly the golden copy.
  *    Instruction fetches are not compared: without fence.i the ISA lets them see old code.
- * Anything that changes memory behind the caches' back makes the golden model disagree, by
- * design: a mem-flip fault is reported at the next access to its line, and so would a
- * writeback lost to a failed home or refused by the firewall (do not check such runs).
+ *    A writeback that the firewall refuses leaves memory unchanged (DESIGN.md section 3): in
+ *    the cycle a home refuses one, the golden copy of that line becomes what memory holds, so
+ *    every later access must find the data the owner wrote lost. Refused stores and AMOs
+ *    complete with an error and change no golden copy.
+ * Anything else that changes memory behind the caches' back makes the golden model disagree,
+ * by design: a mem-flip fault is reported at the next access to its line, and so would a
+ * writeback lost to a failed home (do not check such runs).
  *
  * This is the one harness file besides sim_main.cpp and trace.cpp that sees the model: the
  * signal names come from a header generated per shape by sim/sim.mk.
@@ -44,7 +48,14 @@ struct line_copy {
     uint32_t w[SIM_LINE_WORDS];
 };
 
+struct home_sig {
+    int node;
+    const CData *deny_wb;
+    const QData *line; /* the line of the message the home handles (address >> 6) */
+};
+
 std::vector<cache_sig> g_caches;
+std::vector<home_sig> g_homes;
 std::unordered_map<uint64_t, line_copy> g_golden; /* by line number (address >> 6) */
 uint64_t g_accesses;
 char g_why[512];
@@ -100,6 +111,19 @@ int check_swmr(uint64_t cycle)
     return 0;
 }
 
+/* A refused writeback: memory keeps the line it held. */
+void check_denied_writebacks(void)
+{
+    for (const home_sig &h : g_homes) {
+        if (!*h.deny_wb)
+            continue;
+        line_copy *g = golden(*h.line);
+        uint64_t a = *h.line << 6;
+        if (g)
+            mem_peek(h.node, (a - HIVE_GLOBAL_BASE) % HIVE_GLOBAL_SIZE, g->w, sizeof g->w);
+    }
+}
+
 int check_accesses(uint64_t cycle)
 {
     for (const cache_sig &c : g_caches) {
@@ -141,12 +165,15 @@ void check_init(Vhive_soc *top)
                         r->P##own.data(), &r->P##tags[0], &r->P##done, &r->P##write,           \
                         &r->P##err, &r->P##op, &r->P##addr, r->P##line_data.data(),            \
                         r->P##newline.data()});
+#define CHECK_HOME(N, P) g_homes.push_back({N, &r->P##deny_wb, &r->P##fw_line});
 #include "check_caches.h"
 #undef CHECK_CACHE
+#undef CHECK_HOME
 }
 
 int check_cycle(uint64_t cycle)
 {
+    check_denied_writebacks();
     return check_swmr(cycle) || check_accesses(cycle);
 }
 

@@ -99,9 +99,9 @@ static void version(void)
            SIM_NODES, SIM_CORES_PER_NODE, SIM_NODES, SIM_CORES_PER_NODE,
            (unsigned long long)SIM_NODE_MEM, (unsigned long long)(SIM_NODE_MEM / 1024), SIM_HARTS,
            SIM_HARTS == 1 ? "" : "s");
-    printf("model: %s, %d Verilator thread%s\n",
+    printf("model: %s, %d Verilator thread%s, firewall %s\n",
            SIM_SAVABLE ? "savable (--save-at, --restore)" : "not savable", SIM_THREADS,
-           SIM_THREADS > 1 ? "s" : "");
+           SIM_THREADS > 1 ? "s" : "", SIM_FIREWALL ? "checked" : "compiled out (-nofw)");
     printf("verilator %s\n", Verilated::productVersion());
 }
 

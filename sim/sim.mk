@@ -11,14 +11,16 @@
 # for measuring what --savable costs). --savable is never combined with --timing (Verilator
 # refuses it; --timing is not used here). CHECK=1 builds the variant -check, whose L1 signals
 # sim/check.vlt keeps readable for --check-coherence (sim/coherence_check.cpp). Every model
-# gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes.
+# gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes. FIREWALL=0 builds the
+# variant -nofw, the firewall check compiled out (rtl/firewall/firewall.sv), for the benchmark
+# that compares a write miss with and without it (bench/flash.py).
 
 VERILATOR ?= verilator
 THREADS   ?= 1
 SAVABLE   ?= 1
 CHECK     ?= 0
 
-SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)$(if $(filter 1,$(CHECK)),-check)
+SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)$(if $(filter 1,$(CHECK)),-check)$(if $(filter 0,$(FIREWALL)),-nofw)
 SIM_VLT   := sim/poke.vlt $(if $(filter 1,$(CHECK)),sim/check.vlt)
 SIM_DIR   := $(BUILD)/sim/$(SHAPE)$(SIM_VARIANT)
 HIVE_SIM  := $(SIM_DIR)/hive-sim
@@ -30,7 +32,8 @@ SIM_REV   := $(shell git describe --always --dirty 2>/dev/null || echo unknown)
 # -D defines of the harness: the shape it was built for.
 SIM_DEFS  := -DSIM_NODES=$(NODES) -DSIM_CORES_PER_NODE=$(CORES_PER_NODE) \
              -DSIM_NODE_MEM=$(NODE_MEM)ULL -DSIM_THREADS=$(THREADS) \
-             -DSIM_SAVABLE=$(if $(filter 0,$(SAVABLE)),0,1) -DSIM_CHECK=$(if $(filter 1,$(CHECK)),1,0)
+             -DSIM_SAVABLE=$(if $(filter 0,$(SAVABLE)),0,1) -DSIM_CHECK=$(if $(filter 1,$(CHECK)),1,0) \
+             -DSIM_FIREWALL=$(if $(filter 0,$(FIREWALL)),0,1)
 # -O2 must reach the model's hot code: Verilator's make appends OPT_FAST (-Os by default) after
 # -CFLAGS, so it is set there as well.
 SIM_CFLAGS := -O2 -Wall -Wextra -I$(CURDIR)/$(GEN) -I$(CURDIR)/$(SIM_DIR) -I$(CURDIR)/sim \
@@ -55,14 +58,17 @@ $(SIM_DIR)/params.stamp: sim-always
 	@printf '%s\n' $(call sim_sq,$(SIM_STAMP_TEXT)) | cmp -s - $@ || \
 	  printf '%s\n' $(call sim_sq,$(SIM_STAMP_TEXT)) > $@
 
-# The checker's list of caches: CHECK_CACHE(node, core, icache, name prefix in the model's
-# root), one per L1 of the shape (the names Verilator gives public signals of g_node/g_core).
+# The checker's list of caches and homes: CHECK_CACHE(node, core, icache, name prefix in the
+# model's root), one per L1 of the shape, and CHECK_HOME(node, prefix), one per home (the names
+# Verilator gives public signals of g_node/g_core).
 $(SIM_DIR)/check_caches.h: $(SIM_DIR)/params.stamp
 	@for n in $$(seq 0 $$(($(NODES) - 1))); do for c in $$(seq 0 $$(($(CORES_PER_NODE) - 1))); do \
 	  for k in 0 1; do \
 	    printf 'CHECK_CACHE(%d, %d, %d, hive_soc__DOT__g_node__BRA__%d__KET____DOT__nd__DOT__g_core__BRA__%d__KET____DOT__%s__DOT__)\n' \
 	      $$n $$c $$k $$n $$c $$([ $$k = 1 ] && echo icache || echo dcache); \
-	  done; done; done > $@
+	  done; done; \
+	  printf 'CHECK_HOME(%d, hive_soc__DOT__g_node__BRA__%d__KET____DOT__nd__DOT__hm__DOT__)\n' $$n $$n; \
+	done > $@
 
 $(SIM_DIR)/revision.h: sim-always
 	@mkdir -p $(@D)

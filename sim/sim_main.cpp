@@ -161,9 +161,9 @@ static void cell_finisher_write(int node, uint32_t v, uint64_t cycle)
 }
 
 /* ---- coherence counters -------------------------------------------------------------------
- * stat_node: 6 x 64 bits per node (docs/interfaces.md). Words 0..4 are the home directory's
- * running counters, read at the end; word 5 counts the node's L1 protocol errors of this cycle,
- * so the loop adds it up. */
+ * stat_node: 7 x 64 bits per node (docs/interfaces.md). Words 0..4 and 6 are running
+ * counters, read at the end; word 5 counts the node's L1 protocol errors of this cycle, so the
+ * loop adds it up. */
 static void l1_proto_error(int node, uint64_t count, uint64_t cycle)
 {
     if (!g_run.l1_proto[node]) {
@@ -607,6 +607,7 @@ static void read_counters(struct run_result *r)
         s->evictions = port_bits(top->stat_node, b + 128, 64);
         s->proto_errors = port_bits(top->stat_node, b + 192, 64);
         s->occupancy_max = port_bits(top->stat_node, b + 256, 64);
+        s->fw_denied = port_bits(top->stat_node, b + 64 * STAT_NODE_FW_DENIED, 64);
         unsigned sb = 64 * STAT_SIPS_WORDS * n;
         s->sips_sent = port_bits(top->stat_sips, sb, 64);
         s->sips_received = port_bits(top->stat_sips, sb + 64, 64);

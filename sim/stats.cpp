@@ -174,6 +174,7 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
             fprintf(f, "%llu", (unsigned long long)d->l1_proto_first);
         else
             fprintf(f, "null");
+        fprintf(f, ", \"fw_denied\": %llu", (unsigned long long)d->fw_denied);
         fprintf(f, ",\n     \"sips_sent\": %llu, \"sips_received\": %llu, \"sips_nacked\": %llu, "
                    "\"sips_failed\": %llu",
                 (unsigned long long)d->sips_sent, (unsigned long long)d->sips_received,

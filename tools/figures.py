@@ -41,7 +41,7 @@ PAPER = {
                                 "text": "50.7 us", "cycles": 10140},
     "kernel.pagefault_local": {"title": "page fault hitting the page cache, local",
                                "text": "6.9 us", "cycles": 1380},
-    "firewall.remote_write_miss": {"title": "firewall check on a remote write miss",
+    "flash.fw_check_overhead": {"title": "firewall check on a remote write miss",
                                    "text": "+6.3 %"},
     "recovery.detection": {"title": "failure detection", "text": "10-45 ms"},
     "recovery.total": {"title": "recovery", "text": "40-80 ms"},

@@ -45,6 +45,10 @@ def constants():
     out += [("PARAM_HEADER_BYTES", 8 * len(R.PARAM_HEADER), "")]
     out += [(f"PARAM_E_{n}", 8 * i, d) for i, (n, d) in enumerate(R.PARAM_ENTRY)]
     out += [("PARAM_ENTRY_BYTES", 8 * len(R.PARAM_ENTRY), "")]
+    # bit i: the controller register at offset 8 * i takes writes from this node's harts only
+    out.append(("CTRL_LOCAL_WRITES", sum(1 << (o // 8) for _, o, a, _ in R.CTRL
+                                         if a in ("rw-local", "wo-local") and o < 0x200),
+                "controller registers only this node's harts may write (bit = offset / 8)"))
     for n in ("FDT_FROM_TOP", "FDT_MAX", "INFO_FROM_TOP", "FW_OFFSET", "PAYLOAD_OFFSET",
               "FW_DYNAMIC_MAGIC", "FW_DYNAMIC_VERSION"):
         out.append((n, getattr(R, n), ""))
@@ -90,6 +94,7 @@ def gen_md():
          "## Controller registers", "",
          table(["register", "offset", "access", "what"], [(n, h(o), a, d) for n, o, a, d in R.CTRL]),
          "`rw-local`: writable by harts of the same node only; other writes answer a bus error. "
+         "`rw-cell`: writable by harts of the node's cell (the device block refuses other cells). "
          "`-hart`: the register of the accessing hart's own SIPS send context. "
          "SIPS registers (`SIPS_*`, docs/sips.md) answer a bus error to any access from another node.", "",
          "## Finishers", "",

@@ -20,6 +20,7 @@
  * mp_cfg: w[1] samples per figure (at most 64), w[2] AMOs per hart in the contended burst.
  */
 #include "mp.h"
+#include "timing.h"
 
 MP_CONFIG(1, 15, 200);
 
@@ -46,36 +47,6 @@ static uint64_t hops(uint64_t a, uint64_t b)
     uint64_t w = mp_nodes >= 8 ? 4 : mp_nodes >= 2 ? 2 : 1;
     int64_t dx = (int64_t)(a % w) - (int64_t)(b % w), dy = (int64_t)(a / w) - (int64_t)(b / w);
     return (uint64_t)(dx < 0 ? -dx : dx) + (uint64_t)(dy < 0 ? -dy : dy);
-}
-
-static inline uint64_t timed_load(volatile uint64_t *p)
-{
-    uint64_t t0, t1, v;
-    __asm__ volatile("csrr %0, mcycle\n ld %1, 0(%3)\n csrr %2, mcycle"
-                     : "=&r"(t0), "=&r"(v), "=&r"(t1) : "r"(p) : "memory");
-    (void)v;
-    return t1 - t0;
-}
-static inline uint64_t timed_store(volatile uint64_t *p, uint64_t v)
-{
-    uint64_t t0, t1;
-    __asm__ volatile("csrr %0, mcycle\n sd %2, 0(%3)\n csrr %1, mcycle"
-                     : "=&r"(t0), "=&r"(t1) : "r"(v), "r"(p) : "memory");
-    return t1 - t0;
-}
-static inline uint64_t timed_amo(volatile uint64_t *p)
-{
-    uint64_t t0, t1, v;
-    __asm__ volatile("csrr %0, mcycle\n amoadd.d %1, %3, (%4)\n csrr %2, mcycle"
-                     : "=&r"(t0), "=&r"(v), "=&r"(t1) : "r"(1UL), "r"(p) : "memory");
-    (void)v;
-    return t1 - t0;
-}
-static inline uint64_t empty_region(void)
-{
-    uint64_t t0, t1;
-    __asm__ volatile("csrr %0, mcycle\n csrr %1, mcycle" : "=&r"(t0), "=&r"(t1) : : "memory");
-    return t1 - t0;
 }
 
 static uint64_t overhead;
@@ -112,16 +83,6 @@ static void serve(uint64_t hart)
         mp_fence();
         mbox[hart].cmd = CMD_NONE;
     }
-}
-
-static void sort(uint64_t *v, uint64_t n)
-{
-    for (uint64_t i = 1; i < n; i++)
-        for (uint64_t j = i; j > 0 && v[j - 1] > v[j]; j--) {
-            uint64_t t = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = t;
-        }
 }
 
 static void report(const char *name, uint64_t home, uint64_t owner, uint64_t d, uint64_t *s,

@@ -73,7 +73,7 @@ module arty_top #(
   /* verilator lint_off UNUSEDSIGNAL */
   logic [HARTS-1:0]     retire_valid;
   logic [HARTS*64-1:0]  retire_pc, stat_imiss, stat_dmiss, stat_stall;
-  logic [NODES*6*64-1:0] stat_node;
+  logic [NODES*7*64-1:0] stat_node;
   logic [NODES*4*64-1:0] stat_sips;
   /* verilator lint_on UNUSEDSIGNAL */
 

@@ -37,6 +37,7 @@ module home #(
     output logic [63:6]   swp_line,
     output logic [coh_pkg::AGENT_BITS-1:0] swp_agent,
     input  logic          swp_ok,
+    input  logic          fw_filling,   // vectors are being written (a fill in progress)
     input  logic          sweep_start,  // vectors changed: recall lines owned against them
     output logic          sweeping,
     output logic          deny,         // the firewall refused an ownership request or writeback
@@ -237,7 +238,9 @@ module home #(
     else if (take_req && !hit && !has_free)
       // a full set gives up a stable entry; with none stable, the request just waits
       evicting = (state_of(e) == coh_pkg::H_S || state_of(e) == coh_pkg::H_M);
-    g.fw_ok = fw_ok;
+    // an owner's writeback during a fill or sweep carries data written while it could write
+    // (the revocation is not complete): it is the recall the sweep would make, not refused
+    g.fw_ok = fw_ok || (m.kind == coh_pkg::M_PUTM && (fw_filling || sweeping));
     g.others = (d_sharers[e] & ~agent_bit(m.src_agent)) != '0;
     g.last_ack = (d_acks[e] == 8'd1);
     g.evict = d_evict[e];

@@ -66,7 +66,9 @@ HOME_EVENTS = [
     ("CLEAR", "the home's kernel cleared a lost line (register write)"),
 ]
 HOME_GUARDS = [
-    ("fw_ok", "the firewall lets the requesting hart write the page"),
+    ("fw_ok", "the firewall lets the requesting hart write the page (a writeback also passes "
+              "while a fill or its revocation sweep is in progress: its data was written with "
+              "permission)"),
     ("others", "sharers other than the requester remain"),
     ("last_ack", "this ack is the last one awaited"),
     ("evict", "the transaction gives the entry up (no requester)"),

@@ -1,6 +1,7 @@
 // Coherence-controller registers of a node (offsets in regs/hive_regs.py). Identity registers
-// are read-only; writing one, or a bad value, is a bus error. Only harts of this node reach this block (the
-// node's device decoder refuses others), which is what makes CELL_MASK local-only.
+// are read-only; writing one, or a bad value, is a bus error. Harts of other nodes of the cell
+// reach this block too (`remote`); their writes of the registers hive_regs.py marks local
+// (CTRL_LOCAL_WRITES: CELL_MASK, the remap target, the firewall's) are a bus error.
 module ctrl_regs #(
     parameter int     NODE_ID = 0,
     parameter int     NODES = 1,
@@ -11,6 +12,7 @@ module ctrl_regs #(
     input  logic        rst,
     input  logic        req,
     input  logic        we,
+    input  logic        remote,          // the access comes from another node
     input  logic [11:3] addr,   // registers are 64-bit; the byte offset is ignored
     input  logic [63:0] wdata,
     output logic [63:0] rdata,
@@ -31,12 +33,14 @@ module ctrl_regs #(
     input  logic        fw_busy,         // a fill or its revocation sweep is running
     input  logic        fw_deny,         // the home refused an ownership request or writeback
     input  logic        fw_deny_wb,      // ... and it was a writeback
+    output logic [63:0] fw_denied,       // FW_DENIED (also for the harness statistics)
     output logic        cutoff,
+    input  logic [63:0] dir_requests,    // the home's counters
+    input  logic [63:0] dir_nacks,
     output logic [1:0]  trace            // TRACE: bit 0 its value, bit 1 written since reset
 );
   localparam logic [63:0] MY_BASE = hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE;
   localparam logic [63:0] PAGES = 64'(NODE_MEM) / hive_pkg::PAGE_BYTES;
-  logic [63:0] fw_denied;
   logic        fill_ok;   // FW_ADDR and FW_PAGES name pages of this node
   assign fill_ok = fw_first >= MY_BASE && fw_pages != 0 &&
                    (fw_first - MY_BASE) / hive_pkg::PAGE_BYTES + 64'(fw_pages) <= PAGES;
@@ -67,8 +71,11 @@ module ctrl_regs #(
       hive_pkg::CTRL_FW_DENIED:    begin rdata = fw_denied; err = we; end
       hive_pkg::CTRL_CUTOFF:       rdata = 64'(cutoff);
       hive_pkg::CTRL_TRACE:        rdata = 64'(trace[0]);
+      hive_pkg::CTRL_DIR_REQUESTS: begin rdata = dir_requests; err = we; end
+      hive_pkg::CTRL_DIR_NACKS:    begin rdata = dir_nacks; err = we; end
       default: err = 1'b1;
     endcase
+    if (we && remote && addr[11:9] == '0 && hive_pkg::CTRL_LOCAL_WRITES[addr[8:3]]) err = 1'b1;
   end
 
   always_ff @(posedge clk) begin

@@ -8,7 +8,11 @@
 // The vectors live in an on-chip array of PAGES x HARTS bits (4096 x 4 bits at 4x1 with 16 MiB
 // nodes): the storage grows with node memory, by HARTS bits per 4 KiB. They power up all ones
 // (every hart may write everywhere, as --elf mode needs); a cell's boot ROM narrows them.
+// ENABLE = 0 builds the machine without the check (every write permitted, no array, vectors
+// read as all ones), so that a benchmark can compare a write miss with and without it; fills
+// still take their cycles and sweep, so software runs unchanged.
 module firewall #(
+    parameter bit     ENABLE = 1'b1,
     parameter int     NODES = 1,
     parameter int     CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
@@ -38,24 +42,34 @@ module firewall #(
     output logic                            filling,
     output logic                            fill_done   // pulse: the last page was written
 );
-  logic [HARTS-1:0] v [PAGES];
-  initial for (int i = 0; i < PAGES; i++) v[i] = '1;
-
-  /* verilator lint_off UNUSEDSIGNAL */  // the page bits of the line, the hart of the agent
-  function automatic logic may_write(input logic [63:6] line, input logic [coh_pkg::AGENT_BITS-1:0] a);
-    // agent = 2 x hart (+1 for an I cache)
-    may_write = |(v[line[12 +: PW]] & (HARTS'(1) << a[coh_pkg::AGENT_BITS-1:1]));
-  endfunction
-  /* verilator lint_on UNUSEDSIGNAL */
-  assign chk_ok = may_write(chk_line, chk_agent);
-  assign swp_ok = may_write(swp_line, swp_agent);
-  assign vec_rd = 64'(v[first[12 +: PW]]);
-
   logic [PW-1:0]   cur;
   logic [31:0]     left;
+  /* verilator lint_off UNUSEDSIGNAL */  // without ENABLE nothing is stored
   logic [HARTS-1:0] fvec;
+  /* verilator lint_on UNUSEDSIGNAL */
   assign filling = (left != '0);
   assign fill_done = (left == 32'd1);
+
+  if (ENABLE) begin : g_vec
+    logic [HARTS-1:0] v [PAGES];
+    initial for (int i = 0; i < PAGES; i++) v[i] = '1;
+
+    /* verilator lint_off UNUSEDSIGNAL */  // the page bits of the line, the hart of the agent
+    function automatic logic may_write(input logic [63:6] line, input logic [coh_pkg::AGENT_BITS-1:0] a);
+      // agent = 2 x hart (+1 for an I cache)
+      may_write = |(v[line[12 +: PW]] & (HARTS'(1) << a[coh_pkg::AGENT_BITS-1:1]));
+    endfunction
+    /* verilator lint_on UNUSEDSIGNAL */
+    assign chk_ok = may_write(chk_line, chk_agent);
+    assign swp_ok = may_write(swp_line, swp_agent);
+    assign vec_rd = 64'(v[first[12 +: PW]]);
+
+    always_ff @(posedge clk) if (!rst && filling) v[cur] <= fvec;
+  end else begin : g_none
+    assign chk_ok = 1'b1;
+    assign swp_ok = 1'b1;
+    assign vec_rd = 64'({HARTS{1'b1}});
+  end
 
   always_ff @(posedge clk) begin
     if (rst) begin
@@ -65,7 +79,6 @@ module firewall #(
       cur <= first[12 +: PW];
       fvec <= vec[HARTS-1:0];
     end else if (filling) begin
-      v[cur] <= fvec;
       cur <= cur + 1'b1;
       left <= left - 32'd1;
     end

@@ -8,6 +8,7 @@ module node #(
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int     L1_LINES = 256,     // lines of each L1 (I and D); 64 fits the ULX3S's LUT RAM
     parameter int     SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
+    parameter bit     FIREWALL = 1'b1,    // 0: every write permitted, no vector storage
     localparam int    C = CORES_PER_NODE,
     localparam int    MW = coh_pkg::MSG_BITS,
     localparam int    GW = (C > 1) ? $clog2(C) : 1   // bits of a core number
@@ -56,8 +57,9 @@ module node #(
     output logic [C*64-1:0] stat_imiss,
     output logic [C*64-1:0] stat_dmiss,
     output logic [C*64-1:0] stat_stall,
-    output logic [6*64-1:0] stat_dir,     // directory: requests, NACKs, evictions, protocol
-                                          // errors, max occupancy; L1 protocol errors this cycle
+    output logic [7*64-1:0] stat_dir,     // directory: requests, NACKs, evictions, protocol
+                                          // errors, max occupancy; L1 protocol errors this
+                                          // cycle; firewall refusals (FW_DENIED)
     output logic [4*64-1:0] stat_sips,    // SIPS: sent, received, NACKed, failed (rtl/sips/sips.sv)
     // the four networks (requests, forwards, responses, acks): inject and eject at this node
     output logic            req_in_valid,
@@ -193,7 +195,7 @@ module node #(
   home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) hm (
       .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
       .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .swp_line, .swp_agent,
-      .swp_ok, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
+      .swp_ok, .fw_filling, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
       .req_valid(req_out_valid && !req_io && !req_sips && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
       .rsp_valid(h_rsp_valid), .rsp_msg(ack_out_msg), .rsp_pop(h_rsp_pop),
       .fwd_valid(h_fwd_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready && !fault_node_fail),
@@ -494,11 +496,13 @@ module node #(
       .wstrb(d_wstrb), .rdata(uart_rdata), .tx_valid(uart_tx_valid), .tx_data(uart_tx_data),
       .rx_valid(uart_rx_valid), .rx_data(uart_rx_data), .rx_ready(uart_rx_ready));
   ctrl_regs #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) ctrl (
-      .clk, .rst, .req(d_req && sel_ctrl && !sel_sips), .we(d_we), .addr(d_off[11:3]), .wdata(d_wdata),
+      .clk, .rst, .req(d_req && sel_ctrl && !sel_sips), .we(d_we), .remote(tgt_take),
+      .addr(d_off[11:3]), .wdata(d_wdata),
       .rdata(ctrl_rdata), .err(ctrl_err), .remap_target, .cell_mask, .timeout, .lost_clear,
       .lost_line, .lost_event, .wb_lost_events(8'(l_wb_lost)), .irq(ctrl_irq), .fw_first,
       .fw_pages, .fw_fill, .fw_vec, .fw_busy(fw_filling || sweeping), .fw_deny(deny || fault_ww_denied),
-      .fw_deny_wb(deny_wb), .cutoff, .trace);
+      .fw_deny_wb(deny_wb), .fw_denied(stat_dir[384 +: 64]), .cutoff,
+      .dir_requests(stat_dir[0 +: 64]), .dir_nacks(stat_dir[64 +: 64]), .trace);
   finisher mfin (.req(d_req && sel_mfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(mfinish_valid),
                  .data(mfinish_data));
   finisher cfin (.req(d_req && sel_cfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(cfinish_valid),
@@ -512,7 +516,7 @@ module node #(
       .in_take(s_in_take), .ack_valid(s_ack_valid), .ack_msg(s_ack_msg), .ack_ready(s_ack_ready),
       .rsp_valid(s_rsp_valid), .rsp_msg(rsp_out_msg), .seip(sips_seip), .stat(stat_sips));
 
-  firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) fw (
+  firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .ENABLE(FIREWALL)) fw (
       .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent),
       .swp_line(sweeping ? swp_line : ww_addr[63:6]), .swp_agent(sweeping ? swp_agent : ww_agent),
       .first(fw_first), .chk_ok(fw_ok), .swp_ok, .fill(fw_fill), .pages(fw_pages), .vec(d_wdata),

@@ -7,6 +7,7 @@ module hive_soc #(
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int L1_LINES = 256,
     parameter int SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
+    parameter bit FIREWALL = 1'b1,  // 0: the firewall check compiled out (the -nofw model)
     localparam int HARTS = NODES * CORES_PER_NODE
 ) (
     input  logic                 clk,
@@ -52,7 +53,7 @@ module hive_soc #(
     output logic [HARTS*64-1:0]  stat_imiss,
     output logic [HARTS*64-1:0]  stat_dmiss,
     output logic [HARTS*64-1:0]  stat_stall,
-    output logic [NODES*6*64-1:0] stat_node,  // per node: see node's stat_dir
+    output logic [NODES*7*64-1:0] stat_node,  // per node: see node's stat_dir
     output logic [NODES*4*64-1:0] stat_sips   // per node: SIPS sent, received, NACKed, failed
 );
   localparam int C = CORES_PER_NODE;
@@ -122,7 +123,7 @@ module hive_soc #(
     /* verilator lint_on UNUSEDSIGNAL */
     assign fw_im[n*FW +: FW] = fwd_in_full[MW-1:512];
     node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .L1_LINES(L1_LINES),
-           .SIPS_DEPTH(SIPS_DEPTH)) nd (
+           .SIPS_DEPTH(SIPS_DEPTH), .FIREWALL(FIREWALL)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
         .mem_req_valid(mem_req_valid[n]), .mem_req_ready(mem_req_ready[n]),
         .mem_req_we(mem_req_we[n]), .mem_req_addr(mem_req_addr[n*32 +: 32]),
@@ -144,7 +145,7 @@ module hive_soc #(
         .retire_valid(retire_valid[n*C +: C]), .retire_pc(retire_pc[n*C*64 +: C*64]),
         .stat_instret(stat_instret[n*C*64 +: C*64]), .stat_imiss(stat_imiss[n*C*64 +: C*64]),
         .stat_dmiss(stat_dmiss[n*C*64 +: C*64]), .stat_stall(stat_stall[n*C*64 +: C*64]),
-        .stat_dir(stat_node[n*6*64 +: 6*64]), .stat_sips(stat_sips[n*4*64 +: 4*64]),
+        .stat_dir(stat_node[n*7*64 +: 7*64]), .stat_sips(stat_sips[n*4*64 +: 4*64]),
         .req_in_valid(rq_iv[n]), .req_in_msg(rq_im[n*MW +: MW]), .req_in_dst(rq_id[n*4 +: 4]),
         .req_in_ready(rq_ir[n]), .req_out_valid(rq_ov[n]), .req_out_msg(rq_om[n*MW +: MW]),
         .req_out_ready(rq_or[n]),

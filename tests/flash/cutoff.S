@@ -1,55 +1,60 @@
 // Memory cutoff (2 nodes x 1 core, --elf): hart 1 sets CUTOFF on its node (node 1) and checks
 // that its own accesses to node 1's memory still work, then tells hart 0; hart 0's load of a
-// line of node 1's memory then faults (mcause 5, mtval = the address). Code and the mailbox
-// live in node 0's memory (the remap window of an --elf run), which is not cut off.
+// line of node 1's memory then faults (mcause 5, mtval = the address), and so does its store
+// to the line hart 1 wrote (mcause 7); hart 1 then finds that line unchanged and clears
+// CUTOFF, after which hart 0's load works again. Code and the mailbox live in node 0's memory
+// (the remap window of an --elf run), which is not cut off. Fail codes: 1 a check, 2 a probe
+// did not fault, 3 an unexpected trap.
 #include "hive_regs_asm.h"
+#include "probe.h"
 #define CTRL1 (HIVE_NODEDEV_BASE + HIVE_NODEDEV_SIZE + HIVE_NODEDEV_CTRL)
 #define X     (HIVE_GLOBAL_BASE + HIVE_GLOBAL_SIZE + 0x200000)
-.globl _start
-_start:
-  csrr t0, mhartid
-  la t1, trap
-  csrw mtvec, t1
+probe_start
   li s0, X
-  la s1, mbox
+  la s1, flag
+  li s4, 0                  # faults taken
   bnez t0, hart1
 hart0:
 1: ld t1, 0(s1)
-  beqz t1, 1b
+  li t3, 1
+  bne t1, t3, 1b
+  li s5, 5
+  addi s6, s0, 64
   ld t4, 64(s0)             # node 1 is cut off: must fault
-  j fail
+  li s5, 7
+  mv s6, s0
+  li t1, 0x99
+  sd t1, 0(s0)              # must fault too
+  li t3, 2
+  bne s4, t3, fail2
+  li t1, 2
+  sd t1, 0(s1)              # tell hart 1
+2: ld t1, 0(s1)             # hart 1 reports 3 (line unchanged, cutoff cleared)
+  li t3, 3
+  bne t1, t3, 2b
+  ld t4, 128(s0)            # remote access works again
+  probe_pass
 hart1:
   li t2, CTRL1
   li t1, 1
   sd t1, HIVE_CTRL_CUTOFF(t2)
   ld t3, HIVE_CTRL_CUTOFF(t2)
-  bne t1, t3, fail
+  bne t1, t3, fail1
   li t1, 0x77               # local accesses still work
   sd t1, 0(s0)
   ld t3, 0(s0)
-  bne t1, t3, fail
+  bne t1, t3, fail1
   li t1, 1
   sd t1, 0(s1)              # tell hart 0
-2: wfi
-  j 2b
-.align 2
-trap:
-  csrr t4, mcause
-  li t5, 5
-  bne t4, t5, fail
-  csrr t4, mtval
-  addi t5, s0, 64
-  bne t4, t5, fail
-  li t0, HIVE_MFINISH_BASE
-  li t1, HIVE_FINISH_PASS
-  sw t1, 0(t0)
-park: wfi
+3: ld t1, 0(s1)
+  li t3, 2
+  bne t1, t3, 3b
+  ld t3, 0(s0)              # hart 0's refused store changed nothing
+  li t1, 0x77
+  bne t1, t3, fail1
+  li t2, CTRL1
+  sd zero, HIVE_CTRL_CUTOFF(t2)
+  li t1, 3
+  sd t1, 0(s1)
   j park
-fail:
-  li t0, HIVE_MFINISH_BASE
-  li t1, (1 << 16) | HIVE_FINISH_FAIL
-  sw t1, 0(t0)
-  j park
-.data
-.align 6
-mbox: .dword 0
+probe_handler

@@ -1,23 +1,28 @@
-// Firewall revocation (2 nodes x 1 core, --elf): hart 1 takes a line of page P of node 0's
-// memory in M and writes it; hart 0 revokes hart 1 on P (FW_VEC); the revocation completes only
-// after the dirty line was recalled, so hart 1's next store faults (mcause 7) and the value
-// written before survives; hart 0 may still write; FW_DENIED counts the refusal.
+// Firewall revocation (2 nodes x 1 core, --elf): hart 1 holds two lines of page P of node 0's
+// memory with ownership: line A exclusive and clean (E, from a load: the firewall lets it
+// write) and line B modified (M, from a store). Hart 0 revokes hart 1 on P (FW_VEC); the
+// revocation completes only after both were recalled, so hart 1's stores to A and B then fault
+// (mcause 7, mtval the address) and leave both lines as they were; hart 0 may still write;
+// FW_DENIED counts the two refusals. Fail codes: 1 a check of hart 0, 2 hart 1's store did not
+// fault, 3 an unexpected trap.
 #include "hive_regs_asm.h"
+#include "probe.h"
 #define CTRL0 (HIVE_NODEDEV_BASE + HIVE_NODEDEV_CTRL)
 #define P     (HIVE_GLOBAL_BASE + 0x100000)
-.globl _start
-_start:
-  csrr t0, mhartid
-  la t1, trap
-  csrw mtvec, t1
-  li s0, P
+#define A     (P + 0x40)
+#define B     (P + 0x80)
+probe_start
+  li s0, A
+  li s2, B
   la s1, flag
   bnez t0, hart1
 hart0:
-1: ld t1, 0(s1)            # wait for hart 1's first store
+1: ld t1, 0(s1)            # wait for hart 1 to own both lines
   beqz t1, 1b
   li t2, CTRL0
-  sd s0, HIVE_CTRL_FW_ADDR(t2)
+  ld s3, HIVE_CTRL_FW_DENIED(t2)
+  li t1, P
+  sd t1, HIVE_CTRL_FW_ADDR(t2)
   li t1, 1
   sd t1, HIVE_CTRL_FW_PAGES(t2)
   li t1, 1                 # only hart 0 may write
@@ -26,50 +31,45 @@ hart0:
   bnez t1, 2b
   ld t1, HIVE_CTRL_FW_VEC(t2)
   li t3, 1
-  bne t1, t3, fail
+  bne t1, t3, fail1
   li t1, 2
   sd t1, 0(s1)             # tell hart 1
-3: ld t1, 0(s1)            # hart 1 reports 3 (faulted)
+3: ld t1, 0(s1)            # hart 1 reports 3 (both stores faulted)
   li t3, 3
   bne t1, t3, 3b
-  ld t1, 0(s0)             # the value hart 1 wrote first survives
+  ld t1, 0(s0)             # A is unchanged (it was never written)
+  bnez t1, fail1
+  ld t1, 0(s2)             # the value hart 1 wrote to B first survives
   li t3, 0x1111
-  bne t1, t3, fail
+  bne t1, t3, fail1
   li t1, 0x2222            # hart 0 may still write
-  sd t1, 0(s0)
-  ld t3, 0(s0)
-  bne t1, t3, fail
+  sd t1, 0(s2)
+  ld t3, 0(s2)
+  bne t1, t3, fail1
   ld t1, HIVE_CTRL_FW_DENIED(t2)
-  beqz t1, fail
-  li t0, HIVE_MFINISH_BASE
-  li t1, 0x5555
-  sw t1, 0(t0)
-  j park
+  sub t1, t1, s3
+  li t3, 2
+  bne t1, t3, fail1
+  probe_pass
 hart1:
+  ld t1, 0(s0)             # A: exclusive, clean
   li t1, 0x1111
-  sd t1, 0(s0)             # owns the line (M)
+  sd t1, 0(s2)             # B: modified
   li t1, 1
   sd t1, 0(s1)
 4: ld t1, 0(s1)
   li t3, 2
   bne t1, t3, 4b
+  li s4, 0                 # faults taken
+  li s5, 7                 # the fault the probes expect: a store access fault
+  mv s6, s0                # at this address
   li t1, 0x9999
   sd t1, 0(s0)             # must fault
-  j fail
-.align 2
-trap:
-  csrr t4, mcause
-  li t5, 7
-  bne t4, t5, fail
+  mv s6, s2
+  sd t1, 0(s2)             # must fault
+  li t3, 2
+  bne s4, t3, fail2
   li t1, 3
   sd t1, 0(s1)
-park: wfi
   j park
-fail:
-  li t0, HIVE_MFINISH_BASE
-  li t1, 0x13333
-  sw t1, 0(t0)
-  j park
-.data
-.align 6
-flag: .dword 0
+probe_handler

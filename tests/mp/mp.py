@@ -9,6 +9,7 @@ error. A failure says how to replay the run by hand: the same ELF copy and comma
 """
 import json
 import os
+import re
 import shlex
 import struct
 import subprocess
@@ -129,6 +130,8 @@ def run_mp(ctx, test, prog, shape, words, args=(), max_cycles=MAX_CYCLES, expect
 LITMUS = ["mp", "sb", "lb", "iriw", "mp-relacq"]
 STRESS_OPS = {"test": 1000, "regress": 3000}
 STRESS_SEEDS = {"test": range(1, 2), "regress": range(1, 11)}
+FW_STRESS_SEEDS = {"test": range(1, 2), "regress": range(1, 6)}
+FW_CHURN = 12  # stress.c w[6]: the share of operations (in 256ths) that touch the firewall
 
 
 def tests(tier, seeds=None):
@@ -175,6 +178,14 @@ def tests(tier, seeds=None):
                 {0: s, 1: ops, 2: 8, 3: 0, 4: 16}, **chk)
             add(f"mp-stress/4x2-evict6-seed-{s}", "stress", "4x2-check",
                 {0: s, 1: ops, 2: 6, 3: 1, 4: 16}, **chk)
+    # ... with random firewall grants and revocations and random SIPS traffic (stress.c w[5],
+    # w[6]): one seed in the test tier, more on 4x1 and 4x2 in regress
+    for s in (seeds or FW_STRESS_SEEDS[tier]):
+        for shape in (["4x1", "4x2"] if regress or seeds else ["4x1"]):
+            name = f"mp-stress/{shape}-fw-sips-seed-{s}"
+            add(name, "stress", shape + "-check",
+                {0: s, 1: ops, 2: 8, 3: 0, 4: 16, 5: 1, 6: FW_CHURN}, args=["--check-coherence"],
+                stats_check=fw_churn_checked)
     out += check_tests()
     out += fault_tests(tier)
     out += sips_tests(tier)
@@ -186,6 +197,22 @@ def checked(st, least=1000):
     cc = st.get("coherence_check")
     if not cc or not cc.get("ok") or cc.get("accesses", 0) < least:
         return f"the coherence checker did not check this run: {cc}"
+    return None
+
+
+def fw_churn_checked(st):
+    """stats_check of a stress run with firewall churn and SIPS: the checker ran, the firewall
+    refused some stores, and the homes' refusals in the stats JSON (fw_denied) are the stores
+    the program counted as refused (a refused writeback would be one more)."""
+    msg = checked(st) or sips_stats(st, flood=False)
+    if msg:
+        return msg
+    m = re.search(r"firewall (\d+) \((\d+) stores refused\)", st["cells"][0]["console"])
+    if not m:
+        return "no firewall summary on the console"
+    denied = sum(nd["fw_denied"] for nd in st["nodes"])
+    if int(m.group(2)) == 0 or denied != int(m.group(2)):
+        return f"stats: fw_denied {denied}, the program counted {m.group(2)} refused stores"
     return None
 
 

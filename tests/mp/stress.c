@@ -18,9 +18,10 @@
  *
  * The seed (w[0]) decides every choice; the run is deterministic, so a seed replays exactly.
  * mp_cfg: w[0] seed, w[1] operations per hart, w[2] lines (1..16), w[3] layout,
- * w[4] private-eviction weight (0..255), w[5] SIPS traffic (below). Fail codes: 1 own slot read != shadow, 2 a value its
- * owner cannot have written, 3 a slot read went back, 4 amoswap.d old value, 5 lr.d value,
- * 6 final own slot, 7 amoadd counter sum, 8 LR/SC counter sum, 9 final slot != owner's shadow.
+ * w[4] private-eviction weight (0..255), w[5] SIPS traffic (below), w[6] firewall churn
+ * (below). Fail codes: 1 own slot read != shadow, 2 a value its owner cannot have written,
+ * 3 a slot read went back, 4 amoswap.d old value, 5 lr.d value, 6 final own slot, 7 amoadd
+ * counter sum, 8 LR/SC counter sum, 9 final slot != owner's shadow.
  */
 #include "sips.h"
 
@@ -76,6 +77,98 @@ static void sips_op(uint64_t hart, uint64_t arg, uint64_t slots)
     sips_sent_to[hart][d]++;
 }
 
+/* Firewall churn (w[6] != 0): each node has one firewall page (FW_OFF, in the same L1 slots as
+ * the shared lines, so that its dirty lines are evicted and written back while vectors change)
+ * in which every hart owns one word. In place of most fences a hart stores to its word at a
+ * random node with mp_try_sd, loads a random hart's word there, or sets a random vector on
+ * its own node's firewall page (only the node's harts can) and waits until the revocation is
+ * complete. A store that faults (mcause 7: no permission) is counted and must leave the word
+ * unchanged: the owner's later reads compare with its shadow, which only a store that
+ * completed changes, and the coherence checker's golden model follows the same rule. At the
+ * end the refusals the harts counted must equal the sum of the homes' FW_DENIED. Fail codes
+ * 30 (an unexpected fault of a firewall store or FW_VEC write), 31 own firewall word,
+ * 32 another hart's firewall word, 33 FW_DENIED != refusals counted. */
+#define FW_OFF (MP_NODE_FREE + 0x140000) /* 16 KiB above the 16 conflict lines: their L1 slots */
+static uint64_t the_seed;
+#define FW_MAXH 16 /* harts: with more, no churn (the words of one page's first lines) */
+#define FW_ON (mp_cfg.w[6] && mp_harts <= FW_MAXH && mp_nodes <= SIPS_MAXN)
+static uint64_t fw_shadow[FW_MAXH][SIPS_MAXN];
+static uint64_t fw_seen[FW_MAXH][SIPS_MAXN][FW_MAXH]; /* per hart: the q it saw of each word */
+static volatile uint64_t fw_refused[FW_MAXH];
+static volatile uint64_t fw_denied_total __attribute__((aligned(64)));
+static volatile uint64_t *fw_word(uint64_t node, uint64_t h)
+{
+    return mp_node_mem(node, FW_OFF) + h;
+}
+static uint64_t fw_value(uint64_t node, uint64_t h, uint64_t q)
+{
+    return 0xf0ULL << 56 | node << 52 | h << 44 | q;
+}
+
+static void fw_op(uint64_t hart, uint64_t arg)
+{
+    uint64_t nd = arg % mp_nodes, kind = (arg >> 8) % 8, c;
+    if (kind < 4) { /* store own word */
+        uint64_t q = (fw_shadow[hart][nd] & 0xfffffffffffULL) + 1, v = fw_value(nd, hart, q);
+        c = mp_try_sd((uintptr_t)fw_word(nd, hart), v);
+        if (c == 0)
+            fw_shadow[hart][nd] = v;
+        else if (c == 7)
+            fw_refused[hart]++;
+        else {
+            mp_printf("stress: hart %lu: firewall store faulted with mcause %lu\n", hart, c);
+            mp_fail(30);
+        }
+    } else if (kind < 7) { /* load a word */
+        uint64_t h = (arg >> 16) % mp_harts, v = *fw_word(nd, h);
+        if (h == hart) {
+            if (v != fw_shadow[hart][nd]) {
+                mp_printf("stress: FAIL seed %lu hart %lu: own firewall word at node %lu reads "
+                          "0x%lx, shadow 0x%lx\n", the_seed, hart, nd, v, fw_shadow[hart][nd]);
+                mp_fail(31);
+            }
+        } else if (v) {
+            uint64_t q = v & 0xfffffffffffULL;
+            if (v != fw_value(nd, h, q) || q < fw_seen[hart][nd][h]) {
+                mp_printf("stress: FAIL seed %lu hart %lu: hart %lu's firewall word at node %lu "
+                          "reads 0x%lx (saw q %lu before)\n", the_seed, hart, h, nd, v,
+                          fw_seen[hart][nd][h]);
+                mp_fail(32);
+            }
+            fw_seen[hart][nd][h] = q;
+        }
+    } else { /* a random vector on the own node's page */
+        uint64_t n = mp_node_of(hart), vec = arg >> 20;
+        volatile uint64_t *r = mp_ctrl(n, 0);
+        r[HIVE_CTRL_FW_ADDR / 8] = (uintptr_t)fw_word(n, 0);
+        r[HIVE_CTRL_FW_PAGES / 8] = 1;
+        /* another core of the node may be filling: FW_VEC is then a bus error; try again */
+        while ((c = mp_try_sd((uintptr_t)&r[HIVE_CTRL_FW_VEC / 8], vec)) == 7)
+            ;
+        if (c) {
+            mp_printf("stress: hart %lu: FW_VEC write faulted with mcause %lu\n", hart, c);
+            mp_fail(30);
+        }
+        while (r[HIVE_CTRL_FW_STATUS / 8] & 1)
+            ;
+    }
+}
+
+/* After the last operation (between barriers): every hart checks its own words, core 0 of each
+ * node adds its home's FW_DENIED to the total. */
+static void fw_end(uint64_t hart)
+{
+    for (uint64_t nd = 0; nd < mp_nodes; nd++)
+        if (*fw_word(nd, hart) != fw_shadow[hart][nd]) {
+            mp_printf("stress: FAIL seed %lu hart %lu: own firewall word at node %lu is 0x%lx "
+                      "at the end, shadow 0x%lx\n", the_seed, hart, nd, *fw_word(nd, hart),
+                      fw_shadow[hart][nd]);
+            mp_fail(31);
+        }
+    if (hart % mp_cores == 0)
+        mp_amoadd(&fw_denied_total, *mp_ctrl(mp_node_of(hart), HIVE_CTRL_FW_DENIED));
+}
+
 #define MAX_LINES 16
 #define SLOTS_PER_LINE 6
 #define MAX_SLOTS (MAX_LINES * SLOTS_PER_LINE)
@@ -89,7 +182,7 @@ struct hart_state {
     uint64_t seen[MAX_SLOTS];
     uint64_t added[MAX_LINES];
     uint64_t lrsc[MAX_LINES];
-    uint64_t ops[10];
+    uint64_t ops[11];
 } __attribute__((aligned(64)));
 static struct hart_state st[64];
 
@@ -110,7 +203,6 @@ static inline uint64_t value_of(uint64_t s, uint64_t h, uint64_t q)
     return s << 56 | h << 48 | q;
 }
 
-static uint64_t the_seed;
 static uint64_t op_index[64][8] __attribute__((aligned(64))); /* the operation each hart is at */
 __attribute__((noreturn)) static void fail(int code, uint64_t hart, uint64_t s, const char *what,
                                            uint64_t got, uint64_t want)
@@ -234,6 +326,9 @@ int mp_main(uint64_t hart)
             else
                 (void)*p;
             me->ops[7]++;
+        } else if (kind < 250 && FW_ON && kind >= 250 - mp_cfg.w[6] % 36) { /* firewall */
+            fw_op(hart, arg);
+            me->ops[10]++;
         } else if (kind < 250) { /* fence */
             mp_fence();
             me->ops[8]++;
@@ -253,6 +348,10 @@ int mp_main(uint64_t hart)
         while (sips_senders_done != senders)
             sips_drain(hart);
         sips_drain(hart);
+    }
+    if (FW_ON) {
+        mp_barrier();
+        fw_end(hart);
     }
     mp_barrier();
     for (uint64_t s = hart; s < slots; s += H) {
@@ -296,13 +395,21 @@ int mp_main(uint64_t hart)
                 mp_fail(23);
             }
         }
-    uint64_t tot[10] = {0};
-    for (uint64_t h = 0; h < nh; h++)
-        for (int k = 0; k < 10; k++)
+    uint64_t tot[11] = {0}, refused = 0;
+    for (uint64_t h = 0; h < nh; h++) {
+        for (int k = 0; k < 11; k++)
             tot[k] += st[h].ops[k];
+        refused += h < FW_MAXH ? fw_refused[h] : 0;
+    }
+    if (FW_ON && fw_denied_total != refused) {
+        mp_printf("stress: the homes' FW_DENIED add up to %lu, the harts counted %lu refused "
+                  "firewall stores\n", fw_denied_total, refused);
+        mp_fail(33);
+    }
     mp_printf("stress: seed %lu passed: loads own %lu any %lu, stores %lu, amoswap %lu, "
-              "lr/sc %lu, amoadd %lu, lr/sc loops %lu, evictions %lu, fences %lu, pauses %lu\n",
+              "lr/sc %lu, amoadd %lu, lr/sc loops %lu, evictions %lu, fences %lu, pauses %lu, "
+              "firewall %lu (%lu stores refused)\n",
               the_seed, tot[0], tot[1], tot[2], tot[3], tot[4], tot[5], tot[6], tot[7], tot[8],
-              tot[9]);
+              tot[9], tot[10], refused);
     return 0;
 }
