@@ -2,7 +2,7 @@
 // lines, write-back, with a combinational hit path so that a hit completes in the cycle it is
 // asked. It runs the L1 side of the protocol table (coh_pkg::l1_step): one miss outstanding
 // (the MSHR), one writeback buffer, forwards (INV, RECS, RECI) answered when they arrive or
-// left in the network while the grant they race with is on its way.
+// parked while the answer to this cache's own request for the line is on its way.
 //
 // The core's request is a level: it stays until `done`. A miss starts when the MSHR is free;
 // the refill installs the line and the unchanged request then hits. `err` with `done` reports a
@@ -113,43 +113,67 @@ module l1_cache #(
   endfunction
 
   // ---------------------------------------------------------------- forwards
+  // A forward that the table defers waits for the answer (grant, NACK or ERR) to this cache's
+  // request for its line out of the network, in a one-entry parking slot. At the head of the
+  // forward network it held up everything behind it (the forwards for this node's other caches,
+  // the home's later ones), and a home whose forward queue is full takes no request: an INV of
+  // a copy this cache had dropped silently, reaching it after its new GETS left, waited there
+  // for the NACK of a GETS that the home could then never take (docs/coherence.md). No second
+  // forward for the line comes before this one's ack, so one slot is enough; the parked
+  // forward goes before the network's once the answer is in.
   /* verilator lint_off UNUSEDSIGNAL */  // routing fields and a forward's data are not needed here
   coh_pkg::msg_t     f, r;
   logic [IW-1:0]     fi;
   logic              f_here, fwd_take;
-  coh_pkg::l1_step_t fs;
-  coh_pkg::l1_guard_t fg;
+  coh_pkg::l1_step_t fs, ps;
+  coh_pkg::l1_guard_t fg, pg;
   /* verilator lint_on UNUSEDSIGNAL */
-  coh_pkg::l1_state_e fst;
-  coh_pkg::l1_event_e fev;
-  assign f = fwd_msg;
+  coh_pkg::l1_state_e fst, pst;
+  coh_pkg::l1_event_e fev, pev;
+  logic               pk_valid, pk_ready, park;
+  coh_pkg::msg_e      pk_kind;
+  logic [63:6]        pk_line;
+  function automatic coh_pkg::l1_event_e fwd_event(input coh_pkg::msg_e k);
+    case (k)
+      coh_pkg::M_INV:  fwd_event = coh_pkg::LE_INV;
+      coh_pkg::M_RECS: fwd_event = coh_pkg::LE_RECS;
+      default:         fwd_event = coh_pkg::LE_RECI;
+    endcase
+  endfunction
+  always_comb begin
+    // only the MSHR's states defer, so the parked line's state is the MSHR's or, for this, I
+    pst = (mshr != coh_pkg::L_I && mshr_line == pk_line) ? mshr : coh_pkg::L_I;
+    pev = fwd_event(pk_kind);
+    pg.wb = wb_valid && wb_line == pk_line;
+  end
+  coh_l1_step pstep (.st(pst), .ev(pev), .g(pg), .known(ps.known), .next(ps.next), .act(ps.act));
+  assign pk_ready = pk_valid && !ps.act.defer;
+  always_comb begin
+    f = fwd_msg;
+    if (pk_ready) begin f.kind = pk_kind; f.line = pk_line; end
+  end
   assign r = rsp_msg;
   assign fi = f.line[6 +: IW];
   assign f_here = valid[fi] && tags[fi] == f.line[63 -: TW];
   always_comb begin
     coh_pkg::l1_state_e s;
-    coh_pkg::l1_event_e e;
     if (mshr != coh_pkg::L_I && mshr_line == f.line) s = mshr;
     else if (!f_here) s = coh_pkg::L_I;
     else s = own[fi] ? (dirty[fi] ? coh_pkg::L_M : coh_pkg::L_E) : coh_pkg::L_S;
-    case (f.kind)
-      coh_pkg::M_INV:  e = coh_pkg::LE_INV;
-      coh_pkg::M_RECS: e = coh_pkg::LE_RECS;
-      default:         e = coh_pkg::LE_RECI;
-    endcase
     fg.wb = wb_valid && wb_line == f.line;
     fst = s;
-    fev = e;
+    fev = fwd_event(f.kind);
   end
   coh_l1_step step (.st(fst), .ev(fev), .g(fg), .known(fs.known), .next(fs.next), .act(fs.act));
-  // an answer needs the ack slot; a deferred forward stays in the network. In the cycle after
-  // a fill the core's waiting access goes first: a forward deferred during the miss would
-  // otherwise take the line before the access it was fetched for, and harts contending for a
-  // line would pass it around forever without one of them completing (a livelock).
+  // an answer needs the ack slot. In the cycle after a fill the core's waiting access goes
+  // first: a forward deferred during the miss would otherwise take the line before the access
+  // it was fetched for, and harts contending for a line would pass it around forever without
+  // one of them completing (a livelock).
   logic filled, held;
   assign held = resv_valid && resv_hold != '0 && resv_line == f.line;
-  assign fwd_take = fwd_valid && !ack_valid && !fs.act.defer && !filled && !held;
-  assign fwd_pop = fwd_take;
+  assign fwd_take = (pk_ready || fwd_valid) && !ack_valid && !fs.act.defer && !filled && !held;
+  assign park = !pk_ready && fwd_valid && fs.act.defer && !pk_valid;
+  assign fwd_pop = (fwd_take && !pk_ready) || park;
 
   // ---------------------------------------------------------------- hit path
   logic [IW-1:0] idx;
@@ -228,6 +252,7 @@ module l1_cache #(
       wb_valid <= 1'b0; wb_send <= 1'b0; wb_line <= '0;
       resv_valid <= 1'b0; resv_line <= '0; resv_hold <= '0;
       fidx <= '0; fl_end <= 1'b0; filled <= 1'b0;
+      pk_valid <= 1'b0; pk_kind <= coh_pkg::M_INV; pk_line <= '0;
       ack_valid <= 1'b0; ack_msg <= '0; mshr_wait <= '0; wb_wait <= '0;
     end else begin
       if (backoff != '0) backoff <= backoff - 1'b1;
@@ -322,6 +347,8 @@ module l1_cache #(
       end
 
       // forwards
+      if (park) begin pk_valid <= 1'b1; pk_kind <= f.kind; pk_line <= f.line; end
+      if (fwd_take && pk_ready) pk_valid <= 1'b0;
       if (fwd_take) begin
         if (fs.act.invack || fs.act.recack || fs.act.recack_wb) begin
           ack_valid <= 1'b1;

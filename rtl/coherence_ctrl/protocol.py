@@ -172,7 +172,8 @@ L1_ACTIONS = [
     ("invack", "answer INVACK"),
     ("recack", "answer RECACK with the line (dirty if M)"),
     ("recack_wb", "answer RECACK from the writeback buffer (dirty)"),
-    ("defer", "leave the forward in the network until the pending grant arrives"),
+    ("defer", "hold the forward back until the request for its line is answered (grant, NACK "
+              "or ERR); the L1 parks it out of the forward network"),
     ("proto_err", "cannot happen; counted, answered so that the home is not stuck"),
 ]
 # state, event, guard, next state, actions

@@ -147,6 +147,7 @@ def tests(tier, seeds=None):
 
     for shape in shapes:
         add(f"mp/atomics-{shape}", "atomics", shape, {1: 200})
+        add(f"mp/stale-inv-{shape}", "stale_inv", shape, {1: 64})
         if regress:
             add(f"mp/spinlock-{shape}", "spinlock", shape, {0: 1, 1: 100})
             add(f"mp/spinlock-lrspin-{shape}", "spinlock", shape, {0: 1, 1: 50, 2: 1})
