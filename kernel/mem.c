@@ -169,9 +169,12 @@ int frame_refcnt(const struct pfdat *pd)
 
 void frame_put(struct pfdat *pd)
 {
+	/* the tag is read while our reference still holds the frame: once the count is down,
+	 * another holder's frame_put may free it and write FT_FREE */
+	uint8_t type = __atomic_load_n(&pd->type, __ATOMIC_RELAXED);
 	int old = __atomic_fetch_sub(&pd->refcnt, 1, __ATOMIC_ACQ_REL);
-	if (old <= 0 || pd->type == FT_FREE || pd->type == FT_RESERVED)
-		panic("frame_put: frame %lx type %d ref %d", pd->gpa, pd->type, old);
+	if (old <= 0 || type == FT_FREE || type == FT_RESERVED)
+		panic("frame_put: frame %lx type %d ref %d", pd->gpa, type, old);
 	if (old > 1)
 		return;
 	struct freelist *fl = &freelists[pd->node];
