@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <pthread.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -72,6 +73,43 @@ static void test_alloc_free(void **state)
 	assert_null(pfdat_of(0x1234000));
 	assert_null(pa_to_kva(0x1234000));
 	(void)a;
+	host_mem_free();
+}
+
+/* Frames come from the asking hart's node while it has free ones, then from the home node (the
+ * first region) and the cell's other nodes. */
+static void test_node_local(void **state)
+{
+	(void)state;
+	enum { PAGES = 16 };
+	uint8_t *home = host_mem_init(PAGES, GBASE);
+	uint8_t *other = aligned_alloc(4096, PAGES * 4096);
+	assert_non_null(other);
+	assert_int_equal(mem_add_region((uint64_t)other, GBASE + 0x10000000, PAGES * 4096, 2), 0);
+	mem_init_frames(); /* the two pfdat tables take a page each of the home node */
+	assert_int_equal(mem_total_frames(), 2 * PAGES - 2);
+	struct pfdat *pd[2 * PAGES];
+	int n = 0;
+	cpus[0].node = 2; /* a hart of node 2: its own frames, then the home node's */
+	while ((pd[n] = frame_alloc(FT_ANON)) != NULL) {
+		assert_int_equal(pd[n]->node, n < PAGES ? 2 : 0);
+		assert_ptr_equal(pfdat_kva(pd[n]), (n < PAGES ? other : home) +
+						  (pd[n]->gpa & 0xfffffff) % (PAGES * 4096));
+		n++;
+	}
+	assert_int_equal(n, 2 * PAGES - 2);
+	for (int i = 0; i < n; i++)
+		frame_put(pd[i]);
+	cpus[0].node = 7; /* a node without memory in the cell: the home node first */
+	pd[0] = frame_alloc(FT_ANON);
+	assert_int_equal(pd[0]->node, 0);
+	frame_put(pd[0]);
+	cpus[0].node = 0;
+	pd[0] = frame_alloc(FT_ANON);
+	assert_int_equal(pd[0]->node, 0);
+	frame_put(pd[0]);
+	assert_int_equal(mem_free_frames(), 2 * PAGES - 2);
+	free(other);
 	host_mem_free();
 }
 
@@ -153,6 +191,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_init_and_reserve),
 		cmocka_unit_test(test_alloc_free),
+		cmocka_unit_test(test_node_local),
 		cmocka_unit_test(test_put_concurrent),
 	};
 	return cmocka_run_group_tests_name("mem", tests, NULL, NULL);
