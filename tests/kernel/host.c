@@ -42,16 +42,21 @@ void spin_lock(struct spinlock *lk)
 		fail_msg("spin_lock: %s already held", lk->name);
 	while (__atomic_exchange_n(&lk->locked, 1, __ATOMIC_ACQUIRE))
 		;
-	lk->cpu = mycpu();
+	__atomic_store_n(&lk->cpu, mycpu(), __ATOMIC_RELAXED);
 }
 void spin_unlock(struct spinlock *lk)
 {
 	if (!spin_holding(lk))
 		fail_msg("spin_unlock: %s not held", lk->name);
-	lk->cpu = NULL;
+	__atomic_store_n(&lk->cpu, NULL, __ATOMIC_RELAXED);
 	__atomic_store_n(&lk->locked, 0, __ATOMIC_RELEASE);
 }
-bool spin_holding(struct spinlock *lk) { return lk->locked && lk->cpu == mycpu(); }
+/* other threads' lock words are read atomically (TSan would report plain reads) */
+bool spin_holding(struct spinlock *lk)
+{
+	return __atomic_load_n(&lk->locked, __ATOMIC_RELAXED) &&
+	       __atomic_load_n(&lk->cpu, __ATOMIC_RELAXED) == mycpu();
+}
 void push_off(void) {}
 void pop_off(void) {}
 void sleep_init(struct sleeplock *lk, const char *name)
