@@ -69,12 +69,20 @@ static void t_fork_wait(void)
 	}
 	CHECK(seen == (1 << N) - 1);
 	CHECK(wait(NULL) < 0 && errno == ECHILD);
+	/* the child waits for the pipe's end of file, not for a time: a parent whose hart is
+	 * slow (a loaded QEMU host) could otherwise find it already gone */
+	int fds[2];
+	CHECK(pipe(fds) == 0);
 	int pid = fork();
 	if (pid == 0) {
-		sleep_ms(5);
+		char c;
+		close(fds[1]);
+		read(fds[0], &c, 1);
 		exit(3);
 	}
+	close(fds[0]);
 	CHECK(waitpid(pid, NULL, WNOHANG) == 0);
+	close(fds[1]);
 	int st;
 	CHECK(waitpid(pid, &st, 0) == pid && WEXITSTATUS(st) == 3);
 	CHECK(sys_wait(-1, NULL, 77) == -EINVAL);
