@@ -109,8 +109,6 @@ kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF) $(KERNEL_SHELL_ELF)
 # KERNEL_SIM_DEPS= and KERNEL_SIM_ARGS="--boot-dir DIR" run a hive-sim built elsewhere as is.
 KERNEL_SIM_DEPS ?= sim boot
 KERNEL_SIM_ARGS ?=
-# 4 harts on QEMU: in regress only while a rare SMP race stands (docs/kernel.md: a clean-clone
-# run panicked once in frame_put, "type 0 ref 2", with 4 harts on a loaded machine).
 kernel-test-qemu-smp: $(KERNEL_ELF)
 	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
 
@@ -151,10 +149,11 @@ kernel-unit:
 
 # ---- the project's test tiers (DESIGN.md section 6): make test runs a representative of each
 # kind of kernel test (host units, QEMU 1 and 4 harts and the panic path, hive-sim of the
-# current shape); make regress adds the panic path on hive-sim and (tests/run.py, kernel-cells/*)
-# the suite in every cell of 4x1 as 4, 2 and 1 cells and of 4x2 as 2 cells.
-test: kernel-unit kernel-test-qemu kernel-test-sim
+# current shape); make regress adds the panic path and the console shell on hive-sim and
+# (tests/run.py, kernel-cells/*) the suite in every cell of 4x1 as 4, 2 and 1 cells and of 4x2
+# as 2 cells, and the panic path in 4x1 as 1 cell (the cutoff of every node of the cell).
+test: kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim
 regress: kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim kernel-test-sim-panic \
-         kernel-test-sim-shell $(KERNEL_ELF)
+         kernel-test-sim-shell $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
 
 -include $(wildcard $(KERNEL_BUILD)/obj/*.d $(USER_BUILD)/*.d $(USER_BUILD)/lib/*.d)
