@@ -38,5 +38,12 @@ static inline bool cell_owns_node(uint32_t n)
 {
 	return n >= cell.first_node && n < cell.first_node + cell.nnodes;
 }
+/* the node of a hart (hartid = node * cores-per-node + core); on a machine without a hive,soc
+ * node every hart is on the cell's one node */
+static inline uint32_t cell_hart_node(uint64_t hartid)
+{
+	return cell.hive && cell.cores_per_node ? (uint32_t)(hartid / cell.cores_per_node)
+					       : cell.first_node;
+}
 
 #endif

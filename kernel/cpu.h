@@ -24,6 +24,7 @@ struct cpu {
 	uint64_t trap_t0;         /* 16: scratch for trapvec.S */
 	uint64_t hartid;
 	int id;                   /* index in cpus[] */
+	uint32_t node;            /* the node the hart belongs to (frames come from it first) */
 	struct proc *proc;        /* running process or NULL */
 	struct context ctx;       /* the scheduler's context */
 	int noff, intena;         /* push_off nesting */

@@ -12,10 +12,8 @@ static volatile int acks;
 int cutoff_local_node(void)
 {
 #ifdef HIVE_CTRL_CUTOFF
-	if (!cell.hive || !cell.cores_per_node)
-		return -ENOSYS;
-	uint32_t node = (uint32_t)(mycpu()->hartid / cell.cores_per_node);
-	if (!cell_owns_node(node))
+	uint32_t node = mycpu()->node;
+	if (!cell.hive || !cell_owns_node(node))
 		return -ENOSYS;
 	volatile uint64_t *reg = (volatile uint64_t *)(cell.nodedev_base +
 		node * cell.nodedev_stride + cell.ctrl_off + HIVE_CTRL_CUTOFF);

@@ -5,6 +5,7 @@
 #   make kernel-test-qemu  the user-level test suite on QEMU, 1 hart (kernel-test-qemu-smp: 4)
 #   make kernel-test-sim   the same on hive-sim 1x1 (exit status 0 only if every test passed)
 #   make kernel-test-sim-panic  the panic path on hive-sim (memory cutoff, the cell fails)
+#   make kernel-test-sim-shell  the shell on hive-sim with --console-in (typed commands)
 #   make kernel-bench      the kernel figures -> build/bench/kernel.json (bench/kernel.py: 4x1 as
 #                          4 cells and as 1 cell; also part of make bench)
 # make test and make regress run the kernel's tests too (bottom of this file); the kernel's test
@@ -39,7 +40,7 @@ USER_CFLAGS   := $(RV_ARCH) -std=c11 -O2 -Wall -Wextra -Werror -ffreestanding -n
 USER_LDFLAGS  := -nostdlib -nostartfiles -static -Wl,--no-warn-rwx-segments -Wl,--fatal-warnings \
                  -Wl,-z,max-page-size=4096 -T user/user.ld
 
-.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim kernel-test-sim-panic kernel-bench \
+.PHONY: kernel qemu kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim kernel-test-sim-panic kernel-test-sim-shell kernel-bench \
         kernel-bench-qemu         user-progs
 kernel: $(KERNEL_ELF)
 user-progs: $(USER_ELFS)
@@ -76,11 +77,13 @@ $(KERNEL_ELF): $(KERNEL_OBJS) kernel/kernel.ld
 	$(RV_CC) $(RV_ARCH) $(KERNEL_LDFLAGS) -T kernel/kernel.ld -o $@ $(KERNEL_OBJS) -lgcc
 
 # Variants: build/kernel/kernel-NAME.elf is the same kernel whose /etc/rc is user/rc.NAME
-# (bench: the figures only; panic: init asks the kernel to panic).
+# (bench: the figures only; panic: init asks the kernel to panic; shell: init soon offers the
+# shell that the console-input tests type into).
 KERNEL_BENCH_ELF := $(KERNEL_BUILD)/kernel-bench.elf
 KERNEL_PANIC_ELF := $(KERNEL_BUILD)/kernel-panic.elf
-.SECONDARY: $(KERNEL_BUILD)/initfs-bench.img $(KERNEL_BUILD)/initfs-panic.img \
-            $(KERNEL_BUILD)/obj-bench/initfs_image.o $(KERNEL_BUILD)/obj-panic/initfs_image.o
+KERNEL_SHELL_ELF := $(KERNEL_BUILD)/kernel-shell.elf
+.SECONDARY: $(foreach v,bench panic shell,$(KERNEL_BUILD)/initfs-$(v).img \
+            $(KERNEL_BUILD)/obj-$(v)/initfs_image.o)
 $(KERNEL_BUILD)/initfs-%.img: $(USER_ELFS) user/rc.% kernel/mkinitfs.py
 	@mkdir -p $(@D)
 	$(PY) kernel/mkinitfs.py -o $@ /etc/ /tmp/ /etc/rc=user/rc.$* \
@@ -96,8 +99,9 @@ $(KERNEL_BUILD)/kernel-%.elf: $(filter-out %/initfs_image.o,$(KERNEL_OBJS)) \
 qemu: $(KERNEL_ELF)
 	$(QEMU_KERNEL) -smp $(QEMU_SMP) -append shell
 
-kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
+kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF) $(KERNEL_SHELL_ELF)
 	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL)"
+	kernel/run_test.sh qemu-shell 1 "$(QEMU_BASE) -kernel $(KERNEL_SHELL_ELF)"
 	kernel/run_test.sh qemu-panic 1 "$(QEMU_KERNEL) -append panic-test"
 	kernel/run_test.sh qemu-panic-nested 2 "$(QEMU_KERNEL) -append panic-nested-test"
 	kernel/run_test.sh qemu-panic 2 "$(QEMU_BASE) -kernel $(KERNEL_PANIC_ELF)"
@@ -105,8 +109,6 @@ kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
 # KERNEL_SIM_DEPS= and KERNEL_SIM_ARGS="--boot-dir DIR" run a hive-sim built elsewhere as is.
 KERNEL_SIM_DEPS ?= sim boot
 KERNEL_SIM_ARGS ?=
-# 4 harts on QEMU: in regress only while a rare SMP race stands (docs/kernel.md: a clean-clone
-# run panicked once in frame_put, "type 0 ref 2", with 4 harts on a loaded machine).
 kernel-test-qemu-smp: $(KERNEL_ELF)
 	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
 
@@ -117,6 +119,11 @@ kernel-test-sim: $(KERNEL_ELF) $(KERNEL_SIM_DEPS)
 # fail (hive-sim exit 101)
 kernel-test-sim-panic: $(KERNEL_PANIC_ELF) $(KERNEL_SIM_DEPS)
 	kernel/run_test.sh sim-panic 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_PANIC_ELF) --max-cycles 30M"
+
+# the shell on hive-sim: the commands of tests/kernel/shell-input.txt arrive through
+# --console-in on cell 0's UART
+kernel-test-sim-shell: $(KERNEL_SHELL_ELF) $(KERNEL_SIM_DEPS)
+	kernel/run_test.sh sim-shell 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_SHELL_ELF) --console-in 0 --max-cycles 60M"
 
 # The benchmarks of the cells (bench/run.py's registry): bench/boot.py (OpenSBI and the payload
 # in 4x1 as 4, 2, 1 cells and 4x2 as 2 cells) and bench/kernel.py (kernel-bench.elf in 4x1 as 4
@@ -142,9 +149,11 @@ kernel-unit:
 
 # ---- the project's test tiers (DESIGN.md section 6): make test runs a representative of each
 # kind of kernel test (host units, QEMU 1 and 4 harts and the panic path, hive-sim of the
-# current shape); make regress adds the panic path on hive-sim and (tests/run.py, kernel-cells/*)
-# the suite in every cell of 4x1 as 4, 2 and 1 cells and of 4x2 as 2 cells.
-test: kernel-unit kernel-test-qemu kernel-test-sim
-regress: kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim kernel-test-sim-panic $(KERNEL_ELF)
+# current shape); make regress adds the panic path and the console shell on hive-sim and
+# (tests/run.py, kernel-cells/*) the suite in every cell of 4x1 as 4, 2 and 1 cells and of 4x2
+# as 2 cells, and the panic path in 4x1 as 1 cell (the cutoff of every node of the cell).
+test: kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim
+regress: kernel-unit kernel-test-qemu kernel-test-qemu-smp kernel-test-sim kernel-test-sim-panic \
+         kernel-test-sim-shell $(KERNEL_ELF) $(KERNEL_PANIC_ELF)
 
 -include $(wildcard $(KERNEL_BUILD)/obj/*.d $(USER_BUILD)/*.d $(USER_BUILD)/lib/*.d)

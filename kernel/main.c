@@ -97,6 +97,7 @@ void kmain(uint64_t hartid, const void *fdt)
 	/* harts: the boot hart is cpus[0], the others follow in tree order */
 	bool found = false;
 	ncpus = 1;
+	cpus[0].node = cell_hart_node(hartid);
 	for (int i = 0; i < fi->nharts; i++) {
 		if (fi->harts[i] == hartid) {
 			found = true;
@@ -105,6 +106,7 @@ void kmain(uint64_t hartid, const void *fdt)
 		if (ncpus < MAX_HARTS) {
 			cpus[ncpus].hartid = fi->harts[i];
 			cpus[ncpus].id = ncpus;
+			cpus[ncpus].node = cell_hart_node(fi->harts[i]);
 			ncpus++;
 		}
 	}

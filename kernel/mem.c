@@ -1,5 +1,6 @@
 /* pfdats and the frame allocator (see mem.h). */
 #include "mem.h"
+#include "cpu.h"
 #include "kstring.h"
 #include "printf.h"
 #include "spinlock.h"
@@ -119,41 +120,43 @@ void mem_init_frames(void)
 	}
 }
 
+static struct pfdat *freelist_pop(uint32_t node)
+{
+	struct freelist *fl = &freelists[node];
+	spin_lock(&fl->lock);
+	struct pfdat *pd = fl->head;
+	if (pd) {
+		fl->head = pd->next;
+		fl->nfree--;
+	}
+	spin_unlock(&fl->lock);
+	return pd;
+}
+
 struct pfdat *frame_alloc(enum frame_type type)
 {
-	/* the home node (first region) first, then the cell's other nodes */
-	for (int r = 0; r < nmemregions; r++) {
-		uint32_t node = memregions[r].node;
-		bool seen = false;
-		for (int q = 0; q < r; q++)
-			seen |= memregions[q].node == node;
-		if (seen)
-			continue;
-		struct freelist *fl = &freelists[node];
-		spin_lock(&fl->lock);
-		struct pfdat *pd = fl->head;
-		if (pd) {
-			fl->head = pd->next;
-			fl->nfree--;
-		}
-		spin_unlock(&fl->lock);
-		if (!pd)
-			continue;
-		if (pd->type != FT_FREE || pd->refcnt != 0)
-			panic("frame_alloc: frame %lx on the free list has type %d ref %d",
-			      pd->gpa, pd->type, pd->refcnt);
-		pd->type = (uint8_t)type;
-		pd->refcnt = 1;
-		pd->next = NULL;
-		pd->hnext = NULL;
-		pd->obj = NULL;
-		pd->pgoff = 0;
-		pd->flags = 0;
-		pd->export_mask = 0;
-		memset(pfdat_kva(pd), 0, PAGE_SIZE);
-		return pd;
-	}
-	return NULL;
+	/* the asking hart's node first, so that its misses on the frame stay local; then the
+	 * home node (first region) and the cell's other nodes */
+	uint32_t local = mycpu()->node;
+	struct pfdat *pd = local < MAX_NODES ? freelist_pop(local) : NULL;
+	for (int r = 0; !pd && r < nmemregions; r++)
+		if (memregions[r].node != local)
+			pd = freelist_pop(memregions[r].node);
+	if (!pd)
+		return NULL;
+	if (pd->type != FT_FREE || pd->refcnt != 0)
+		panic("frame_alloc: frame %lx on the free list has type %d ref %d", pd->gpa,
+		      pd->type, pd->refcnt);
+	pd->type = (uint8_t)type;
+	pd->refcnt = 1;
+	pd->next = NULL;
+	pd->hnext = NULL;
+	pd->obj = NULL;
+	pd->pgoff = 0;
+	pd->flags = 0;
+	pd->export_mask = 0;
+	memset(pfdat_kva(pd), 0, PAGE_SIZE);
+	return pd;
 }
 
 void frame_get(struct pfdat *pd)
@@ -169,9 +172,12 @@ int frame_refcnt(const struct pfdat *pd)
 
 void frame_put(struct pfdat *pd)
 {
+	/* the tag is read while our reference still holds the frame: once the count is down,
+	 * another holder's frame_put may free it and write FT_FREE */
+	uint8_t type = __atomic_load_n(&pd->type, __ATOMIC_RELAXED);
 	int old = __atomic_fetch_sub(&pd->refcnt, 1, __ATOMIC_ACQ_REL);
-	if (old <= 0 || pd->type == FT_FREE || pd->type == FT_RESERVED)
-		panic("frame_put: frame %lx type %d ref %d", pd->gpa, pd->type, old);
+	if (old <= 0 || type == FT_FREE || type == FT_RESERVED)
+		panic("frame_put: frame %lx type %d ref %d", pd->gpa, type, old);
 	if (old > 1)
 		return;
 	struct freelist *fl = &freelists[pd->node];

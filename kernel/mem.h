@@ -64,7 +64,9 @@ void mem_reserve(uint64_t kstart, uint64_t size);
 void *mem_early_alloc(uint64_t size); /* page-aligned and zeroed; NULL if no room */
 void mem_init_frames(void);
 
-struct pfdat *frame_alloc(enum frame_type type); /* zeroed, refcnt 1; NULL when out */
+/* zeroed, refcnt 1; from the asking hart's node while it has free frames, then from the home
+ * node and the cell's other nodes; NULL when out */
+struct pfdat *frame_alloc(enum frame_type type);
 void frame_get(struct pfdat *pd);
 void frame_put(struct pfdat *pd); /* refcnt - 1, freed at 0 */
 int frame_refcnt(const struct pfdat *pd);

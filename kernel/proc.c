@@ -99,6 +99,9 @@ static void proc_free(struct proc *p)
 
 void proc_kick(int cpu)
 {
+	/* the queued process must be visible before idle is read: the idle hart sets idle,
+	 * fences, then looks at the queues, so one of the two sees the other */
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
 	if (cpu != mycpu()->id && cpus[cpu].idle)
 		sbi_send_ipi(1UL << cpus[cpu].hartid, 0);
 }
@@ -415,6 +418,9 @@ void scheduler(void)
 		intr_on();
 		struct proc *p = pick(c);
 		if (!p) {
+			/* interrupts off until wfi: an IPI that comes after the check stays
+			 * pending and ends the wfi instead of being taken before it */
+			intr_off();
 			c->idle = 1;
 			__atomic_thread_fence(__ATOMIC_SEQ_CST);
 			bool work = false;

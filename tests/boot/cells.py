@@ -22,6 +22,10 @@ when every line passed. Each cell must report the expected cell, nodes and harts
 region per node of the cell with the expected global address, bring every hart online, pass
 every line of the suite (`init: N passed, 0 failed`), and hive-sim must exit 0.
 
+kernel-cells/panic-NxC-Kcells: kernel-panic.elf in every cell; each cell's init asks for a
+panic, which must report `memory cutoff: set by H of H harts on nodes a-b` (every hart of the
+cell set its own node's cutoff) and fail the cell; hive-sim must exit 101.
+
 Tiers: test runs boot-cells/4x1-2cells (about 9 M cycles); regress runs all of both suites.
 """
 import json
@@ -32,6 +36,7 @@ import subprocess
 CONFIGS = [("4x1", 4), ("4x1", 2), ("4x1", 1), ("4x2", 2)]
 TEST_TIER_BOOT = [("4x1", 2)]
 TEST_TIER_KERNEL = []
+PANIC_CONFIGS = [("4x1", 1)]      # the panic path in a cell of several nodes (regress)
 
 REMAP_BASE = 0x8000_0000          # DESIGN.md section 2
 GLOBAL_BASE = 0x1_0000_0000
@@ -39,6 +44,7 @@ GLOBAL_STRIDE = 0x1000_0000
 OPENSBI_BANNER = "OpenSBI v1.1"
 BOOT_MAX_CYCLES = 40_000_000      # a boot to power-off takes 6-12 M
 KERNEL_MAX_CYCLES = 150_000_000   # the suite takes 47 M in 4x1 as 4 or 2 cells
+PANIC_MAX_CYCLES = 60_000_000     # OpenSBI enters a 4-hart cell at ~16 M
 TIMEOUT_S = 4 * 3600
 
 
@@ -265,6 +271,34 @@ def kernel_cells(ctx, shape, ncells):
         raise Fail("; ".join(problems) + "\n" + replay + "\n" + tail(r.stdout + r.stderr))
 
 
+def kernel_cells_panic(ctx, shape, ncells):
+    """kernel-panic.elf in every cell: each cell's init asks for a panic, which must set the
+    memory cutoff on every node of the cell (each hart sets its own node's) and fail the cell."""
+    image = ctx.need(os.path.join(ctx.build, "kernel", "kernel-panic.elf"),
+                     "build it with `make build/kernel/kernel-panic.elf`")
+    r, stats, cells, replay = run_sim(ctx, shape, ncells, image, PANIC_MAX_CYCLES,
+                                      "kernel-panic-" + name(shape, ncells))
+    problems = []
+    if r.returncode != 101:
+        problems.append(f"hive-sim exit {r.returncode}, expected 101 (the cells failed)")
+    got_cells = stats["cells"] if stats else []
+    if len(got_cells) != len(cells):
+        problems.append(f"stats list {len(got_cells)} cells, expected {len(cells)}")
+    for want, got in zip(cells, got_cells):
+        k, harts, ns = want["cell"], want["harts"], want["nodes"]
+        console = got["console"]
+        if got["finished"] != "fail":
+            problems.append(f"cell {k}: finished {got['finished']!r}, expected 'fail'")
+        if f"PANIC: cell {k}" not in console:
+            problems.append(f"cell {k}: no 'PANIC: cell {k}'")
+        cut = f"memory cutoff: set by {len(harts)} of {len(harts)} harts on nodes {ns[0]}-{ns[-1]}"
+        if cut not in console:
+            problems.append(f"cell {k}: no {cut!r}: "
+                            f"{re.findall(r'^memory cutoff.*$', console, re.M)}")
+    if problems:
+        raise Fail("; ".join(problems) + "\n" + replay + "\n" + tail(r.stdout + r.stderr))
+
+
 def tests(tier):
     """[(name, fn(ctx))] of the tier."""
     regress = tier == "regress"
@@ -277,4 +311,8 @@ def tests(tier):
         if regress or (shape, ncells) in TEST_TIER_KERNEL:
             out.append((f"kernel-cells/{name(shape, ncells)}",
                         lambda c, s=shape, k=ncells: kernel_cells(c, s, k)))
+    if regress:
+        for shape, ncells in PANIC_CONFIGS:
+            out.append((f"kernel-cells/panic-{name(shape, ncells)}",
+                        lambda c, s=shape, k=ncells: kernel_cells_panic(c, s, k)))
     return out

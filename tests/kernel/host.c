@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <setjmp.h>
+#include <pthread.h>
 #include <cmocka.h>
 
+#include "cpu.h"
 #include "host.h"
 #include "mem.h"
 #include "printf.h"
@@ -18,6 +20,15 @@ jmp_buf host_panic_jmp;
 bool host_panic_expected;
 char host_panic_msg[256];
 volatile int panicking;
+int host_thread_panics;
+
+/* Threads of a test stand in for harts (host_set_cpu): the locks are real spinlocks, and a
+ * lock taken again by its holder still fails the test. */
+struct cpu cpus[MAX_HARTS];
+int ncpus = 1;
+static _Thread_local struct cpu *host_cpu = &cpus[0];
+struct cpu *mycpu(void) { return host_cpu; }
+void host_set_cpu(int id) { host_cpu = &cpus[id]; }
 
 void spin_init(struct spinlock *lk, const char *name)
 {
@@ -27,17 +38,25 @@ void spin_init(struct spinlock *lk, const char *name)
 }
 void spin_lock(struct spinlock *lk)
 {
-	if (lk->locked)
+	if (spin_holding(lk))
 		fail_msg("spin_lock: %s already held", lk->name);
-	lk->locked = 1;
+	while (__atomic_exchange_n(&lk->locked, 1, __ATOMIC_ACQUIRE))
+		;
+	__atomic_store_n(&lk->cpu, mycpu(), __ATOMIC_RELAXED);
 }
 void spin_unlock(struct spinlock *lk)
 {
-	if (!lk->locked)
+	if (!spin_holding(lk))
 		fail_msg("spin_unlock: %s not held", lk->name);
-	lk->locked = 0;
+	__atomic_store_n(&lk->cpu, NULL, __ATOMIC_RELAXED);
+	__atomic_store_n(&lk->locked, 0, __ATOMIC_RELEASE);
 }
-bool spin_holding(struct spinlock *lk) { return lk->locked; }
+/* other threads' lock words are read atomically (TSan would report plain reads) */
+bool spin_holding(struct spinlock *lk)
+{
+	return __atomic_load_n(&lk->locked, __ATOMIC_RELAXED) &&
+	       __atomic_load_n(&lk->cpu, __ATOMIC_RELAXED) == mycpu();
+}
 void push_off(void) {}
 void pop_off(void) {}
 void sleep_init(struct sleeplock *lk, const char *name)
@@ -76,6 +95,10 @@ void panic(const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(host_panic_msg, sizeof(host_panic_msg), fmt, ap);
 	va_end(ap);
+	if (host_cpu != &cpus[0]) { /* a helper thread: the test's main thread reports it */
+		__atomic_add_fetch(&host_thread_panics, 1, __ATOMIC_RELEASE);
+		pthread_exit(NULL);
+	}
 	if (host_panic_expected)
 		longjmp(host_panic_jmp, 1);
 	fail_msg("unexpected panic: %s", host_panic_msg);

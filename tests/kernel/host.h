@@ -22,6 +22,11 @@ extern char host_panic_msg[256];
 		host_panic_expected = false;                                                \
 	} while (0)
 
+/* Helper threads of a test run as cpus[id] (the main thread is cpus[0]); a panic in one ends
+ * that thread and counts here, for the main thread to check. */
+void host_set_cpu(int id);
+extern int host_thread_panics;
+
 /* A page-aligned arena registered as one memory region (node 0, global address gbase). */
 void *host_mem_init(size_t pages, uint64_t gbase);
 void host_mem_free(void);

@@ -23,10 +23,6 @@
 pagetable_t kernel_root;
 bool tlb_have_asids;
 uint64_t tlb_shootdowns, tlb_remote_shootdowns;
-static struct cpu host_cpu;
-struct cpu cpus[MAX_HARTS];
-int ncpus = 1;
-struct cpu *mycpu(void) { return &host_cpu; }
 int asid_alloc(void) { return 0; }
 void asid_free(int asid) { (void)asid; }
 void tlb_shootdown(struct vmspace *vs, uint64_t va, uint64_t len)
