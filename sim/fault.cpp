@@ -618,10 +618,13 @@ int faults_ww_done(int denied, uint64_t cycle)
     struct fault_state *s = &g_faults;
     const struct ww_entry *w = &s->ww[0];
     struct fault_event *e = &s->f[w->fault].events[w->event];
-    e->result = !denied;
+    /* a failed home's controller answers the port without writing (fail-stop) */
+    int home_failed = (int)(s->node_fail >> e->node & 1);
+    e->result = !denied && !home_failed;
     note("cycle %llu: wild-write on behalf of node %d at 0x%llx: %s", (unsigned long long)cycle,
          w->node, (unsigned long long)w->addr,
-         denied ? "denied by the home's firewall" : "written");
+         denied ? "denied by the home's firewall"
+                : home_failed ? "dropped: its home node has failed" : "written");
     memmove(s->ww, s->ww + 1, (size_t)--s->nww * sizeof s->ww[0]);
     s->ww_issued = 0;
     return ww_issue();
