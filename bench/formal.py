@@ -25,10 +25,11 @@ def _load(ctx, name):
 def _label(c):
     cfg = c.get("config", {})
     fail = cfg.get("fail", "none")
-    return "%d nodes x %d line%s x %d values%s%s" % (
+    return ("%d nodes x %d line%s x %d values%s%s" % (
         cfg.get("nodes", 0), cfg.get("lines", 0), "s" if cfg.get("lines", 0) > 1 else "",
         cfg.get("values", 0), "" if fail == "none" else ", %s node fails" % fail,
-        ", liveness" if cfg.get("liveness") else "")
+        ", liveness" if cfg.get("liveness") else "")) + (
+        "" if cfg.get("canon", 1) else ", without the state reduction (canon.m)")
 
 
 def run(ctx):
