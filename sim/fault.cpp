@@ -228,6 +228,14 @@ static int parse_node(const char *s)
     return (int)n;
 }
 
+static int parse_bit(const char *s)   /* of a 64-bit word */
+{
+    uint64_t bit = spec_number("bit", s);
+    if (bit > 63)
+        spec_error("bit %llu: must be 0..63", (unsigned long long)bit);
+    return (int)bit;
+}
+
 static int parse_hart(const char *s)
 {
     uint64_t h = spec_number("hart", s);
@@ -319,27 +327,19 @@ static void parse_spec(const struct inject_opt *in, struct fault *f, uint64_t ma
     case FAULT_CORE_HALT:
         f->hart = parse_hart(args[0]);
         break;
-    case FAULT_MEM_FLIP: {
+    case FAULT_MEM_FLIP:
         parse_operand("address", args[0], &addr);
-        uint64_t bit = spec_number("bit", args[1]);
-        if (bit > 63)
-            spec_error("bit %llu: must be 0..63", (unsigned long long)bit);
-        f->bit = (int)bit;
+        f->bit = parse_bit(args[1]);
         break;
-    }
     case FAULT_KERNEL_WORD:
         parse_operand("word", args[0], &addr);
         f->value = spec_number("value", args[1]);
         break;
-    case FAULT_CACHE_FLIP: {
+    case FAULT_CACHE_FLIP:
         f->hart = parse_hart(args[0]);
         parse_operand("address", args[1], &addr);
-        uint64_t bit = spec_number("bit", args[2]);
-        if (bit > 63)
-            spec_error("bit %llu: must be 0..63", (unsigned long long)bit);
-        f->bit = (int)bit;
+        f->bit = parse_bit(args[2]);
         break;
-    }
     case FAULT_WILD_WRITE:
         f->node = parse_node(args[0]);
         parse_operand("address", args[1], &addr);

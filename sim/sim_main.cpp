@@ -245,6 +245,13 @@ int cache_flip(int hart, uint64_t addr, int bit)
     return 0;
 }
 
+/* What the software's trace-control register (CTRL_TRACE) allows: everything until some node
+ * writes it, then while some node's bit is set. */
+static int trace_sw_allows(void)
+{
+    return !top->trace_sw || top->trace_on;
+}
+
 /* ---- reset and ROM load ------------------------------------------------------------------ */
 
 static void reset_and_load_rom(void)
@@ -305,10 +312,8 @@ static enum stop run(uint64_t *cycles_out)
     uint64_t c = g_run.cycle;
     int next_save = 0;
     int trace_state = 0; /* 0: before the window, 1: in it, 2: after it */
-    /* What the software's trace-control register (CTRL_TRACE) allows: everything until some
-     * node writes it, then while some node's bit is set. The trace records the cycles that
-     * both the window and the register allow. */
-    int trace_sw_ok = !top->trace_sw || top->trace_on;
+    /* The trace records the cycles that both the window and the register allow. */
+    int trace_sw_ok = trace_sw_allows();
     uint64_t next_progress = progress_on ? c + 4096 : UINT64_MAX;
     uint64_t next_cin = cin_node >= 0 ? c : UINT64_MAX;
     double last_progress = run_start;
@@ -476,7 +481,7 @@ static enum stop run(uint64_t *cycles_out)
         trace_dump(2 * (RESET_CYCLES + c) + 1);
         if (g_faults.pulse)
             fault_pulses_end();
-        if (opt.trace && (!top->trace_sw || top->trace_on) != trace_sw_ok) {
+        if (opt.trace && trace_sw_allows() != trace_sw_ok) {
             trace_sw_ok = !trace_sw_ok;
             trace_record(trace_state == 1 && trace_sw_ok);
         }
