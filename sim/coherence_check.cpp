@@ -166,7 +166,9 @@ void check_init(Vhive_soc *top)
                         &r->P##err, &r->P##op, &r->P##addr, r->P##line_data.data(),            \
                         r->P##newline.data()});
 #define CHECK_HOME(N, P) g_homes.push_back({N, &r->P##deny_wb, &r->P##fw_line});
+#define CHECK_FW(N, P)
 #include "check_caches.h"
+#undef CHECK_FW
 #undef CHECK_CACHE
 #undef CHECK_HOME
 }

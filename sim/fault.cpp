@@ -32,6 +32,8 @@ static const char *const GRAMMAR =
     "                                   node NODE; the home's firewall judges it\n"
     "    sips-drop:FROM,TO              the next SIPS message from node FROM to node TO is lost\n"
     "    sips-delay:FROM,TO,CYCLES      ... arrives CYCLES (1..4294967295) cycles later\n"
+    "    fw-clear:ADDR,HART             clear hart HART's bit in the firewall vector of the page\n"
+    "                                   that holds ADDR (no recall: its copies stay writable)\n"
     "  and TRIGGER one of\n"
     "    CYCLE                          at the start of that run cycle\n"
     "    pc=ADDR|SYMBOL[+OFF]           after an instruction at that virtual PC retired, once\n"
@@ -44,9 +46,9 @@ static const char *const GRAMMAR =
 
 static const char *const KIND_NAMES[] = {
     "node-fail", "core-halt", "mem-flip", "kernel-word",
-    "cache-flip", "wild-write", "sips-drop", "sips-delay",
+    "cache-flip", "wild-write", "sips-drop", "sips-delay", "fw-clear",
 };
-static const int KIND_ARGS[] = {1, 1, 2, 2, 3, 3, 2, 3};
+static const int KIND_ARGS[] = {1, 1, 2, 2, 3, 3, 2, 3, 2};
 enum { NKINDS = sizeof KIND_NAMES / sizeof KIND_NAMES[0] };
 
 const char *fault_kind_name(int kind)
@@ -345,6 +347,12 @@ static void parse_spec(const struct inject_opt *in, struct fault *f, uint64_t ma
         parse_operand("address", args[1], &addr);
         f->value = spec_number("value", args[2]);
         break;
+    case FAULT_FW_CLEAR:
+        if (!SIM_FIREWALL)
+            spec_error("this model has no firewall vectors to clear (built with FIREWALL=0)");
+        parse_operand("address", args[0], &addr);
+        f->hart = parse_hart(args[1]);
+        break;
     default: { /* SIPS faults */
         f->node = parse_node(args[0]);
         f->to = parse_node(args[1]);
@@ -361,7 +369,8 @@ static void parse_spec(const struct inject_opt *in, struct fault *f, uint64_t ma
 
     /* Cells: which ones the trigger and the operands name. */
     int memory = f->kind == FAULT_MEM_FLIP || f->kind == FAULT_KERNEL_WORD ||
-                 f->kind == FAULT_CACHE_FLIP || f->kind == FAULT_WILD_WRITE;
+                 f->kind == FAULT_CACHE_FLIP || f->kind == FAULT_WILD_WRITE ||
+                 f->kind == FAULT_FW_CLEAR;
     int aligned = f->kind == FAULT_CACHE_FLIP || f->kind == FAULT_WILD_WRITE;
     int uses_symbols = (memory && addr.is_symbol) || pc_op.is_symbol;
     f->per_cell = f->trigger == TRIG_PC || (memory && cell_relative(&addr));
@@ -584,6 +593,18 @@ static int apply(int i, int cell, uint64_t cycle)
         ports = ww_issue();
         break;
     }
+    case FAULT_FW_CLEAR:
+        e->node = f->tnode[t];
+        e->off = f->toff[t];
+        e->node2 = f->hart / SIM_CORES_PER_NODE;
+        e->result = fw_clear(e->node, e->off / HIVE_PAGE_BYTES, f->hart);
+        hit(e->node);
+        hit(e->node2);
+        note("cycle %llu: fw-clear: hart %d may no longer write page 0x%llx of node %d%s",
+             (unsigned long long)cycle, f->hart,
+             (unsigned long long)(global_address(e->node, e->off) & ~(HIVE_PAGE_BYTES - 1)),
+             e->node, e->result ? "" : " (it could not before either)");
+        break;
     default: /* SIPS faults: the receiver's port is armed for the next message */
         e->node = f->node;
         e->node2 = f->to;

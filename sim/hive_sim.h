@@ -303,14 +303,15 @@ void console_in_pop(void);
 
 enum fault_kind {
     FAULT_NODE_FAIL, FAULT_CORE_HALT, FAULT_MEM_FLIP, FAULT_KERNEL_WORD,
-    FAULT_CACHE_FLIP, FAULT_WILD_WRITE, FAULT_SIPS_DROP, FAULT_SIPS_DELAY,
+    FAULT_CACHE_FLIP, FAULT_WILD_WRITE, FAULT_SIPS_DROP, FAULT_SIPS_DELAY, FAULT_FW_CLEAR,
 };
 enum trigger_kind { TRIG_CYCLE, TRIG_PC, TRIG_RAND };
 
 /* One application of a fault: in which cycle, for which cell (-1: not cell-relative), the
  * node it hit (for memory faults the home of the word, at `off`), a second node it hit (the
  * receiver of a SIPS fault, the issuer of a wild write; -1: none) and what came of it
- * (cache-flip: 1 the line was cached; wild-write: 1 written, 0 denied, -1 not done yet). */
+ * (cache-flip: 1 the line was cached; wild-write: 1 written, 0 denied, -1 not done yet;
+ * fw-clear: 1 the bit was set). */
 struct fault_event {
     uint64_t cycle;
     int cell, node, node2, result;
@@ -323,8 +324,8 @@ struct fault {
     uint64_t at;              /* TRIG_CYCLE: the cycle; TRIG_RAND: the cycle drawn */
     uint64_t rand_from, rand_to; /* TRIG_RAND window [from, to) */
     int cell;                 /* /CELL, or -1 */
-    int node, hart, bit;      /* node-fail, wild-write and SIPS (sender); core-halt and
-                                 cache-flip; mem-flip and cache-flip */
+    int node, hart, bit;      /* node-fail, wild-write and SIPS (sender); core-halt,
+                                 cache-flip and fw-clear; mem-flip and cache-flip */
     int to;                   /* SIPS faults: the receiver */
     uint64_t value;           /* kernel-word, wild-write; sips-delay: the cycles */
     uint32_t cells;           /* cells it applies in (bit k), see fault.cpp */
@@ -393,6 +394,9 @@ int faults_ww_done(int denied, uint64_t cycle);
  * cache: 1; 0 (no change) when the line is not cached there; -1 (no change) when the cache
  * serves an access this cycle, which the flip must not overlap. */
 int cache_flip(int hart, uint64_t addr, int bit);
+/* sim_main.cpp: clears hart's bit in the firewall vector of page `page` of node's memory;
+ * returns the bit's old value. */
+int fw_clear(int node, uint64_t page, int hart);
 /* Hart `hart` retired an instruction at `pc` in `cycle`: a matching pc trigger fires at the
  * start of the next cycle. */
 void faults_retired(int hart, uint64_t pc, uint64_t cycle);

@@ -45,7 +45,7 @@ static void usage(FILE *f)
 "                         KIND: node-fail:NODE core-halt:HART mem-flip:ADDR,BIT\n"
 "                               kernel-word:SYMBOL[+OFF],VALUE cache-flip:HART,ADDR,BIT\n"
 "                               wild-write:NODE,ADDR,VALUE sips-drop:FROM,TO\n"
-"                               sips-delay:FROM,TO,CYCLES\n"
+"                               sips-delay:FROM,TO,CYCLES fw-clear:ADDR,HART\n"
 "                         TRIGGER: CYCLE | pc=ADDR|SYMBOL[+OFF] | rand=A:B, optional /CELL\n"
 "  --inject-file FILE     one SPEC per line; '#' starts a comment\n"
 "  --fail-node N@CYCLE    short for --inject node-fail:N@CYCLE\n"

@@ -11,7 +11,8 @@
 # for measuring what --savable costs). --savable is never combined with --timing (Verilator
 # refuses it; --timing is not used here). CHECK=1 builds the variant -check, whose L1 signals
 # sim/check.vlt keeps readable for --check-coherence (sim/coherence_check.cpp). Every model
-# gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes. FIREWALL=0 builds the
+# gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes and the firewall vectors
+# that the fw-clear fault writes. FIREWALL=0 builds the
 # variant -nofw, the firewall check compiled out (rtl/firewall/firewall.sv), for the benchmark
 # that compares a write miss with and without it (bench/flash.py).
 
@@ -60,14 +61,16 @@ $(SIM_DIR)/params.stamp: sim-always
 
 # The checker's list of caches and homes: CHECK_CACHE(node, core, icache, name prefix in the
 # model's root), one per L1 of the shape, and CHECK_HOME(node, prefix), one per home (the names
-# Verilator gives public signals of g_node/g_core).
-$(SIM_DIR)/check_caches.h: $(SIM_DIR)/params.stamp
+# Verilator gives public signals of g_node/g_core); CHECK_FW(node, prefix), one per firewall
+# vector array that the fw-clear fault pokes (none in a -nofw model, which has no array).
+$(SIM_DIR)/check_caches.h: $(SIM_DIR)/params.stamp sim/sim.mk
 	@for n in $$(seq 0 $$(($(NODES) - 1))); do for c in $$(seq 0 $$(($(CORES_PER_NODE) - 1))); do \
 	  for k in 0 1; do \
 	    printf 'CHECK_CACHE(%d, %d, %d, hive_soc__DOT__g_node__BRA__%d__KET____DOT__nd__DOT__g_core__BRA__%d__KET____DOT__%s__DOT__)\n' \
 	      $$n $$c $$k $$n $$c $$([ $$k = 1 ] && echo icache || echo dcache); \
 	  done; done; \
 	  printf 'CHECK_HOME(%d, hive_soc__DOT__g_node__BRA__%d__KET____DOT__nd__DOT__hm__DOT__)\n' $$n $$n; \
+	  $(if $(filter 0,$(FIREWALL)),:,printf 'CHECK_FW(%d, hive_soc__DOT__g_node__BRA__%d__KET____DOT__nd__DOT__fw__DOT__g_vec__DOT__)\n' $$n $$n); \
 	done > $@
 
 $(SIM_DIR)/revision.h: sim-always

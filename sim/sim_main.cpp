@@ -239,7 +239,36 @@ int cache_flip(int hart, uint64_t addr, int bit)
     if (!(I) && (N) * SIM_CORES_PER_NODE + (C) == hart)                                        \
         return flip_in_line(r->P##req, r->P##valid, r->P##tags, r->P##data, addr, bit);
 #define CHECK_HOME(N, P) /* the homes' signals are readable only in -check models */
+#define CHECK_FW(N, P)
 #include "check_caches.h"
+#undef CHECK_FW
+#undef CHECK_HOME
+#undef CHECK_CACHE
+    return 0;
+}
+
+/* fw-clear pokes a firewall's vector array (sim/poke.vlt). The home's check reads it
+ * combinationally; what it computed in the cycle of the poke stands until the next edge, so the
+ * cleared bit counts from the cycle after (docs/harness.md). */
+template <typename V>
+static int clear_vec_bit(V &v, uint64_t page, int hart)
+{
+    int was = (int)(v[page] >> hart & 1);
+    v[page] &= (typename std::remove_reference<decltype(v[page])>::type) ~(1ULL << hart);
+    return was;
+}
+
+int fw_clear(int node, uint64_t page, int hart)
+{
+    Vhive_soc___024root *r = top->rootp;
+    (void)r;
+#define CHECK_CACHE(N, C, I, P)
+#define CHECK_HOME(N, P)
+#define CHECK_FW(N, P)                                                                         \
+    if ((N) == node)                                                                           \
+        return clear_vec_bit(r->P##v, page, hart);
+#include "check_caches.h"
+#undef CHECK_FW
 #undef CHECK_HOME
 #undef CHECK_CACHE
     return 0;

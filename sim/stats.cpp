@@ -245,7 +245,8 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
             fprintf(f, ", \"node\": %d", ft->node);
         if (sips)
             fprintf(f, ", \"from\": %d, \"to\": %d", ft->node, ft->to);
-        if (ft->kind == FAULT_CORE_HALT || ft->kind == FAULT_CACHE_FLIP)
+        if (ft->kind == FAULT_CORE_HALT || ft->kind == FAULT_CACHE_FLIP ||
+            ft->kind == FAULT_FW_CLEAR)
             fprintf(f, ", \"hart\": %d", ft->hart);
         if (ft->kind == FAULT_MEM_FLIP || ft->kind == FAULT_CACHE_FLIP)
             fprintf(f, ", \"bit\": %d", ft->bit);
@@ -285,6 +286,8 @@ static void write_json(FILE *f, const struct options *o, const struct run_result
                 fprintf(f, ", \"offset\": %llu", (unsigned long long)ev->off);
             if (ft->kind == FAULT_CACHE_FLIP) /* no effect when the line was not cached */
                 fprintf(f, ", \"cached\": %s", ev->result ? "true" : "false");
+            if (ft->kind == FAULT_FW_CLEAR) /* no effect when the bit was clear already */
+                fprintf(f, ", \"was_set\": %s", ev->result ? "true" : "false");
             if (ft->kind == FAULT_WILD_WRITE)
                 fprintf(f, ", \"denied\": %s",
                         ev->result < 0 ? "null" : ev->result ? "false" : "true");

@@ -28,6 +28,8 @@ Suites (test names are SUITE/NAME):
   mp-stress/*  random loads/stores/AMOs/LR-SC of all harts on a few shared lines (seeded)
   mp-fault/*   the memory fault model under --fail-node (2x1, 4x1)
   mp-sips/*    SIPS: all to all, flood with NACKs, bad input, SIPS to a failed node (4x1, 4x2)
+  flash/*      tests/flash/*.S, bare-metal checks of the firewall, cutoff and cell mask (2x1, or
+               the shapes and fault injections of a program's `// run:` lines)
   rtl-unit/*   tests/rtl_unit/run.sh (Verilator testbenches), one line per check
   kernel-unit/* tests/kernel/run.sh (host cmocka tests of kernel modules), one line per test
 
@@ -315,8 +317,12 @@ def boot(ctx, elf, want_status, want_line):
         raise Fail("; ".join(problems) + "\n" + tail(out + r.stderr, 15))
 
 
-# ---- FLASH features on 2 nodes (tests/flash: bare-metal, each hart finds its role by mhartid) ----
+# ---- FLASH features (tests/flash: bare-metal, each hart finds its role by mhartid) -------------------
+# A program runs on 2x1 and must pass, unless it has lines `// run: SHAPE STATUS [ARGS...]`: then
+# each is one run of that model (tests/mp/mp.py's model()) with those hive-sim arguments (a fault
+# to inject, --check-coherence), which must end with exit status STATUS.
 FLASH_MAX_CYCLES = 5_000_000
+FLASH_RUN = re.compile(r"^//\s*run:\s*(\S+)\s+(\d+)(.*)$")
 
 
 def flash_sources():
@@ -324,14 +330,22 @@ def flash_sources():
     return sorted(f[:-2] for f in os.listdir(d) if f.endswith(".S")) if os.path.isdir(d) else []
 
 
+def flash_runs(name):
+    with open(os.path.join(HERE, "flash", name + ".S")) as f:
+        runs = [(m.group(1), int(m.group(2)), m.group(3).split())
+                for m in map(FLASH_RUN.match, f) if m]
+    return runs or [("2x1", 0, [])]
+
+
 def flash(ctx, name):
-    sim = ctx.need(os.path.join(ctx.build, "sim", "2x1", "hive-sim"),
-                   "build it with `make sim boot NODES=2`")
     elf = ctx.need(os.path.join(ctx.tests_out, "flash", name + ".elf"),
                    "build it with `make tests-elfs`")
-    r = run([sim, "--elf", elf, "--max-cycles", str(FLASH_MAX_CYCLES)], ISA_TIMEOUT_S, "hive-sim 2x1")
-    if r.returncode != 0:
-        raise Fail(f"exit {r.returncode}\n{tail(r.stdout + r.stderr, 6)}")
+    for shape, status, args in flash_runs(name):
+        r = run([mptest.model(ctx, shape), "--elf", elf, "--max-cycles", str(FLASH_MAX_CYCLES)]
+                + args, ISA_TIMEOUT_S, f"hive-sim {shape}")
+        if r.returncode != status:
+            raise Fail(f"{shape} {' '.join(args)}: exit {r.returncode}, expected {status}\n"
+                       f"{tail(r.stdout + r.stderr, 6)}")
 # ---- suites of other runners: one result line per test they report ----------------------------
 RTL_UNIT_TIMEOUT_S = 1800
 KERNEL_UNIT_TIMEOUT_S = 1800

@@ -50,7 +50,8 @@ $(TESTS_OUT)/harness/%.elf: tests/harness/%.S tests/harness/finish.h tests/isa/c
 	@mkdir -p $(@D)
 	$(RV_CC) $(TESTS_ASFLAGS) -DTARGET_HIVE -T tests/isa/common/link.ld $< -o $@
 
-# FLASH-feature programs for 2 nodes (tests/flash): no crt, their own _start; the 2x1 model.
+# FLASH-feature programs (tests/flash): no crt, their own _start; the 2x1 model, or the models
+# their `// run:` lines name (tests/run.py), which mp-shapes-test builds.
 FLASH_SRCS := $(sort $(wildcard tests/flash/*.S))
 FLASH_ELFS := $(patsubst tests/flash/%.S,$(TESTS_OUT)/flash/%.elf,$(FLASH_SRCS))
 $(TESTS_OUT)/flash/%.elf: tests/flash/%.S tests/flash/probe.h $(TESTS_REGS)

@@ -476,7 +476,10 @@ def t_bad_args(ctx):
                          ("cache-flip:0,0x80001004,3@100", "not 8-byte aligned"),
                          ("wild-write:0,0x100000001,1@100", "not 8-byte aligned"),
                          ("wild-write:0,0x300000000,1@100", "not in memory"),
-                         ("sips-drop:0,0@100", "to itself"), ("sips-drop:0,1@100", "no node 1")):
+                         ("sips-drop:0,0@100", "to itself"), ("sips-drop:0,1@100", "no node 1"),
+                         ("fw-clear:0x80001000,1@100", "no hart 1"),
+                         ("fw-clear:0x300000000,0@100", "not in memory"),
+                         ("fw-clear:0x80001000@100", "fw-clear takes 2 arguments, got 1")):
         r = sim(ctx, ["--elf", elf(ctx, "pass"), "--inject", spec])
         expect_bad(r, spec, needle, GRAMMAR)
 

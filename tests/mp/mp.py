@@ -70,15 +70,21 @@ def patch_config(src, dst, words):
         f.write(data)
 
 
-def run_mp(ctx, test, prog, shape, words, args=(), max_cycles=MAX_CYCLES, expect=0,
-           stats_check=None):
-    """Runs tests/mp/PROG.c on SHAPE (NxC, or NxC-check: the model with the coherence
-    checker's signals) with mp_cfg words; raises ctx's Fail on a failure."""
+def model(ctx, shape):
+    """The hive-sim of SHAPE (NxC, or NxC-check: the model with the coherence checker's
+    signals), or ctx's Fail saying how to build it."""
     base, _, variant = shape.partition("-")
     n, c = base.split("x")
-    sim = ctx.need(os.path.join(ctx.build, "sim", shape, "hive-sim"),
-                   f"build it with `make sim boot NODES={n} CORES_PER_NODE={c}"
-                   + (" CHECK=1`" if variant == "check" else "`"))
+    return ctx.need(os.path.join(ctx.build, "sim", shape, "hive-sim"),
+                    f"build it with `make sim boot NODES={n} CORES_PER_NODE={c}"
+                    + (" CHECK=1`" if variant == "check" else "`"))
+
+
+def run_mp(ctx, test, prog, shape, words, args=(), max_cycles=MAX_CYCLES, expect=0,
+           stats_check=None):
+    """Runs tests/mp/PROG.c on SHAPE (see model()) with mp_cfg words; raises ctx's Fail on a
+    failure."""
+    sim = model(ctx, shape)
     elf = ctx.need(os.path.join(ctx.tests_out, "mp", prog + ".elf"),
                    "build it with `make tests-elfs`")
     out = os.path.join(ctx.tests_out, "mp", "run", test.replace("/", "_"))

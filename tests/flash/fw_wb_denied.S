@@ -1,0 +1,91 @@
+// A denied writeback (4 nodes x 1 core, --elf, with a fault): DESIGN.md section 3 says a
+// writeback from an owner that may no longer write its page leaves memory unchanged, is counted
+// and interrupts the home. Revocation recalls first, so only a fault gets there: the run line
+// below clears hart 1's bit of page P at node 0 with no recall (fw-clear) right after hart 1
+// stored NEW to line A of P, which it holds in M. Hart 1's fence.i then writes A back; node 0
+// must refuse it: hart 0 reads OLD (the value memory held before), FW_DENIED moved by one and
+// CTRL_IRQ has IRQ_FW_WB. The directory forgot hart 1 as owner, so its next store to A asks for
+// ownership again and faults (mcause 7), and A still reads OLD. Without the fault the writeback
+// lands and hart 0 reads NEW (fail 1): the second run line. The coherence checker's golden
+// memory must drop the line at the refusal as well, or hart 0's load would disagree with it.
+// Fail codes: 1 a check of hart 0, 2 hart 1's store did not fault, 3 an unexpected trap.
+// run: 4x1-check 0 --check-coherence --inject fw-clear:0x100100000,1@pc=wb_clear_point
+// run: 4x1 1
+#include "hive_regs_asm.h"
+#include "probe.h"
+#define CTRL0 (HIVE_NODEDEV_BASE + HIVE_NODEDEV_CTRL)
+#define P     (HIVE_GLOBAL_BASE + 0x100000)
+#define A     (P + 0x40)
+#define OLD   0x1111
+#define NEW   0x2222
+probe_start
+  li s0, A
+  la s1, flag
+  li t1, 1
+  beq t0, t1, hart1
+  bnez t0, park
+hart0:
+  li t1, OLD               # memory holds OLD: written back with permission
+  sd t1, 0(s0)
+  fence.i
+  li t2, CTRL0
+  ld s3, HIVE_CTRL_FW_DENIED(t2)
+  li t1, 1
+  sd t1, 0(s1)             # hart 1 may go
+1: ld t1, 0(s1)            # hart 1 reports 2: its writeback is done
+  li t3, 2
+  bne t1, t3, 1b
+  ld t1, 0(s0)
+  li t3, OLD
+  bne t1, t3, fail1
+  ld t1, HIVE_CTRL_FW_DENIED(t2)
+  sub t1, t1, s3
+  li t3, 1
+  bne t1, t3, fail1
+  ld t1, HIVE_CTRL_IRQ(t2)
+  andi t1, t1, HIVE_IRQ_FW_WB
+  beqz t1, fail1
+  li t1, HIVE_IRQ_FW_WB
+  sd t1, HIVE_CTRL_IRQ(t2)
+  li t1, 3
+  sd t1, 0(s1)             # hart 1 tries again
+2: ld t1, 0(s1)
+  li t3, 4
+  bne t1, t3, 2b
+  ld t1, 0(s0)
+  li t3, OLD
+  bne t1, t3, fail1
+  ld t1, HIVE_CTRL_FW_DENIED(t2)
+  sub t1, t1, s3
+  li t3, 2
+  bne t1, t3, fail1
+  probe_pass
+hart1:
+3: ld t1, 0(s1)
+  li t3, 1
+  bne t1, t3, 3b
+  ld t1, 0(s0)
+  li t3, OLD
+  bne t1, t3, fail1
+  li t1, NEW
+  sd t1, 0(s0)             # A in M, written with permission
+.globl wb_clear_point
+wb_clear_point:
+  nop                      # the fault clears hart 1's bit after this retires
+  fence.i                  # writes A back: refused
+  li t1, 2
+  sd t1, 0(s1)
+4: ld t1, 0(s1)
+  li t3, 3
+  bne t1, t3, 4b
+  li s4, 0                 # faults taken
+  li s5, 7                 # the fault the probe expects: a store access fault
+  mv s6, s0                # at A
+  li t1, 0x9999
+  sd t1, 0(s0)             # must fault
+  li t3, 1
+  bne s4, t3, fail2
+  li t1, 4
+  sd t1, 0(s1)
+  j park
+probe_handler
