@@ -106,6 +106,25 @@ HOME_TIMEOUT_SHIFT = 1
 IRQ_WB_LOST = 0x1
 IRQ_FW_WB = 0x2
 
+# Per-node statistics ports of hive_soc (docs/interfaces.md), read by the harness for its stats
+# JSON: node n's slice of `stat_node` / `stat_sips` starts at bit n * (the layout's width) and
+# holds these fields from bit 0 up, in this order. Name, width in bits, what it counts.
+STAT_NODE = [
+    ("REQUESTS", 64, "requests for this node's memory the home took (DIR_REQUESTS)"),
+    ("NACKS", 64, "NACKs the home sent (DIR_NACKS)"),
+    ("EVICTIONS", 64, "directory entries given up because their set was full"),
+    ("PROTO_ERRORS", 64, "messages the home's protocol table says cannot happen"),
+    ("OCCUPANCY_MAX", 64, "the most directory entries in use at once"),
+    ("L1_PROTO", 64, "L1 protocol errors of the node's caches in this cycle (not a running count: the harness adds it up)"),
+    ("FW_DENIED", 64, "ownership requests and writebacks the firewall refused (FW_DENIED)"),
+]
+STAT_SIPS = [
+    ("SENT", 64, "messages this node's harts sent that a queue accepted (SIPS_SENT)"),
+    ("RECEIVED", 64, "messages this node's queues accepted (SIPS_RECEIVED)"),
+    ("NACKED", 64, "messages this node's queues refused because they were full (SIPS_NACKED)"),
+    ("FAILED", 64, "sends from this node that ended in an error (SIPS_FAILED)"),
+]
+
 # Finisher protocol (sifive,test0).
 FINISH_PASS = 0x5555
 FINISH_FAIL = 0x3333  # (code << 16) | FINISH_FAIL

@@ -410,16 +410,10 @@ struct hart_stats {
     uint64_t instret, imiss, dmiss, stall;
 };
 
-/* A node's coherence counters (the SoC's `stat_node` port, 7 x 64 bits per node): the home
- * directory's requests, NACKs, evictions, protocol errors and maximum occupancy, read at the
- * end; the L1 protocol errors (a forward that the protocol table says cannot happen),
- * which the port shows per cycle and the harness adds up, with the cycle of the first one;
- * the firewall's refusals (FW_DENIED), read at the end. */
-enum { STAT_NODE_WORDS = 7, STAT_NODE_L1_PROTO = 5, STAT_NODE_FW_DENIED = 6 };
-/* The node's SIPS counters (the SoC's `stat_sips` port, 4 x 64 bits per node, docs/sips.md):
- * messages its harts sent that were accepted, messages its queues accepted, messages its
- * queues NACKed (full), sends that ended in an error. */
-enum { STAT_SIPS_WORDS = 4 };
+/* A node's counters, from the SoC's `stat_node` and `stat_sips` ports (their layouts:
+ * regs/hive_regs.py STAT_NODE and STAT_SIPS): read at the end, except the L1 protocol errors (a
+ * forward that the protocol table says cannot happen), which the port shows per cycle and the
+ * harness adds up, with the cycle of the first one. */
 struct node_stats {
     uint64_t requests, nacks, evictions, proto_errors, occupancy_max, fw_denied;
     uint64_t sips_sent, sips_received, sips_nacked, sips_failed;

@@ -161,9 +161,13 @@ static void cell_finisher_write(int node, uint32_t v, uint64_t cycle)
 }
 
 /* ---- coherence counters -------------------------------------------------------------------
- * stat_node: 7 x 64 bits per node (docs/interfaces.md). Words 0..4 and 6 are running
- * counters, read at the end; word 5 counts the node's L1 protocol errors of this cycle, so the
- * loop adds it up. */
+ * Field F of node n's slice of a statistics port, by the generated layout L (STAT_NODE or
+ * STAT_SIPS, regs/hive_regs.py). They are running counters, read at the end, but for
+ * STAT_NODE_L1_PROTO: the node's L1 protocol errors of this cycle, which the loop adds up. */
+#define STAT_FIELD(PORT, L, n, F)                                                              \
+    port_bits(top->PORT, (unsigned)(HIVE_##L##_BITS * (n) + HIVE_##L##_##F),                   \
+              (unsigned)HIVE_##L##_##F##_BITS)
+
 static void l1_proto_error(int node, uint64_t count, uint64_t cycle)
 {
     if (!g_run.l1_proto[node]) {
@@ -497,8 +501,7 @@ static enum stop run(uint64_t *cycles_out)
             }
         }
         for (int n = 0; n < SIM_NODES; n++) {
-            uint64_t pe = port_bits(top->stat_node, 64 * (STAT_NODE_WORDS * n + STAT_NODE_L1_PROTO),
-                                    64);
+            uint64_t pe = STAT_FIELD(stat_node, STAT_NODE, n, L1_PROTO);
             if (pe)
                 l1_proto_error(n, pe, c);
         }
@@ -637,18 +640,16 @@ static void read_counters(struct run_result *r)
     }
     for (int n = 0; n < SIM_NODES; n++) {
         struct node_stats *s = &r->nodes[n];
-        unsigned b = 64 * STAT_NODE_WORDS * n;
-        s->requests = port_bits(top->stat_node, b, 64);
-        s->nacks = port_bits(top->stat_node, b + 64, 64);
-        s->evictions = port_bits(top->stat_node, b + 128, 64);
-        s->proto_errors = port_bits(top->stat_node, b + 192, 64);
-        s->occupancy_max = port_bits(top->stat_node, b + 256, 64);
-        s->fw_denied = port_bits(top->stat_node, b + 64 * STAT_NODE_FW_DENIED, 64);
-        unsigned sb = 64 * STAT_SIPS_WORDS * n;
-        s->sips_sent = port_bits(top->stat_sips, sb, 64);
-        s->sips_received = port_bits(top->stat_sips, sb + 64, 64);
-        s->sips_nacked = port_bits(top->stat_sips, sb + 128, 64);
-        s->sips_failed = port_bits(top->stat_sips, sb + 192, 64);
+        s->requests = STAT_FIELD(stat_node, STAT_NODE, n, REQUESTS);
+        s->nacks = STAT_FIELD(stat_node, STAT_NODE, n, NACKS);
+        s->evictions = STAT_FIELD(stat_node, STAT_NODE, n, EVICTIONS);
+        s->proto_errors = STAT_FIELD(stat_node, STAT_NODE, n, PROTO_ERRORS);
+        s->occupancy_max = STAT_FIELD(stat_node, STAT_NODE, n, OCCUPANCY_MAX);
+        s->fw_denied = STAT_FIELD(stat_node, STAT_NODE, n, FW_DENIED);
+        s->sips_sent = STAT_FIELD(stat_sips, STAT_SIPS, n, SENT);
+        s->sips_received = STAT_FIELD(stat_sips, STAT_SIPS, n, RECEIVED);
+        s->sips_nacked = STAT_FIELD(stat_sips, STAT_SIPS, n, NACKED);
+        s->sips_failed = STAT_FIELD(stat_sips, STAT_SIPS, n, FAILED);
         s->l1_proto_errors = g_run.l1_proto[n];
         s->l1_proto_first = g_run.l1_proto_first[n];
     }

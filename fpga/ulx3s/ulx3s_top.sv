@@ -81,8 +81,8 @@ module ulx3s_top #(
   /* verilator lint_off UNUSEDSIGNAL */
   logic [HARTS-1:0]     retire_valid;
   logic [HARTS*64-1:0]  retire_pc, stat_imiss, stat_dmiss, stat_stall;
-  logic [NODES*7*64-1:0] stat_node;
-  logic [NODES*4*64-1:0] stat_sips;
+  logic [NODES*hive_pkg::STAT_NODE_BITS-1:0] stat_node;
+  logic [NODES*hive_pkg::STAT_SIPS_BITS-1:0] stat_sips;
   /* verilator lint_on UNUSEDSIGNAL */
 
   assign soc_rst = rst || hold || btn_q[2];

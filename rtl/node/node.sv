@@ -57,10 +57,8 @@ module node #(
     output logic [C*64-1:0] stat_imiss,
     output logic [C*64-1:0] stat_dmiss,
     output logic [C*64-1:0] stat_stall,
-    output logic [7*64-1:0] stat_dir,     // directory: requests, NACKs, evictions, protocol
-                                          // errors, max occupancy; L1 protocol errors this
-                                          // cycle; firewall refusals (FW_DENIED)
-    output logic [4*64-1:0] stat_sips,    // SIPS: sent, received, NACKed, failed (rtl/sips/sips.sv)
+    output logic [hive_pkg::STAT_NODE_BITS-1:0] stat_dir,   // fields: regs/hive_regs.py STAT_NODE
+    output logic [hive_pkg::STAT_SIPS_BITS-1:0] stat_sips,  // ... STAT_SIPS (rtl/sips/sips.sv)
     // the four networks (requests, forwards, responses, acks): inject and eject at this node
     output logic            req_in_valid,
     output logic [MW-1:0]   req_in_msg,
@@ -203,9 +201,11 @@ module node #(
       .mem_valid(h_mem_valid), .mem_ready(mem_req_ready), .mem_we(h_mem_we),
       .mem_addr(h_mem_addr), .mem_wdata(h_mem_wdata), .mem_resp_valid,
       .mem_resp_data(mem_resp_rdata),
-      .stat_requests(stat_dir[0 +: 64]), .stat_nacks(stat_dir[64 +: 64]),
-      .stat_evictions(stat_dir[128 +: 64]), .stat_proto_errors(stat_dir[192 +: 64]),
-      .stat_occupancy_max(stat_dir[256 +: 64]));
+      .stat_requests(stat_dir[hive_pkg::STAT_NODE_REQUESTS +: hive_pkg::STAT_NODE_REQUESTS_BITS]),
+      .stat_nacks(stat_dir[hive_pkg::STAT_NODE_NACKS +: hive_pkg::STAT_NODE_NACKS_BITS]),
+      .stat_evictions(stat_dir[hive_pkg::STAT_NODE_EVICTIONS +: hive_pkg::STAT_NODE_EVICTIONS_BITS]),
+      .stat_proto_errors(stat_dir[hive_pkg::STAT_NODE_PROTO_ERRORS +: hive_pkg::STAT_NODE_PROTO_ERRORS_BITS]),
+      .stat_occupancy_max(stat_dir[hive_pkg::STAT_NODE_OCCUPANCY_MAX +: hive_pkg::STAT_NODE_OCCUPANCY_MAX_BITS]));
 
   // ------------------------------------------------------------------ wild write (fault)
   // A write issued on behalf of another node's hart straight at this home's memory, as a
@@ -354,7 +354,7 @@ module node #(
     h_rsp_valid = ack_out_valid && !fault_node_fail;
     ack_out_ready = h_rsp_pop || fault_node_fail;
   end
-  assign stat_dir[320 +: 64] = 64'($countones(l_proto_err));
+  assign stat_dir[hive_pkg::STAT_NODE_L1_PROTO +: hive_pkg::STAT_NODE_L1_PROTO_BITS] = 64'($countones(l_proto_err));
 
   // ------------------------------------------------------------------ device decoder
   localparam logic [63:0] DEV_BASE = hive_pkg::NODEDEV_BASE + 64'(NODE_ID) * hive_pkg::NODEDEV_SIZE;
@@ -501,8 +501,9 @@ module node #(
       .rdata(ctrl_rdata), .err(ctrl_err), .remap_target, .cell_mask, .timeout, .lost_clear,
       .lost_line, .lost_event, .wb_lost_events(8'(l_wb_lost)), .irq(ctrl_irq), .fw_first,
       .fw_pages, .fw_fill, .fw_vec, .fw_busy(fw_filling || sweeping), .fw_deny(deny || fault_ww_denied),
-      .fw_deny_wb(deny_wb), .fw_denied(stat_dir[384 +: 64]), .cutoff,
-      .dir_requests(stat_dir[0 +: 64]), .dir_nacks(stat_dir[64 +: 64]), .trace);
+      .fw_deny_wb(deny_wb), .fw_denied(stat_dir[hive_pkg::STAT_NODE_FW_DENIED +: hive_pkg::STAT_NODE_FW_DENIED_BITS]), .cutoff,
+      .dir_requests(stat_dir[hive_pkg::STAT_NODE_REQUESTS +: hive_pkg::STAT_NODE_REQUESTS_BITS]),
+      .dir_nacks(stat_dir[hive_pkg::STAT_NODE_NACKS +: hive_pkg::STAT_NODE_NACKS_BITS]), .trace);
   finisher mfin (.req(d_req && sel_mfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(mfinish_valid),
                  .data(mfinish_data));
   finisher cfin (.req(d_req && sel_cfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(cfinish_valid),

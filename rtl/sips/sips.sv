@@ -53,7 +53,7 @@ module sips #(
     input  logic          rsp_valid,
     input  logic [MW-1:0] rsp_msg,
     output logic [C-1:0]  seip,
-    output logic [4*64-1:0] stat     // sent, received, NACKed, failed
+    output logic [hive_pkg::STAT_SIPS_BITS-1:0] stat  // regs/hive_regs.py STAT_SIPS
 );
   typedef enum logic [1:0] {S_IDLE, S_SEND, S_WAIT, S_BACK} state_e;
   localparam logic [63:0] BACKOFF = hive_pkg::SIPS_BACKOFF;
@@ -241,5 +241,8 @@ module sips #(
     end
   end
 
-  assign stat = {n_fail, n_nack, n_recv, n_sent};
+  assign stat[hive_pkg::STAT_SIPS_SENT +: hive_pkg::STAT_SIPS_SENT_BITS] = n_sent;
+  assign stat[hive_pkg::STAT_SIPS_RECEIVED +: hive_pkg::STAT_SIPS_RECEIVED_BITS] = n_recv;
+  assign stat[hive_pkg::STAT_SIPS_NACKED +: hive_pkg::STAT_SIPS_NACKED_BITS] = n_nack;
+  assign stat[hive_pkg::STAT_SIPS_FAILED +: hive_pkg::STAT_SIPS_FAILED_BITS] = n_fail;
 endmodule

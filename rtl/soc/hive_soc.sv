@@ -53,8 +53,8 @@ module hive_soc #(
     output logic [HARTS*64-1:0]  stat_imiss,
     output logic [HARTS*64-1:0]  stat_dmiss,
     output logic [HARTS*64-1:0]  stat_stall,
-    output logic [NODES*7*64-1:0] stat_node,  // per node: see node's stat_dir
-    output logic [NODES*4*64-1:0] stat_sips   // per node: SIPS sent, received, NACKed, failed
+    output logic [NODES*hive_pkg::STAT_NODE_BITS-1:0] stat_node,  // per node: regs/hive_regs.py
+    output logic [NODES*hive_pkg::STAT_SIPS_BITS-1:0] stat_sips   // STAT_NODE and STAT_SIPS
 );
   localparam int C = CORES_PER_NODE;
   logic [NODES-1:0]    mfin_valid;
@@ -145,7 +145,8 @@ module hive_soc #(
         .retire_valid(retire_valid[n*C +: C]), .retire_pc(retire_pc[n*C*64 +: C*64]),
         .stat_instret(stat_instret[n*C*64 +: C*64]), .stat_imiss(stat_imiss[n*C*64 +: C*64]),
         .stat_dmiss(stat_dmiss[n*C*64 +: C*64]), .stat_stall(stat_stall[n*C*64 +: C*64]),
-        .stat_dir(stat_node[n*7*64 +: 7*64]), .stat_sips(stat_sips[n*4*64 +: 4*64]),
+        .stat_dir(stat_node[n*hive_pkg::STAT_NODE_BITS +: hive_pkg::STAT_NODE_BITS]),
+        .stat_sips(stat_sips[n*hive_pkg::STAT_SIPS_BITS +: hive_pkg::STAT_SIPS_BITS]),
         .req_in_valid(rq_iv[n]), .req_in_msg(rq_im[n*MW +: MW]), .req_in_dst(rq_id[n*4 +: 4]),
         .req_in_ready(rq_ir[n]), .req_out_valid(rq_ov[n]), .req_out_msg(rq_om[n*MW +: MW]),
         .req_out_ready(rq_or[n]),
