@@ -32,11 +32,8 @@ hart0:
   ld t1, HIVE_CTRL_FW_VEC(t2)
   li t3, 1
   bne t1, t3, fail1
-  li t1, 2
-  sd t1, 0(s1)             # tell hart 1
-3: ld t1, 0(s1)            # hart 1 reports 3 (both stores faulted)
-  li t3, 3
-  bne t1, t3, 3b
+  probe_post 2              # tell hart 1
+  probe_wait 3              # hart 1 reports 3 (both stores faulted)
   ld t1, 0(s0)             # A is unchanged (it was never written)
   bnez t1, fail1
   ld t1, 0(s2)             # the value hart 1 wrote to B first survives
@@ -46,20 +43,14 @@ hart0:
   sd t1, 0(s2)
   ld t3, 0(s2)
   bne t1, t3, fail1
-  ld t1, HIVE_CTRL_FW_DENIED(t2)
-  sub t1, t1, s3
-  li t3, 2
-  bne t1, t3, fail1
+  probe_denied 2
   probe_pass
 hart1:
   ld t1, 0(s0)             # A: exclusive, clean
   li t1, 0x1111
   sd t1, 0(s2)             # B: modified
-  li t1, 1
-  sd t1, 0(s1)
-4: ld t1, 0(s1)
-  li t3, 2
-  bne t1, t3, 4b
+  probe_post 1
+  probe_wait 2
   li s4, 0                 # faults taken
   li s5, 7                 # the fault the probes expect: a store access fault
   mv s6, s0                # at this address
@@ -69,7 +60,6 @@ hart1:
   sd t1, 0(s2)             # must fault
   li t3, 2
   bne s4, t3, fail2
-  li t1, 3
-  sd t1, 0(s1)
+  probe_post 3
   j park
 probe_handler

@@ -30,40 +30,26 @@ hart0:
   fence.i
   li t2, CTRL0
   ld s3, HIVE_CTRL_FW_DENIED(t2)
-  li t1, 1
-  sd t1, 0(s1)             # hart 1 may go
-1: ld t1, 0(s1)            # hart 1 reports 2: its writeback is done
-  li t3, 2
-  bne t1, t3, 1b
+  probe_post 1              # hart 1 may go
+  probe_wait 2              # hart 1 reports 2: its writeback is done
   ld t1, 0(s0)
   li t3, OLD
   bne t1, t3, fail1
-  ld t1, HIVE_CTRL_FW_DENIED(t2)
-  sub t1, t1, s3
-  li t3, 1
-  bne t1, t3, fail1
+  probe_denied 1
   ld t1, HIVE_CTRL_IRQ(t2)
   andi t1, t1, HIVE_IRQ_FW_WB
   beqz t1, fail1
   li t1, HIVE_IRQ_FW_WB
   sd t1, HIVE_CTRL_IRQ(t2)
-  li t1, 3
-  sd t1, 0(s1)             # hart 1 tries again
-2: ld t1, 0(s1)
-  li t3, 4
-  bne t1, t3, 2b
+  probe_post 3              # hart 1 tries again
+  probe_wait 4
   ld t1, 0(s0)
   li t3, OLD
   bne t1, t3, fail1
-  ld t1, HIVE_CTRL_FW_DENIED(t2)
-  sub t1, t1, s3
-  li t3, 2
-  bne t1, t3, fail1
+  probe_denied 2
   probe_pass
 hart1:
-3: ld t1, 0(s1)
-  li t3, 1
-  bne t1, t3, 3b
+  probe_wait 1
   ld t1, 0(s0)
   li t3, OLD
   bne t1, t3, fail1
@@ -73,11 +59,8 @@ hart1:
 wb_clear_point:
   nop                      # the fault clears hart 1's bit after this retires
   fence.i                  # writes A back: refused
-  li t1, 2
-  sd t1, 0(s1)
-4: ld t1, 0(s1)
-  li t3, 3
-  bne t1, t3, 4b
+  probe_post 2
+  probe_wait 3
   li s4, 0                 # faults taken
   li s5, 7                 # the fault the probe expects: a store access fault
   mv s6, s0                # at A
@@ -85,7 +68,6 @@ wb_clear_point:
   sd t1, 0(s0)             # must fault
   li t3, 1
   bne s4, t3, fail2
-  li t1, 4
-  sd t1, 0(s1)
+  probe_post 4
   j park
 probe_handler

@@ -2,6 +2,10 @@
 // probe is 4 bytes).
 //   probe_start: _start, with t0 = mhartid and mtvec on the handler below.
 //   probe_pass: end the run on the machine finisher with a pass.
+//   probe_post N / probe_wait N: write N to the mailbox `flag` (its address in s1) / wait until
+//     it holds N (t1 and t3 are scratch).
+//   probe_denied N: fail 1 unless FW_DENIED of the controller at t2 has moved by N since it read
+//     s3.
 //   probe_handler: an access fault with mcause s5 and mtval s6 (the probe the program armed)
 //     counts in s4 and resumes after the faulting instruction; any other trap fails with 3;
 //     fail1, fail2, fail3 end the run on the machine finisher with that fail code; park waits
@@ -19,6 +23,22 @@ _start:
   li t1, HIVE_FINISH_PASS
   sw t1, 0(t0)
   j park
+.endm
+.macro probe_post n
+  li t1, \n
+  sd t1, 0(s1)
+.endm
+.macro probe_wait n
+.Lwait\@:
+  ld t1, 0(s1)
+  li t3, \n
+  bne t1, t3, .Lwait\@
+.endm
+.macro probe_denied n
+  ld t1, HIVE_CTRL_FW_DENIED(t2)
+  sub t1, t1, s3
+  li t3, \n
+  bne t1, t3, fail1
 .endm
 .macro probe_handler
 park: wfi
