@@ -12,9 +12,9 @@
 # refuses it; --timing is not used here). CHECK=1 builds the variant -check, whose L1 signals
 # sim/check.vlt keeps readable for --check-coherence (sim/coherence_check.cpp). Every model
 # gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes and the firewall vectors
-# that the fw-clear fault writes. FIREWALL=0 builds the
-# variant -nofw, the firewall check compiled out (rtl/firewall/firewall.sv), for the benchmark
-# that compares a write miss with and without it (bench/flash.py).
+# that the fw-clear fault writes. FIREWALL=0 builds the variant -nofw, the firewall check
+# compiled out (rtl/firewall/firewall.sv), for the benchmark that compares a write miss with
+# and without it (bench/flash.py).
 
 VERILATOR ?= verilator
 THREADS   ?= 1

@@ -265,7 +265,7 @@ static int clear_vec_bit(V &v, uint64_t page, int hart)
 int fw_clear(int node, uint64_t page, int hart)
 {
     Vhive_soc___024root *r = top->rootp;
-    (void)r;
+    (void)r; /* a -nofw model has no CHECK_FW line (fault.cpp refuses fw-clear there) */
 #define CHECK_CACHE(N, C, I, P)
 #define CHECK_HOME(N, P)
 #define CHECK_FW(N, P)                                                                         \
