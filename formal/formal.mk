@@ -1,7 +1,8 @@
 # Model checking of the coherence protocol (docs/formal.md, issue 6): tools/gen_murphi.py
 # generates a Murphi model from rtl/coherence_ctrl/protocol.py and the hand-written parts in
 # rtl/coherence_ctrl/model/, and runs Debian's rumur on it.
-#   make formal        every configuration -> build/formal/formal.json (bench/formal.py renders it)
+#   make formal        every configuration -> build/formal/formal.json (bench/formal.py renders it);
+#                      FORMAL_ONLY=NAME,... reruns those and keeps the file's other results
 #   make formal-test   the smallest configuration and the planted bugs (rumur must reject each)
 #   make formal-sweep  the largest configuration that finishes within FORMAL_SWEEP_S seconds
 #                      -> build/formal/sweep.json
@@ -11,7 +12,8 @@ FORMAL_DEPS := rtl/coherence_ctrl/protocol.py tools/gen_murphi.py tools/gen_prot
 FORMAL_SWEEP_S ?= 1800
 
 formal: $(FORMAL_DEPS)
-	$(PY) tools/gen_murphi.py run --set formal --work $(BUILD)/formal --json $(BUILD)/formal/formal.json
+	$(PY) tools/gen_murphi.py run --set formal --work $(BUILD)/formal --json $(BUILD)/formal/formal.json \
+	  $(if $(FORMAL_ONLY),--only $(FORMAL_ONLY))
 
 formal-test: $(FORMAL_DEPS)
 	$(PY) tools/gen_murphi.py run --set test --work $(BUILD)/formal

@@ -34,6 +34,8 @@ module home #(
     output logic [63:6]   fw_line,
     output logic [coh_pkg::AGENT_BITS-1:0] fw_agent,
     input  logic          fw_ok,
+    output logic [coh_pkg::AGENT_BITS-1:0] own_agent,  // the entry's owner, checked on the same page
+    input  logic          own_ok,
     output logic [63:6]   swp_line,
     output logic [coh_pkg::AGENT_BITS-1:0] swp_agent,
     input  logic          swp_ok,
@@ -192,6 +194,7 @@ module home #(
   assign swp_fire = sweeping && state_of(swp_idx) == coh_pkg::H_M && !swp_ok;
   assign fw_line = m.line;
   assign fw_agent = m.src_agent;
+  assign own_agent = d_owner[e];
 
   // the watchdog: is the scanned entry overdue?
   assign wd_fire = (state_of(scan) == coh_pkg::H_BINV || state_of(scan) == coh_pkg::H_BREC) &&
@@ -224,7 +227,8 @@ module home #(
   // ---------------------------------------------------------------- one protocol step
   logic          act_valid, evicting, bad_addr, full_wait;
   assign full_wait = take_req && !hit && !has_free && !evicting;
-  logic [EW-1:0] e;          // the entry the step works on
+  logic [EW-1:0] e;          // the entry the step works on (its owner goes to the firewall)
+  assign e = take_mem ? pq_dout : take_wd ? scan : take_swp ? swp_idx : hit ? hit_e : has_free ? free_e : victim_e;
   coh_pkg::home_step_t    st;
   coh_pkg::home_guard_t   g;
   always_comb begin
@@ -232,15 +236,16 @@ module home #(
                 (take_clear && hit && state_of(hit_e) == coh_pkg::H_LOST);
     evicting = 1'b0;
     bad_addr = 1'b0;
-    e = take_mem ? pq_dout : take_wd ? scan : take_swp ? swp_idx : hit ? hit_e : has_free ? free_e : victim_e;
     if (take_req && (!in_range || (cutoff && m.src_node != coh_pkg::NODE_BITS'(NODE_ID))))
       bad_addr = 1'b1;  // outside this memory, or cut off: ERR (a writeback is dropped)
     else if (take_req && !hit && !has_free)
       // a full set gives up a stable entry; with none stable, the request just waits
       evicting = (state_of(e) == coh_pkg::H_S || state_of(e) == coh_pkg::H_M);
-    // an owner's writeback during a fill or sweep carries data written while it could write
-    // (the revocation is not complete): it is the recall the sweep would make, not refused
-    g.fw_ok = fw_ok || (m.kind == coh_pkg::M_PUTM && (fw_filling || sweeping));
+    // an owner's writeback or recalled line during a fill or sweep carries data written while
+    // it could write (the revocation is not complete): the recall the sweep would make, not refused
+    g.fw_ok = fw_ok || ((m.kind == coh_pkg::M_PUTM || m.kind == coh_pkg::M_RECACK) &&
+                        (fw_filling || sweeping));
+    g.owner_fw_ok = own_ok;
     g.others = (d_sharers[e] & ~agent_bit(m.src_agent)) != '0;
     g.last_ack = (d_acks[e] == 8'd1);
     g.evict = d_evict[e];
@@ -310,7 +315,7 @@ module home #(
 
   assign lost_event = act_valid && st.known && st.act.count_lost;
   assign deny = act_valid && !bad_addr && !full_wait && st.known && st.act.deny;
-  assign deny_wb = deny && m.kind == coh_pkg::M_PUTM;
+  assign deny_wb = deny && (m.kind == coh_pkg::M_PUTM || m.kind == coh_pkg::M_RECACK);
 
   // ---------------------------------------------------------------- state updates
   always_ff @(posedge clk) begin

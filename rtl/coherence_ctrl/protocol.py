@@ -66,9 +66,11 @@ HOME_EVENTS = [
     ("CLEAR", "the home's kernel cleared a lost line (register write)"),
 ]
 HOME_GUARDS = [
-    ("fw_ok", "the firewall lets the requesting hart write the page (a writeback also passes "
-              "while a fill or its revocation sweep is in progress: its data was written with "
-              "permission)"),
+    ("fw_ok", "the firewall lets the requesting hart write the page (a writeback or a recalled "
+              "dirty line also passes while a fill or its revocation sweep is in progress: its "
+              "data was written with permission)"),
+    ("owner_fw_ok", "the firewall lets the owner's hart write the page (an owner that may not "
+                    "is recalled with RECI: it must keep no copy of data the home may refuse)"),
     ("others", "sharers other than the requester remain"),
     ("last_ack", "this ack is the last one awaited"),
     ("evict", "the transaction gives the entry up (no requester)"),
@@ -80,7 +82,8 @@ HOME_ACTIONS = [
     ("nack", "reply NACK to the source"),
     ("err_pend", "reply ERR to the pending requester"),
     ("count_lost", "count a line lost"),
-    ("deny", "count a firewall refusal (a refused writeback also interrupts this node)"),
+    ("deny", "count a firewall refusal (a refused writeback or recalled dirty line also "
+             "interrupts this node)"),
     ("err", "reply ERR to the source"),
     ("memrd", "read the line from memory (MEMDATA follows)"),
     ("memwr", "write the message's line to memory"),
@@ -115,8 +118,10 @@ HOME = [
     ("S", "GETM", "!fw_ok", "S", ["err", "deny"]),
     ("S", "PUTM", "", "S", ["wback"]),
     ("S", "EVICT", "", "BINV", ["save_evict", "send_inv"]),
-    ("M", "GETS", "", "BREC", ["save_s", "send_recs"]),
-    ("M", "GETSI", "", "BREC", ["save_s", "send_recs"]),
+    ("M", "GETS", "owner_fw_ok", "BREC", ["save_s", "send_recs"]),
+    ("M", "GETS", "!owner_fw_ok", "BREC", ["save_s", "send_reci"]),
+    ("M", "GETSI", "owner_fw_ok", "BREC", ["save_s", "send_recs"]),
+    ("M", "GETSI", "!owner_fw_ok", "BREC", ["save_s", "send_reci"]),
     ("M", "GETM", "fw_ok", "BREC", ["save_m", "send_reci"]),
     ("M", "GETM", "!fw_ok", "M", ["err", "deny"]),
     ("M", "PUTM", "src_owner & fw_ok", "I", ["memwr", "wback", "free"]),
@@ -128,11 +133,19 @@ HOME = [
     ("BINV", "INVACK", "!last_ack", "BINV", ["dec_ack"]),
     ("BINV", "INVACK", "last_ack & evict", "I", ["free"]),
     ("BINV", "INVACK", "last_ack & !evict", "BMEM", ["memrd"]),
-    ("BREC", "RECACK", "evict & dirty", "I", ["memwr", "free"]),
+    # a recalled dirty line is a writeback too: refused, it changes no memory and is passed to
+    # no one; the pending grant then waits for memory's copy
+    ("BREC", "RECACK", "evict & dirty & fw_ok", "I", ["memwr", "free"]),
+    ("BREC", "RECACK", "evict & dirty & !fw_ok", "I", ["free", "deny"]),
     ("BREC", "RECACK", "evict & !dirty", "I", ["free"]),
-    ("BREC", "RECACK", "!evict & pend_s & dirty", "S", ["memwr", "grant", "add_owner", "add_req"]),
+    ("BREC", "RECACK", "!evict & pend_s & dirty & fw_ok", "S", ["memwr", "grant", "add_owner", "add_req"]),
+    # (after RECS the old owner may still hold a shared copy: it stays a sharer, so that the next
+    # write invalidates it)
+    ("BREC", "RECACK", "!evict & pend_s & dirty & !fw_ok", "BMEM", ["deny", "add_owner", "memrd"]),
     ("BREC", "RECACK", "!evict & pend_s & !dirty", "S", ["grant", "add_owner", "add_req"]),
-    ("BREC", "RECACK", "!evict & !pend_s", "M", ["grant", "set_owner"]),
+    ("BREC", "RECACK", "!evict & !pend_s & dirty & fw_ok", "M", ["grant", "set_owner"]),
+    ("BREC", "RECACK", "!evict & !pend_s & dirty & !fw_ok", "BMEM", ["deny", "memrd"]),
+    ("BREC", "RECACK", "!evict & !pend_s & !dirty", "M", ["grant", "set_owner"]),
     ("BINV", "INVTIMEOUT", "evict", "I", ["free"]),
     ("BINV", "INVTIMEOUT", "!evict", "BMEM", ["memrd"]),
     ("BREC", "RECFAIL", "evict", "LOST", ["count_lost"]),

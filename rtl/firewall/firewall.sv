@@ -26,11 +26,13 @@ module firewall #(
     /* verilator lint_off UNUSEDSIGNAL */  // only the page bits of a line and the hart of an agent
     input  logic [63:6]                     chk_line,
     input  logic [coh_pkg::AGENT_BITS-1:0]  chk_agent,
+    input  logic [coh_pkg::AGENT_BITS-1:0]  own_agent,  // and the line's owner (same page)
     input  logic [63:6]                     swp_line,
     input  logic [coh_pkg::AGENT_BITS-1:0]  swp_agent,
     input  logic [63:0]                     first,      // FW_ADDR: first page to fill or read
     /* verilator lint_on UNUSEDSIGNAL */
     output logic                            chk_ok,
+    output logic                            own_ok,
     output logic                            swp_ok,
     // fill: FW_PAGES pages from FW_ADDR get `vec`
     input  logic                            fill,
@@ -54,19 +56,23 @@ module firewall #(
     logic [HARTS-1:0] v [PAGES];
     initial for (int i = 0; i < PAGES; i++) v[i] = '1;
 
-    /* verilator lint_off UNUSEDSIGNAL */  // the page bits of the line, the hart of the agent
-    function automatic logic may_write(input logic [63:6] line, input logic [coh_pkg::AGENT_BITS-1:0] a);
+    /* verilator lint_off UNUSEDSIGNAL */  // the hart of an agent
+    function automatic logic hart_bit(input logic [HARTS-1:0] vp, input logic [coh_pkg::AGENT_BITS-1:0] a);
       // agent = 2 x hart (+1 for an I cache)
-      may_write = |(v[line[12 +: PW]] & (HARTS'(1) << a[coh_pkg::AGENT_BITS-1:1]));
+      hart_bit = |(vp & (HARTS'(1) << a[coh_pkg::AGENT_BITS-1:1]));
     endfunction
     /* verilator lint_on UNUSEDSIGNAL */
-    assign chk_ok = may_write(chk_line, chk_agent);
-    assign swp_ok = may_write(swp_line, swp_agent);
+    logic [HARTS-1:0] chk_v;   // one read of the request's page serves both of its checks
+    assign chk_v = v[chk_line[12 +: PW]];
+    assign chk_ok = hart_bit(chk_v, chk_agent);
+    assign own_ok = hart_bit(chk_v, own_agent);
+    assign swp_ok = hart_bit(v[swp_line[12 +: PW]], swp_agent);
     assign vec_rd = 64'(v[first[12 +: PW]]);
 
     always_ff @(posedge clk) if (!rst && filling) v[cur] <= fvec;
   end else begin : g_none
     assign chk_ok = 1'b1;
+    assign own_ok = 1'b1;
     assign swp_ok = 1'b1;
     assign vec_rd = 64'({HARTS{1'b1}});
   end

@@ -111,8 +111,8 @@ module node #(
   logic [63:6]     lost_line;
   // firewall and cutoff
   logic [63:6]     fw_line, swp_line;
-  logic [coh_pkg::AGENT_BITS-1:0] fw_agent, swp_agent;
-  logic            fw_ok, swp_ok, fw_fill, fw_filling, fw_fill_done, sweeping, deny, deny_wb, cutoff;
+  logic [coh_pkg::AGENT_BITS-1:0] fw_agent, own_agent, swp_agent;
+  logic            fw_ok, own_ok, swp_ok, fw_fill, fw_filling, fw_fill_done, sweeping, deny, deny_wb, cutoff;
   logic [63:0]     fw_first, fw_vec;
   logic [31:0]     fw_pages;
   logic [K*MW-1:0] l_req_msg, l_ack_msg;
@@ -192,8 +192,8 @@ module node #(
   logic [MW-1:0] h_out_msg;
   home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) hm (
       .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
-      .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .swp_line, .swp_agent,
-      .swp_ok, .fw_filling, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
+      .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .own_agent, .own_ok,
+      .swp_line, .swp_agent, .swp_ok, .fw_filling, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
       .req_valid(req_out_valid && !req_io && !req_sips && !fault_node_fail), .req_msg(req_out_msg), .req_pop(h_req_pop),
       .rsp_valid(h_rsp_valid), .rsp_msg(ack_out_msg), .rsp_pop(h_rsp_pop),
       .fwd_valid(h_fwd_valid), .fwd_msg(fwd_in_msg), .fwd_ready(fwd_in_ready && !fault_node_fail),
@@ -518,7 +518,7 @@ module node #(
       .rsp_valid(s_rsp_valid), .rsp_msg(rsp_out_msg), .seip(sips_seip), .stat(stat_sips));
 
   firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .ENABLE(FIREWALL)) fw (
-      .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent),
+      .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent), .own_agent, .own_ok,
       .swp_line(sweeping ? swp_line : ww_addr[63:6]), .swp_agent(sweeping ? swp_agent : ww_agent),
       .first(fw_first), .chk_ok(fw_ok), .swp_ok, .fill(fw_fill), .pages(fw_pages), .vec(d_wdata),
       .vec_rd(fw_vec), .filling(fw_filling), .fill_done(fw_fill_done));

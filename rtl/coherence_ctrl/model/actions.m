@@ -8,7 +8,7 @@ function mkev(src: Node; l: Line; v: Val; f: boolean; isputm: boolean; st: LStat
 var ev: Ev;
 begin
   ev.src := src; ev.line := l; ev.val := v; ev.flag := f; ev.isputm := isputm; ev.st := st;
-  ev.store := store;
+  ev.store := store; ev.isrecack := false;
   return ev;
 end;
 
@@ -19,14 +19,24 @@ begin
           + s.m.val) * 2) + (s.m.flag ? 1 : 0);
 end;
 
+-- sorts a network by msgkey (see decls.m); canon calls it once per network after every rule.
+-- The keys are computed once, and the passes stop when one swaps nothing: a rule changes a
+-- few slots of an array that was sorted, so it takes one or two passes.
 procedure net_sort(var net: Net);
-var t: Slot;
+var k: array[0..NETCAP-1] of 0..1000000000; t: Slot; tk: 0..1000000000; swapped: boolean;
 begin
-  for i: 0..NETCAP-1 do
+  for i: 0..NETCAP-1 do k[i] := msgkey(net[i]); endfor;
+  swapped := true;
+  while swapped do
+    swapped := false;
     for j: 0..NETCAP-2 do
-      if msgkey(net[j]) > msgkey(net[j+1]) then t := net[j]; net[j] := net[j+1]; net[j+1] := t; endif;
+      if k[j] > k[j+1] then
+        t := net[j]; net[j] := net[j+1]; net[j+1] := t;
+        tk := k[j]; k[j] := k[j+1]; k[j+1] := tk;
+        swapped := true;
+      endif;
     endfor;
-  endfor;
+  endwhile;
 end;
 
 procedure slot_clear(var s: Slot);
@@ -43,13 +53,11 @@ begin
     if !done & !net[i].valid then net[i].valid := true; net[i].m := m; done := true; endif;
   endfor;
   assert done "a network is full (raise NETCAP)";
-  net_sort(net);
 end;
 
 procedure net_remove(var net: Net; i: 0..NETCAP-1);
 begin
   slot_clear(net[i]);
-  net_sort(net);
 end;
 
 -- a failed node swallows every message that reaches it
@@ -78,7 +86,12 @@ begin
 end;
 
 ------------------------------------------------------------------ home guards
-function hg_fw_ok(l: Line; ev: Ev): boolean; begin return perm[ev.src][l]; end;
+-- as the RTL: a writeback or recalled line passes while its line's sweep is pending
+function hg_fw_ok(l: Line; ev: Ev): boolean;
+begin
+  return perm[ev.src][l] | ((ev.isputm | ev.isrecack) & sweep[l]);
+end;
+function hg_owner_fw_ok(l: Line; ev: Ev): boolean; begin return perm[dir[l].owner][l]; end;
 function hg_others(l: Line; ev: Ev): boolean;
 begin
   for n: Node do if n != ev.src & dir[l].sharers[n] then return true; endif; endfor;
@@ -100,15 +113,16 @@ begin
 end;
 procedure h_deny(l: Line; ev: Ev);
 begin
-  -- a refused writeback drops the evicted line: the hart's writes are discarded by design
-  if ev.isputm then last[l] := dir[l].mem; endif;
+  -- a refused writeback or recalled line is dropped: the hart's writes are discarded by design
+  if ev.isputm | ev.isrecack then last[l] := dir[l].mem; endif;
 end;
 procedure h_err(l: Line; ev: Ev); begin send_resp(M_ERR, HOME, ev.src, l, 0, false); end;
 procedure h_memrd(l: Line; ev: Ev); begin end;   -- MEMDATA follows (rule "memdata")
 procedure h_memwr(l: Line; ev: Ev);
 begin
   -- a denied write never changes memory
-  assert !(ev.isputm & !perm[ev.src][l]) "a writeback refused by the firewall changed memory";
+  assert !((ev.isputm | ev.isrecack) & !hg_fw_ok(l, ev))
+    "a writeback refused by the firewall changed memory";
   dir[l].mem := ev.val;
 end;
 procedure h_send_inv(l: Line; ev: Ev);
@@ -173,8 +187,10 @@ begin
     l1[n][l].val := ev.val;
     last[l] := ev.val;
   else
-    -- the data value invariant: a load returns the last value written
-    assert dir[l].state = H_LOST | l1[n][l].val = last[l] "a load returned a stale value";
+    -- the data value invariant: a load returns the last value written (the faulted hart's own
+    -- refused data excepted, as in rules.m)
+    assert dir[l].state = H_LOST | l1[n][l].val = last[l] | (fwf & fwf_node = n & fwf_line = l)
+      "a load returned a stale value";
   endif;
 end;
 procedure c_send_gets(n: Node; l: Line; ev: Ev); begin send_req(M_GETS, n, l, 0, false); end;

@@ -36,7 +36,7 @@ end;
 function nodekey(n: Node): 0..4000000000000000000;
 var k: 0..4000000000000000000;
 begin
-  k := ord_bool(alive[n]);
+  k := ord_bool(alive[n]) * 2 + ord_bool(fwf & fwf_node = n);
   k := (k * 2 + ord_bool(wbuf[n].valid)) * LINES + wbuf[n].line;
   k := k * VALUES + wbuf[n].val;
   for l: Line do
@@ -66,7 +66,6 @@ begin
       net[i].m.val := vswap(net[i].m.val, a);
     endif;
   endfor;
-  net_sort(net);
 end;
 
 procedure line_vswap(l: Line; a: Val);
@@ -95,7 +94,6 @@ begin
       net[i].m.dst := rename(net[i].m.dst, a, b);
     endif;
   endfor;
-  net_sort(net);
 end;
 
 procedure swap_nodes(a: Node; b: Node);
@@ -111,13 +109,14 @@ begin
     dir[l].owner := rename(dir[l].owner, a, b);
     dir[l].pend := rename(dir[l].pend, a, b);
   endfor;
+  fwf_node := rename(fwf_node, a, b);
   net_rename(reqnet, a, b);
   net_rename(fwdnet, a, b);
   net_rename(respnet, a, b);
 end;
 
--- values renamed, dead values zeroed, then a bubble sort of nodes 1..NODES-1 by nodekey (none
--- with two nodes)
+-- values renamed, dead values zeroed, a bubble sort of nodes 1..NODES-1 by nodekey (none
+-- with two nodes), then the networks sorted (decls.m)
 procedure canon();
 begin
   for l: Line do
@@ -138,4 +137,5 @@ begin
       endif;
     endfor;
   endfor;
+  net_sort(reqnet); net_sort(fwdnet); net_sort(respnet);
 end;

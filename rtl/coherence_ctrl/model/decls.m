@@ -23,6 +23,7 @@ type
     val: Val;
     flag: boolean;
     isputm: boolean;   -- the request being handled is a PUTM
+    isrecack: boolean; -- the response being handled is a RECACK
     store: boolean;    -- the core access is a store (of val)
     st: LState;
   end;
@@ -44,9 +45,9 @@ type
     val: Val;
   end;
 
-  -- an unordered network: rumur has no multisets, so a network is an array kept sorted (by
-  -- msgkey) after every change, which makes states that differ only in the order of delivery
-  -- the same state
+  -- an unordered network: rumur has no multisets, so a network is an array that every rule
+  -- leaves sorted by msgkey (canon, also without the reductions of canon.m), which makes
+  -- states that differ only in the order of delivery the same state
   Slot: record
     valid: boolean;
     m: Msg;
@@ -69,5 +70,8 @@ var
   alive: array[Node] of boolean;
   perm: array[Node] of array[Line] of boolean;   -- the firewall: may this hart write the line
   sweep: array[Line] of boolean;                  -- a revocation sweep is pending for the line
+  fwf: boolean;                                   -- FWFAULT: a bit has cleared (fwf_node's
+  fwf_node: Node;                                 -- for fwf_line) with no sweep: it may own
+  fwf_line: Line;                                 -- that line without permission
   -- ghosts
   last: array[Line] of Val;                       -- last value written
