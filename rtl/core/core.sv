@@ -92,8 +92,11 @@ module core #(
   logic [63:0] mtval, stval, satp, mcycle, minstret;
   logic        mip_ssip, mip_stip, mip_seip;
   logic [31:0] mcounteren, scounteren, mcountinhibit;
-  logic [63:0] hpm_cnt [HPM];
-  logic [7:0]  hpm_evt [HPM];
+  // Packed, not unpacked: Verilator gives each write site of an unpacked array its own delayed
+  // value and flag, cleared and tested in every cycle (about 150 for these two); a packed
+  // vector gets one shadow copy.
+  logic [HPM-1:0][63:0] hpm_cnt;
+  logic [HPM-1:0][7:0]  hpm_evt;
   logic [PMP_ENTRIES*8-1:0]  pmpcfg;
   logic [PMP_ENTRIES*54-1:0] pmpaddr;
 
