@@ -13,9 +13,7 @@
 # sim/check.vlt keeps readable for --check-coherence (sim/coherence_check.cpp). Every model
 # gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes. FIREWALL=0 builds the
 # variant -nofw, the firewall check compiled out (rtl/firewall/firewall.sv), for the benchmark
-# that compares a write miss with and without it (bench/flash.py). Every model is built with
-# MEM_NEVER_STALLS=1: the DRAM model accepts every request, and a constant mem_req_ready keeps
-# the homes' logic out of the region that Verilator evaluates at every eval() (docs/harness.md).
+# that compares a write miss with and without it (bench/flash.py).
 
 VERILATOR ?= verilator
 THREADS   ?= 1
@@ -41,6 +39,8 @@ SIM_DEFS  := -DSIM_NODES=$(NODES) -DSIM_CORES_PER_NODE=$(CORES_PER_NODE) \
 SIM_CFLAGS := -O2 -Wall -Wextra -I$(CURDIR)/$(GEN) -I$(CURDIR)/$(SIM_DIR) -I$(CURDIR)/sim \
               $(SIM_DEFS)
 SIM_MAKEFLAGS := OBJCACHE=ccache OPT_FAST=-O2 OPT_GLOBAL=-O2
+# MEM_NEVER_STALLS=1: the DRAM model accepts every request, and a constant mem_req_ready keeps
+# the homes' logic out of the region that Verilator evaluates at every eval() (docs/harness.md).
 SIM_VFLAGS := --cc --exe --build -Wno-fatal -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
               $(if $(filter 0,$(SAVABLE)),,--savable) $(if $(filter-out 1,$(THREADS)),--threads $(THREADS)) \
               --top-module $(RTL_TOP) --prefix Vhive_soc $(RTL_PARAMS) -GMEM_NEVER_STALLS=1
