@@ -40,9 +40,11 @@ SIM_DEFS  := -DSIM_NODES=$(NODES) -DSIM_CORES_PER_NODE=$(CORES_PER_NODE) \
 SIM_CFLAGS := -O2 -Wall -Wextra -I$(CURDIR)/$(GEN) -I$(CURDIR)/$(SIM_DIR) -I$(CURDIR)/sim \
               $(SIM_DEFS)
 SIM_MAKEFLAGS := OBJCACHE=ccache OPT_FAST=-O2 OPT_GLOBAL=-O2
+# MEM_NEVER_STALLS=1: the DRAM model accepts every request, and a constant mem_req_ready keeps
+# the homes' logic out of the region that Verilator evaluates at every eval() (docs/harness.md).
 SIM_VFLAGS := --cc --exe --build -Wno-fatal -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
               $(if $(filter 0,$(SAVABLE)),,--savable) $(if $(filter-out 1,$(THREADS)),--threads $(THREADS)) \
-              --top-module $(RTL_TOP) --prefix Vhive_soc $(RTL_PARAMS)
+              --top-module $(RTL_TOP) --prefix Vhive_soc $(RTL_PARAMS) -GMEM_NEVER_STALLS=1
 
 # What the model depends on besides files: rebuilt when this text changes. sim_sq quotes a
 # text for the shell's single quotes (RTL_PARAMS holds a quote).

@@ -292,7 +292,7 @@ static void reset_and_load_rom(void)
     top->clk = 0;
     top->rst = 1;
     top->cfg_elf_mode = g_m.elf_mode;
-    top->mem_req_ready = (uint32_t)((1ULL << SIM_NODES) - 1); /* the DRAM model never stalls */
+    top->mem_req_ready = (uint32_t)((1ULL << SIM_NODES) - 1); /* never stalls (MEM_NEVER_STALLS) */
     top->mem_resp_valid = 0;
     port_zero(top->mem_resp_rdata);
     top->uart_rx_valid = 0;

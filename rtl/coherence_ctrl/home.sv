@@ -127,6 +127,7 @@ module home #(
   logic              inv_busy;
   logic [AGENTS-1:0] inv_mask;
   logic [63:6]       inv_line;
+  logic [coh_pkg::AGENT_BITS-1:0] inv_to;  // the lowest agent in inv_mask: its INV goes next
 
   // ---------------------------------------------------------------- helpers
   function automatic logic [coh_pkg::NODE_BITS-1:0] agent_node(input logic [coh_pkg::AGENT_BITS-1:0] a);
@@ -278,7 +279,7 @@ module home #(
     oq_din = reply(coh_pkg::M_NACK, m.src_agent, m.line, m.kind == coh_pkg::M_PUTM, '0);
     fq_push = 1'b0;
     fq_din = reply(coh_pkg::M_RECS, d_owner[e], m.line, 1'b0, '0);
-    if (inv_busy) begin fq_push = 1'b1; fq_din = inv_msg; end
+    if (inv_busy) begin fq_push = 1'b1; fq_din = reply(coh_pkg::M_INV, inv_to, inv_line, 1'b0, '0); end
     if (act_valid) begin
       if (bad_addr) begin
         oq_push = 1'b1;
@@ -384,12 +385,11 @@ module home #(
     end
   end
 
-  // the invalidation sender uses the forward queue when the step does not
-  coh_pkg::msg_t inv_msg;
+  // the invalidation sender uses the forward queue when the step does not. Only the target is
+  // computed here: the message is built above, under inv_busy, so that the model does not fill
+  // a ~600-bit message in every cycle.
   always_comb begin
-    logic [coh_pkg::AGENT_BITS-1:0] to;
-    to = '0;
-    for (int a = AGENTS - 1; a >= 0; a--) if (inv_mask[a]) to = coh_pkg::AGENT_BITS'(a);
-    inv_msg = reply(coh_pkg::M_INV, to, inv_line, 1'b0, '0);
+    inv_to = '0;
+    for (int a = AGENTS - 1; a >= 0; a--) if (inv_mask[a]) inv_to = coh_pkg::AGENT_BITS'(a);
   end
 endmodule

@@ -92,8 +92,11 @@ module core #(
   logic [63:0] mtval, stval, satp, mcycle, minstret;
   logic        mip_ssip, mip_stip, mip_seip;
   logic [31:0] mcounteren, scounteren, mcountinhibit;
-  logic [63:0] hpm_cnt [HPM];
-  logic [7:0]  hpm_evt [HPM];
+  // Flat vectors, not unpacked arrays: Verilator gives each write site of an unpacked array its
+  // own delayed value and flag, cleared and tested in every cycle (about 150 for these two); a
+  // vector gets one shadow copy. Counter i is bits [64*i +: 64], its event [8*i +: 8].
+  logic [HPM*64-1:0] hpm_cnt;
+  logic [HPM*8-1:0]  hpm_evt;
   logic [PMP_ENTRIES*8-1:0]  pmpcfg;
   logic [PMP_ENTRIES*54-1:0] pmpaddr;
 
@@ -351,9 +354,9 @@ module core #(
       12'hf14: csr_rdata = hartid;
       default: begin
         if ((csr_a >= 12'hb03 && csr_a <= 12'hb1f) || (csr_a >= 12'hc03 && csr_a <= 12'hc1f)) begin
-          if (hpm_ok) csr_rdata = hpm_cnt[hpm_i];  // mhpmcounterN, hpmcounterN
+          if (hpm_ok) csr_rdata = hpm_cnt[64*hpm_i +: 64];  // mhpmcounterN, hpmcounterN
         end else if (csr_a >= 12'h323 && csr_a <= 12'h33f) begin  // mhpmevent3..31
-          if (hpm_ok) csr_rdata = {56'd0, hpm_evt[hpm_i]};
+          if (hpm_ok) csr_rdata = {56'd0, hpm_evt[8*hpm_i +: 8]};
         end else if (csr_a >= 12'h3b0 && csr_a <= 12'h3ef) begin  // pmpaddr0..63
           if (32'(csr_a) - 'h3b0 < PMP_ENTRIES) csr_rdata = {10'd0, pmpaddr[(32'(csr_a) - 'h3b0)*54 +: 54]};
         end else csr_exists = 1'b0;
@@ -679,7 +682,7 @@ module core #(
       sscratch <= '0; mepc <= '0; sepc <= '0; mcause <= '0; scause <= '0; mtval <= '0; stval <= '0;
       satp <= '0; mcycle <= '0; minstret <= '0; mip_ssip <= 0; mip_stip <= 0; mip_seip <= 0;
       mcounteren <= '0; scounteren <= '0; mcountinhibit <= '0;
-      for (int i = 0; i < HPM; i++) begin hpm_cnt[i] <= '0; hpm_evt[i] <= '0; end
+      hpm_cnt <= '0; hpm_evt <= '0;
       pmpcfg <= '0; pmpaddr <= '0;
       md_started <= 1'b0; pf_pending <= 1'b0; pf_cause <= '0; pf_tval <= '0;
       ptw_for_fetch <= 1'b0; ptw_va <= '0; ptw_pa <= '0; ptw_level <= '0; ptw_acc <= '0;
@@ -691,12 +694,12 @@ module core #(
       if (!mcountinhibit[2] && ex_done) minstret <= minstret + 1;
       for (int i = 0; i < HPM; i++) begin
         if (!mcountinhibit[i + 3]) begin
-          case (hpm_evt[i])
-            8'(hive_pkg::HPM_IMISS): hpm_cnt[i] <= hpm_cnt[i] + {63'd0, ev_imiss};
-            8'(hive_pkg::HPM_DMISS): hpm_cnt[i] <= hpm_cnt[i] + {63'd0, ev_dmiss};
-            8'(hive_pkg::HPM_STALL): hpm_cnt[i] <= hpm_cnt[i] + {63'd0, !ex_done};
-            8'(hive_pkg::HPM_LOAD):  hpm_cnt[i] <= hpm_cnt[i] + {63'd0, ex_done && opc == 7'b0000011};
-            8'(hive_pkg::HPM_STORE): hpm_cnt[i] <= hpm_cnt[i] + {63'd0, ex_done && (opc == 7'b0100011 || opc == 7'b0101111)};
+          case (hpm_evt[8*i +: 8])
+            8'(hive_pkg::HPM_IMISS): hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, ev_imiss};
+            8'(hive_pkg::HPM_DMISS): hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, ev_dmiss};
+            8'(hive_pkg::HPM_STALL): hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, !ex_done};
+            8'(hive_pkg::HPM_LOAD):  hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, ex_done && opc == 7'b0000011};
+            8'(hive_pkg::HPM_STORE): hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, ex_done && (opc == 7'b0100011 || opc == 7'b0101111)};
             default: ;
           endcase
         end
@@ -876,8 +879,8 @@ module core #(
       12'hb00: mcycle <= v;
       12'hb02: minstret <= v;
       default: begin
-        if (a >= 12'h323 && a <= 12'h33f && hpm_ok) hpm_evt[hpm_i] <= v[7:0];
-        if (a >= 12'hb03 && a <= 12'hb1f && hpm_ok) hpm_cnt[hpm_i] <= v;
+        if (a >= 12'h323 && a <= 12'h33f && hpm_ok) hpm_evt[8*hpm_i +: 8] <= v[7:0];
+        if (a >= 12'hb03 && a <= 12'hb1f && hpm_ok) hpm_cnt[64*hpm_i +: 64] <= v;
       end
     endcase
   endtask

@@ -18,28 +18,38 @@ module pmp #(
   logic        matched;
   assign word = pa;
 
+  // An M-mode access is decided by locked entries only; with none locked (OpenSBI locks none)
+  // the search is skipped, which saves the model two 8-entry searches per cycle in M-mode.
+  logic any_locked;
+  always_comb begin
+    any_locked = 1'b0;
+    for (int i = 0; i < ENTRIES; i++) any_locked = any_locked || cfg[i*8+7];
+  end
+
   always_comb begin
     allow   = (priv == 2'd3);
     matched = 1'b0;
-    for (int i = 0; i < ENTRIES; i++) begin
-      /* verilator lint_off UNUSEDSIGNAL */
-      logic [7:0]  c;
-      /* verilator lint_on UNUSEDSIGNAL */
-      logic [53:0] a, lo, mask;
-      logic        hit;
-      c    = cfg[i*8 +: 8];
-      a    = addr[i*54 +: 54];
-      lo   = (i == 0) ? 54'd0 : addr[(i-1)*54 +: 54];
-      mask = ~(a ^ (a + 54'd1));  // NAPOT: the bits above the trailing ones select the region
-      case (c[4:3])
-        2'd1:    hit = (word >= lo) && (word < a);          // TOR
-        2'd2:    hit = (word == a);                         // NA4
-        2'd3:    hit = ((word ^ a) & mask) == 54'd0;        // NAPOT
-        default: hit = 1'b0;
-      endcase
-      if (hit && !matched) begin
-        matched = 1'b1;
-        if (priv != 2'd3 || c[7]) allow = |(c[2:0] & access);
+    if (priv != 2'd3 || any_locked) begin
+      for (int i = 0; i < ENTRIES; i++) begin
+        /* verilator lint_off UNUSEDSIGNAL */
+        logic [7:0]  c;
+        /* verilator lint_on UNUSEDSIGNAL */
+        logic [53:0] a, lo, mask;
+        logic        hit;
+        c    = cfg[i*8 +: 8];
+        a    = addr[i*54 +: 54];
+        lo   = (i == 0) ? 54'd0 : addr[(i-1)*54 +: 54];
+        mask = ~(a ^ (a + 54'd1));  // NAPOT: the bits above the trailing ones select the region
+        case (c[4:3])
+          2'd1:    hit = (word >= lo) && (word < a);          // TOR
+          2'd2:    hit = (word == a);                         // NA4
+          2'd3:    hit = ((word ^ a) & mask) == 54'd0;        // NAPOT
+          default: hit = 1'b0;
+        endcase
+        if (hit && !matched) begin
+          matched = 1'b1;
+          if (priv != 2'd3 || c[7]) allow = |(c[2:0] & access);
+        end
       end
     end
   end

@@ -29,7 +29,10 @@ module router #(
   logic [W-1:0]   q_msg [5];
   logic [3:0]     q_dst [5];
   logic [2:0]     want  [5];     // output port each head wants
-  logic [2:0]     rr    [5];     // per output: input that won last
+  // per output o: the input that won last, bits [3*o +: 3]. A vector, not an unpacked array:
+  // in the Verilator model each write site of an unpacked array gets a delayed value and a
+  // flag that are cleared and tested in every cycle (10 per router here).
+  logic [14:0]    rr;
 
   for (genvar i = 0; i < 5; i++) begin : g_in
     // a port at the edge of the mesh has no buffer: nothing ever arrives there
@@ -67,7 +70,7 @@ module router #(
       if (PORTS[o])
         for (int k = 1; k <= 5; k++) begin
           logic [2:0] i;
-          i = 3'((32'(rr[o]) + k) % 5);
+          i = 3'((32'(rr[3*o +: 3]) + k) % 5);
           if (!win_valid[o] && q_valid[i] && 32'(want[i]) == o) begin
             win_valid[o] = 1'b1;
             win[o] = i;
@@ -93,9 +96,9 @@ module router #(
 
   always_ff @(posedge clk) begin
     for (int o = 0; o < 5; o++) begin
-      if (rst) rr[o] <= 3'd4;
+      if (rst) rr[3*o +: 3] <= 3'd4;
       else
-        if (win_valid[o] && out_ready[o]) rr[o] <= win[o];
+        if (win_valid[o] && out_ready[o]) rr[3*o +: 3] <= win[o];
     end
   end
 endmodule

@@ -8,6 +8,10 @@ module hive_soc #(
     parameter int L1_LINES = 256,
     parameter int SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
     parameter bit FIREWALL = 1'b1,  // 0: the firewall check compiled out (the -nofw model)
+    // 1: the memory accepts every request (sim/'s DRAM model) and mem_req_ready is not read.
+    // A constant lets Verilator drop the homes' logic from its input-combinational region,
+    // which it would otherwise evaluate at every eval() (docs/harness.md).
+    parameter bit MEM_NEVER_STALLS = 1'b0,
     localparam int HARTS = NODES * CORES_PER_NODE
 ) (
     input  logic                 clk,
@@ -125,7 +129,7 @@ module hive_soc #(
     node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .L1_LINES(L1_LINES),
            .SIPS_DEPTH(SIPS_DEPTH), .FIREWALL(FIREWALL)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
-        .mem_req_valid(mem_req_valid[n]), .mem_req_ready(mem_req_ready[n]),
+        .mem_req_valid(mem_req_valid[n]), .mem_req_ready(MEM_NEVER_STALLS || mem_req_ready[n]),
         .mem_req_we(mem_req_we[n]), .mem_req_addr(mem_req_addr[n*32 +: 32]),
         .mem_req_wdata(mem_req_wdata[n*512 +: 512]), .mem_req_wstrb(mem_req_wstrb[n*64 +: 64]),
         .mem_resp_valid(mem_resp_valid[n]), .mem_resp_rdata(mem_resp_rdata[n*512 +: 512]),
