@@ -2,7 +2,7 @@
 
 Runs no tool: place and route takes far longer than `make bench` may (an hour and more on the
 shared 2-core machine), so this benchmark reads what `make fpga BOARD=...` left in
-build/fpga/<board>/<config>/ (config = <shape>-l1x<L1 lines>-<MHz>mhz):
+build/fpga/<board>/<config>/ (config = <shape>-l1x<L1 lines>-dir<directory sets>-<MHz>mhz):
 
 - synth_stat.txt: Yosys `stat` of the hierarchical synthesis (synth_ecp5 -noflatten on the
   ULX3S, synth_xilinx on the Arty): cells in total and per block (fpga_report.by_block walks

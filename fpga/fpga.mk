@@ -46,20 +46,26 @@ FPGA_BAUD ?= 1000000
 # lines of each L1 (hive_soc's L1_LINES): the ECP5's LUT RAM holds 64-line L1s (docs/fpga.md)
 ULX3S_L1_LINES ?= 64
 ARTY_L1_LINES  ?= 128
+# sets of each home's directory (hive_soc's DIR_SETS, 4 ways each; the simulator's 256 sets
+# track 1024 lines, more LUT RAM than a board's L1s can hold lines)
+ULX3S_DIR_SETS ?= 64
+ARTY_DIR_SETS  ?= 64
 ifeq ($(BOARD),arty-a7-100t)
   FPGA_MHZ      := $(ARTY_MHZ)
   FPGA_L1_LINES := $(ARTY_L1_LINES)
+  FPGA_DIR_SETS := $(ARTY_DIR_SETS)
   FPGA_NODE_MEM ?= $(shell echo $$(( 262144 / $(NODES) )))
   FPGA_TOP      := arty_top
 else
   FPGA_MHZ      := $(ULX3S_MHZ)
   FPGA_L1_LINES := $(ULX3S_L1_LINES)
+  FPGA_DIR_SETS := $(ULX3S_DIR_SETS)
   FPGA_NODE_MEM ?= $(shell n=$$(( 33554432 / $(NODES) )); [ $$n -gt 16777216 ] && n=16777216; echo $$n)
   FPGA_TOP      := ulx3s_top
 endif
 FPGA_SHAPE := $(NODES)x$(CORES_PER_NODE)
 # (synthesis options, when given, name the configuration too: -noabc9 -> ...-noabc9)
-FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))$(if $(FPGA_ABC_FAST),-abcfast)
+FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-dir$(FPGA_DIR_SETS)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))$(if $(FPGA_ABC_FAST),-abcfast)
 # Yosys' synthesis command and nextpnr's options (part of the build parameters: a change
 # re-runs the flow); FPGA_SYNTH_OPTS adds options to synth_ecp5 / synth_xilinx
 fpga_empty :=
@@ -80,8 +86,8 @@ ULX3S_SYNTH_SRCS := fpga/ulx3s/EHXPLLL_bb.sv $(ULX3S_SRCS)
 ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv
 FPGA_PARAMS  = -G NODES=$(NODES) -G CORES_PER_NODE=$(CORES_PER_NODE) \
                -G NODE_MEM=$(FPGA_NODE_MEM) -G CLK_MHZ=$(FPGA_MHZ) -G BAUD=$(FPGA_BAUD) \
-               -G L1_LINES=$(FPGA_L1_LINES)
-FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES)$(if $(FPGA_ABC_FAST), abc=fast) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
+               -G L1_LINES=$(FPGA_L1_LINES) -G DIR_SETS=$(FPGA_DIR_SETS)
+FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC_FAST), abc=fast) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks
 

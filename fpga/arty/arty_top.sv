@@ -19,6 +19,7 @@ module arty_top #(
     parameter longint NODE_MEM       = 64'h4_0000,     // 256 KiB
     parameter int     MEM_LATENCY    = 1,
     parameter int     L1_LINES       = 128,    // lines of each L1 (fpga.mk: ARTY_L1_LINES)
+    parameter int     DIR_SETS       = 64,     // sets of each home's directory (fpga.mk: ARTY_DIR_SETS)
     localparam int    HARTS          = NODES * CORES_PER_NODE,
     localparam int    CLK_HZ         = CLK_MHZ * 1_000_000,
     localparam int    LINES          = NODES * int'(NODE_MEM / 64),
@@ -86,7 +87,7 @@ module arty_top #(
   end
 
   hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
-             .L1_LINES(L1_LINES)) soc (
+             .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS)) soc (
       .clk, .rst(soc_rst), .cfg_elf_mode(elf_mode), .rom_we, .rom_addr, .rom_wdata,
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),

@@ -472,8 +472,11 @@ def docs_section(bench):
             L.append("**%s**: no configuration has been shown to fit yet (see the status column)." % board)
             L.append("")
             for c, f in boards[board].items():
+                if f.get("by_block"):
+                    L += _block_table(board, c, f["by_block"])
+                    continue
                 pb = f.get("by_block_before_lut_mapping")
-                if not pb or f.get("by_block"):
+                if not pb:
                     continue
                 if board.startswith("ulx3s"):
                     cols = ["block", "gates before LUT mapping", "of which 2:1 muxes", "CCU2C (carry)",
@@ -500,21 +503,22 @@ def docs_section(bench):
                 f["fmax_mhz"], f.get("clock_mhz"), "met" if f.get("timing_met") else "NOT met")
         L.append(line + ".")
         L.append("")
-        blk = f.get("by_block")
-        if blk:
-            if board.startswith("ulx3s"):
-                cols = ["block", "LUT4", "CCU2C (carry)", "DPR16X4 (LUT RAM)", "FFs", "DP16KD", "MULT18X18D"]
-                brows = [[b, v["lut4"], v["carry_ccu2c"], v["lutram_dpr16x4"], v["ffs"], v["bram_dp16kd"],
-                          v["dsp_mult18"]] for b, v in blk.items()]
-            else:
-                cols = ["block", "LUTs", "of which LUT-RAM", "FFs", "RAMB36", "DSP48E1"]
-                brows = [[b, v["luts"], v["luts_as_ram"], v["ffs"], v["bram36"], v["dsp"]] for b, v in blk.items()]
-            L.append("Cells after synthesis by block, `%s` (a module's cells count for its nearest "
-                     "enclosing block; the blocks add up to the design):" % cfg)
-            L.append("")
-            L += _table(cols, brows)
-            L.append("")
+        if f.get("by_block"):
+            L += _block_table(board, cfg, f["by_block"])
     return L
+
+
+def _block_table(board, cfg, blk):
+    """The lines of the table of a configuration's cells after synthesis, by block."""
+    if board.startswith("ulx3s"):
+        cols = ["block", "LUT4", "CCU2C (carry)", "DPR16X4 (LUT RAM)", "FFs", "DP16KD", "MULT18X18D"]
+        brows = [[b, v["lut4"], v["carry_ccu2c"], v["lutram_dpr16x4"], v["ffs"], v["bram_dp16kd"],
+                  v["dsp_mult18"]] for b, v in blk.items()]
+    else:
+        cols = ["block", "LUTs", "of which LUT-RAM", "FFs", "RAMB36", "DSP48E1"]
+        brows = [[b, v["luts"], v["luts_as_ram"], v["ffs"], v["bram36"], v["dsp"]] for b, v in blk.items()]
+    return (["Cells after synthesis by block, `%s` (a module's cells count for its nearest "
+             "enclosing block; the blocks add up to the design):" % cfg, ""] + _table(cols, brows) + [""])
 
 
 def docs(json_path, md_path):

@@ -169,7 +169,9 @@ module l1_cache #(
   // first: a forward deferred during the miss would otherwise take the line before the access
   // it was fetched for, and harts contending for a line would pass it around forever without
   // one of them completing (a livelock).
-  logic filled, held;
+  logic filled, held, fill;
+  assign fill = rsp_valid && (r.kind == coh_pkg::M_DATAS || r.kind == coh_pkg::M_DATAE ||
+                              r.kind == coh_pkg::M_DATAM);
   assign held = resv_valid && resv_hold != '0 && resv_line == f.line;
   assign fwd_take = (pk_ready || fwd_valid) && !ack_valid && !fs.act.defer && !filled && !held;
   assign park = !pk_ready && fwd_valid && fs.act.defer && !pk_valid;
@@ -184,12 +186,21 @@ module l1_cache #(
   assign idx = addr[6 +: IW];
   assign tag = addr[63 -: TW];
   assign present = valid[idx] && tags[idx] == tag;
-  assign line_data = data[idx];
+  // The data array has one read port and one write port, so that it is a memory (LUT RAM) and
+  // not flip-flops with a multiplexer per reader. The readers never need it in the same cycle:
+  // a forward being answered or the flush walk keep the core's access from completing (and
+  // line_data is used only with done); the walk waits while a forward is answered.
+  logic [IW-1:0]  rd_idx;
+  logic [511:0]   rd_line;
+  assign rd_idx = fwd_take ? fi : flush ? fidx : idx;
+  assign rd_line = data[rd_idx];
+  assign line_data = rd_line;
   assign need_own = (op != OP_LOAD);
   assign my_err = err_valid && err_line == addr[63:6];
   always_comb begin
-    logic [63:0] a, b;
-    word = data[idx][{addr[5:3], 6'd0} +: 64];
+    logic [63:0] a, b, wshift;
+    logic [7:0]  wbe;
+    word = rd_line[{addr[5:3], 6'd0} +: 64];
     mask = (size == 2'd3) ? '1 : ((64'd1 << (8 << size)) - 64'd1);
     old = (word >> {addr[2:0], 3'd0}) & mask;
     a = old;
@@ -209,14 +220,21 @@ module l1_cache #(
     if (op == OP_STORE || op == OP_SC) newv = wdata;
     sc_fail = (op == OP_SC) && !(resv_valid && resv_line == addr[63:6]);
     // a forward handled this cycle may take the line away: the core waits a cycle
-    done = req && !fwd_take && !flush &&
+    // a write also waits for a refill arriving this cycle (possible only for a line whose
+    // request timed out): the array's one write port takes the refill
+    done = req && !fwd_take && !flush && !(fill && op != OP_LOAD && op != OP_LR) &&
            (my_err || sc_fail || (present && (!need_own || own[idx])));
     err = my_err;
     write = done && !my_err && !sc_fail && op != OP_LOAD && op != OP_LR;
     rdata = (op == OP_SC) ? {63'd0, sc_fail} : old;
-    newline = data[idx];
-    for (int i = 0; i < 8; i++)
-      if (i < (1 << size)) newline[{addr[5:0] + 6'(i), 3'd0} +: 8] = newv[i*8 +: 8];
+    // the access is naturally aligned, so its bytes lie in the word at addr[5:3]: a byte
+    // enable per byte of the line (a shift of the value into any byte of the line cost a
+    // 512-bit shifter per byte in synthesis)
+    wshift = newv << {addr[2:0], 3'd0};
+    wbe = 8'(((16'd1 << (4'd1 << size)) - 16'd1) << addr[2:0]);
+    newline = rd_line;
+    for (int i = 0; i < 64; i++)
+      if (addr[5:3] == 3'(i / 8) && wbe[i % 8]) newline[i*8 +: 8] = wshift[(i % 8)*8 +: 8];
   end
 
   // a miss may start: nothing outstanding for the line, the victim can leave, and no forward
@@ -229,7 +247,8 @@ module l1_cache #(
 
   // ---------------------------------------------------------------- flush walk (fence.i)
   logic fl_wb;  // the walker moves an owned line to the writeback buffer this cycle
-  assign fl_wb = flush && !fl_end && mshr == coh_pkg::L_I && !wb_valid && valid[fidx] && own[fidx];
+  assign fl_wb = flush && !fl_end && mshr == coh_pkg::L_I && !wb_valid && valid[fidx] && own[fidx] &&
+                 !fwd_take;
   assign flush_done = flush && fl_end && !wb_valid && mshr == coh_pkg::L_I;
 
   // ---------------------------------------------------------------- requests out
@@ -268,10 +287,7 @@ module l1_cache #(
       if (ack_valid && ack_ready) ack_valid <= 1'b0;
 
       // the core's access
-      if (write) begin
-        data[idx] <= newline;
-        dirty[idx] <= 1'b1;
-      end
+      if (write) dirty[idx] <= 1'b1;
       if (resv_hold != '0) resv_hold <= resv_hold - 1'b1;
       if (done && op == OP_LR) begin
         resv_valid <= 1'b1; resv_line <= addr[63:6];
@@ -293,7 +309,7 @@ module l1_cache #(
             // the reserved line leaves: no forward will tell this cache of a later store
             if ({tags[idx], idx} == resv_line) resv_valid <= 1'b0;
             if (own[idx]) begin
-              wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= data[idx];
+              wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line;
               wb_line <= {tags[idx], idx};
             end
           end
@@ -302,7 +318,7 @@ module l1_cache #(
       if (fl_wb) begin
         valid[fidx] <= 1'b0;
         if ({tags[fidx], fidx} == resv_line) resv_valid <= 1'b0;
-        wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= data[fidx]; wb_line <= {tags[fidx], fidx};
+        wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line; wb_line <= {tags[fidx], fidx};
       end
       if (flush && !fl_end && !fl_wb && (!valid[fidx] || !own[fidx])) begin
         fidx <= fidx + 1'b1;
@@ -317,8 +333,7 @@ module l1_cache #(
       end
 
       // responses
-      filled <= rsp_valid && (r.kind == coh_pkg::M_DATAS || r.kind == coh_pkg::M_DATAE ||
-                              r.kind == coh_pkg::M_DATAM);
+      filled <= fill;
       if (rsp_valid) begin
         case (r.kind)
           coh_pkg::M_DATAS, coh_pkg::M_DATAE, coh_pkg::M_DATAM: begin
@@ -326,7 +341,6 @@ module l1_cache #(
             own[r.line[6 +: IW]] <= (r.kind != coh_pkg::M_DATAS);
             dirty[r.line[6 +: IW]] <= (r.kind == coh_pkg::M_DATAM);
             tags[r.line[6 +: IW]] <= r.line[63 -: TW];
-            data[r.line[6 +: IW]] <= r.data;
             mshr <= coh_pkg::L_I;
             nacks <= '0;
             hold_spent <= 1'b0;
@@ -354,7 +368,7 @@ module l1_cache #(
           ack_valid <= 1'b1;
           ack_msg <= to_home(fs.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f.line,
                              fs.act.recack_wb || (fs.act.recack && f_here && dirty[fi]),
-                             fs.act.recack_wb ? wb_data : data[fi]);
+                             fs.act.recack_wb ? wb_data : rd_line);
         end
         if (f_here && !fs.act.recack_wb) begin
           if (fs.next == coh_pkg::L_I || fs.next == coh_pkg::L_IMD) valid[fi] <= 1'b0;
@@ -369,4 +383,8 @@ module l1_cache #(
       end
     end
   end
+
+  // the data array's write port: a refill or the core's write (never both, see done)
+  always_ff @(posedge clk)
+    if (!rst && (fill || write)) data[fill ? r.line[6 +: IW] : idx] <= fill ? r.data : newline;
 endmodule

@@ -79,6 +79,7 @@ module home #(
   localparam int ENT = DIR_SETS * DIR_WAYS;
   localparam int EW = $clog2(ENT);
   localparam int SW = $clog2(DIR_SETS);
+  localparam int WB = $clog2(DIR_WAYS);    // DIR_SETS and DIR_WAYS are powers of two
   localparam int C2 = 2 * CORES_PER_NODE;  // L1 agents per node
 
   // ---------------------------------------------------------------- directory storage
@@ -160,8 +161,8 @@ module home #(
   coh_pkg::msg_t        m;          // the message being handled (for MEMDATA: its entry's line)
   /* verilator lint_on UNUSEDSIGNAL */
   coh_pkg::home_event_e ev;
+  assign take_mem = !halt && mq_valid && pq_valid && oq_ready && mem_ready;
   always_comb begin
-    take_mem = !halt && mq_valid && pq_valid && oq_ready && mem_ready;
     take_rsp = !halt && !take_mem && rsp_valid && oq_ready && mem_ready && pq_ready;
     take_req = !halt && !take_mem && !take_rsp && req_valid && oq_ready && fq_ready &&
                !inv_busy && pq_ready && mem_ready;
@@ -171,10 +172,9 @@ module home #(
     take_swp = !halt && !take_mem && !take_rsp && !take_req && !take_clear && !take_wd &&
                swp_fire && fq_ready && !inv_busy;
     m = take_rsp ? rs : rq;
-    if (take_mem) m.line = d_line[pq_dout];
+    if (take_mem || take_wd) m.line = aux_line;
     if (take_clear) m.line = clear_line;
-    if (take_wd) m.line = d_line[scan];
-    if (take_swp) m.line = d_line[swp_idx];
+    if (take_swp) m.line = swp_line;
     case (m.kind)
       coh_pkg::M_GETS:   ev = coh_pkg::HE_GETS;
       coh_pkg::M_GETSI:  ev = coh_pkg::HE_GETSI;
@@ -189,6 +189,11 @@ module home #(
     if (take_swp) ev = coh_pkg::HE_EVICT;
   end
 
+  // Every read port of a LUT-RAM array is a copy of it, so the directory's lines are read at
+  // few addresses: the entry of a memory reply or of the watchdog (never both in a cycle), the
+  // sweep's entry, and the looked-up set (below)
+  logic [63:6] aux_line;
+  assign aux_line = d_line[take_mem ? pq_dout : scan];
   // the revocation sweep: an owned line whose owner may no longer write its page is recalled
   assign swp_line = d_line[swp_idx];
   assign swp_agent = d_owner[swp_idx];
@@ -202,18 +207,23 @@ module home #(
                    (now - d_since[scan]) > (timeout >> hive_pkg::HOME_TIMEOUT_SHIFT);
 
   // ---------------------------------------------------------------- directory lookup
+  // The set's ways come from a copy of d_line and d_state banked by way (one read port per
+  // bank). The entry a step works on is always in the looked-up set (an entry holds a line of
+  // its own set), so its line and state are read from there as well.
   logic [SW-1:0] set;
   logic          hit, has_free;
   logic [EW-1:0] hit_e, free_e, victim_e;
   logic [$clog2(DIR_WAYS+1)-1:0] victim_way;
+  logic [63:6]          way_line  [DIR_WAYS];
+  coh_pkg::home_state_e way_state [DIR_WAYS];   // state_of each way's entry
+  assign set = m.line[6 +: SW];
   always_comb begin
-    set = m.line[6 +: SW];
     hit = 1'b0; has_free = 1'b0; hit_e = '0; free_e = '0;
     for (int w = DIR_WAYS - 1; w >= 0; w--) begin
       logic [EW-1:0] e;
       e = EW'(32'(set) * DIR_WAYS + w);
-      if (state_of(e) != coh_pkg::H_I && d_line[e] == m.line) begin hit = 1'b1; hit_e = e; end
-      if (state_of(e) == coh_pkg::H_I) begin has_free = 1'b1; free_e = e; end
+      if (way_state[w] != coh_pkg::H_I && way_line[w] == m.line) begin hit = 1'b1; hit_e = e; end
+      if (way_state[w] == coh_pkg::H_I) begin has_free = 1'b1; free_e = e; end
     end
     victim_e = EW'(32'(set) * DIR_WAYS + 32'(victim_way));
   end
@@ -230,6 +240,10 @@ module home #(
   assign full_wait = take_req && !hit && !has_free && !evicting;
   logic [EW-1:0] e;          // the entry the step works on (its owner goes to the firewall)
   assign e = take_mem ? pq_dout : take_wd ? scan : take_swp ? swp_idx : hit ? hit_e : has_free ? free_e : victim_e;
+  logic [63:6]   e_line;
+  coh_pkg::home_state_e e_state;
+  assign e_line = way_line[e[WB-1:0]];
+  assign e_state = way_state[e[WB-1:0]];
   coh_pkg::home_step_t    st;
   coh_pkg::home_guard_t   g;
   always_comb begin
@@ -241,7 +255,7 @@ module home #(
       bad_addr = 1'b1;  // outside this memory, or cut off: ERR (a writeback is dropped)
     else if (take_req && !hit && !has_free)
       // a full set gives up a stable entry; with none stable, the request just waits
-      evicting = (state_of(e) == coh_pkg::H_S || state_of(e) == coh_pkg::H_M);
+      evicting = (e_state == coh_pkg::H_S || e_state == coh_pkg::H_M);
     // an owner's writeback or recalled line during a fill or sweep carries data written while
     // it could write (the revocation is not complete): the recall the sweep would make, not refused
     g.fw_ok = fw_ok || ((m.kind == coh_pkg::M_PUTM || m.kind == coh_pkg::M_RECACK) &&
@@ -253,7 +267,7 @@ module home #(
     g.pend_s = (d_kind[e] == 2'd0);
     g.src_owner = (d_owner[e] == m.src_agent);
     g.dirty = m.flag;
-    step_st = state_of(e);
+    step_st = e_state;
     step_ev = evicting ? coh_pkg::HE_EVICT : ev;
   end
   coh_home_step step (.st(step_st), .ev(step_ev), .g, .known(st.known), .next(st.next), .act(st.act));
@@ -289,7 +303,7 @@ module home #(
       end else if (evicting) begin
         // the victim's step below runs on EVICT; the request itself is NACKed
         oq_push = 1'b1;
-        if (st.act.send_reci) begin fq_push = 1'b1; fq_din.kind = coh_pkg::M_RECI; fq_din.line = d_line[e]; end
+        if (st.act.send_reci) begin fq_push = 1'b1; fq_din.kind = coh_pkg::M_RECI; fq_din.line = e_line; end
       end else if (!st.known) begin
         oq_push = !take_rsp && !take_mem;
         oq_din.kind = (m.kind == coh_pkg::M_PUTM) ? coh_pkg::M_WBACK : coh_pkg::M_ERR;
@@ -297,7 +311,7 @@ module home #(
         if (st.act.nack) oq_push = 1'b1;
         if (st.act.err_pend) begin
           oq_push = 1'b1;
-          oq_din = reply(coh_pkg::M_ERR, d_pend[e], d_line[e], 1'b0, '0);
+          oq_din = reply(coh_pkg::M_ERR, d_pend[e], e_line, 1'b0, '0);
         end
         if (st.act.err) begin oq_push = 1'b1; oq_din.kind = coh_pkg::M_ERR; end
         if (st.act.wback) begin oq_push = 1'b1; oq_din.kind = coh_pkg::M_WBACK; end
@@ -348,12 +362,12 @@ module home #(
       end
       if (64'(occupancy) > stat_occupancy_max) stat_occupancy_max <= 64'(occupancy);
       if (act_valid && !bad_addr && !full_wait && st.known) begin
-        if (state_of(e) == coh_pkg::H_I && st.next != coh_pkg::H_I) begin
+        if (e_state == coh_pkg::H_I && st.next != coh_pkg::H_I) begin
           occupancy <= occupancy + 1'b1;
           d_sharers[e] <= '0;  // a newly used entry starts with no sharers
           d_line[e] <= m.line;
         end
-        if (state_of(e) != coh_pkg::H_I && st.next == coh_pkg::H_I) occupancy <= occupancy - 1'b1;
+        if (e_state != coh_pkg::H_I && st.next == coh_pkg::H_I) occupancy <= occupancy - 1'b1;
         d_state[e] <= st.next;
         d_used[e] <= (st.next != coh_pkg::H_I);
         if (st.act.save_s || st.act.save_e || st.act.save_m) begin
@@ -373,7 +387,7 @@ module home #(
           d_acks[e] <= 8'($countones(inv_targets));
           inv_busy <= (inv_targets != '0);
           inv_mask <= inv_targets;
-          inv_line <= d_line[e];
+          inv_line <= e_line;
         end
       end
       if (inv_busy && fq_ready) begin
@@ -383,6 +397,21 @@ module home #(
         if (rest == '0) inv_busy <= 1'b0;
       end
     end
+  end
+
+  // the way banks, written as d_line and d_state are
+  logic dir_upd;
+  assign dir_upd = !rst && !halt && act_valid && !bad_addr && !full_wait && st.known;
+  for (genvar w = 0; w < DIR_WAYS; w++) begin : g_way
+    logic [63:6]          lines  [DIR_SETS];
+    coh_pkg::home_state_e states [DIR_SETS];
+    assign way_line[w] = lines[set];
+    assign way_state[w] = d_used[EW'(32'(set) * DIR_WAYS + w)] ? states[set] : coh_pkg::H_I;
+    always_ff @(posedge clk)
+      if (dir_upd && 32'(e[WB-1:0]) == w) begin
+        if (e_state == coh_pkg::H_I && st.next != coh_pkg::H_I) lines[e[EW-1:WB]] <= m.line;
+        states[e[EW-1:WB]] <= st.next;
+      end
   end
 
   // the invalidation sender uses the forward queue when the step does not. Only the target is

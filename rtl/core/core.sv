@@ -476,12 +476,17 @@ module core #(
     logic        take, illegal, is_w;
     logic [4:0]  sh;
     logic [31:0] w;
+    // (a block variable is static: one left unassigned on a path would keep its old value, a
+    // latch loop in synthesis; so all are declared here and given a value every time)
+    logic [63:0] src;
+    logic        writes;
     ex_done = 1'b0; ex_trap = 1'b0; ex_wb = 1'b0; ex_serial = 1'b0; ex_ptw = 1'b0;
     ex_csr_write = 1'b0; ex_mret = 1'b0; ex_sret = 1'b0; ex_sfence = 1'b0; ex_fencei = 1'b0;
     ex_wfi = 1'b0; ex_intr = 1'b0;
     ex_cause = '0; ex_tval = '0; ex_result = '0; ex_next = pc_inc; csr_wval = '0;
     md_start = 1'b0; md_kill = 1'b0;
     alu_b = '0; shamt_v = '0; sra64 = '0; sra32 = '0; take = 1'b0; illegal = 1'b0; sh = '0; w = '0; is_w = 1'b0;
+    src = '0; writes = 1'b0;
 
     if (state == S_RUN && ir_valid && !halt) begin
       if (irq && !md_started) begin
@@ -613,8 +618,6 @@ module core #(
               end else illegal = 1'b1;
             end else if (f3 == 3'd4) illegal = 1'b1;
             else begin
-              logic [63:0] src;
-              logic        writes;
               src = f3[2] ? {59'd0, rs1} : rv1;
               writes = !(f3[1] && rs1 == 5'd0);  // CSRRS/CSRRC with x0 do not write
               illegal = !csr_exists || (priv < csr_a[9:8]) || (writes && csr_a[11:10] == 2'b11) ||

@@ -46,10 +46,15 @@ module router #(
       assign q_dst[i] = '0;
       assign q_msg[i] = '0;
     end
+    // MX is a power of two: the coordinates are bit fields of the node number (a `%` and `/`
+    // on 32 bits became two dividers per input in synthesis)
     always_comb begin
+      logic [3:0] xb, yb;
       int dx, dy;
-      dx = 32'(q_dst[i]) % MX;
-      dy = 32'(q_dst[i]) / MX;
+      xb = q_dst[i] & 4'(MX - 1);
+      yb = q_dst[i] >> $clog2(MX);
+      dx = 32'(xb);
+      dy = 32'(yb);
       if (dx > X) want[i] = 3'(E);
       else if (dx < X) want[i] = 3'(Wp);
       else if (dy > Y) want[i] = 3'(S);
@@ -69,8 +74,10 @@ module router #(
       win[o] = '0;
       if (PORTS[o])
         for (int k = 1; k <= 5; k++) begin
+          logic [3:0] rk;  // rr + k is at most 9: (rr + k) % 5 without a divider
           logic [2:0] i;
-          i = 3'((32'(rr[3*o +: 3]) + k) % 5);
+          rk = 4'(rr[3*o +: 3]) + 4'(k);
+          i = 3'((rk >= 4'd5) ? rk - 4'd5 : rk);
           if (!win_valid[o] && q_valid[i] && 32'(want[i]) == o) begin
             win_valid[o] = 1'b1;
             win[o] = i;

@@ -7,6 +7,7 @@ module node #(
     parameter int     CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int     L1_LINES = 256,     // lines of each L1 (I and D); 64 fits the ULX3S's LUT RAM
+    parameter int     DIR_SETS = 256,     // sets of the home's directory (4 ways each)
     parameter int     SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
     parameter bit     FIREWALL = 1'b1,    // 0: every write permitted, no vector storage
     localparam int    C = CORES_PER_NODE,
@@ -190,7 +191,8 @@ module node #(
   // ------------------------------------------------------------------ home
   logic          h_req_pop, h_rsp_valid, h_rsp_pop, h_out_valid, h_out_ready;
   logic [MW-1:0] h_out_msg;
-  home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) hm (
+  home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM),
+         .DIR_SETS(DIR_SETS)) hm (
       .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
       .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .own_agent, .own_ok,
       .swp_line, .swp_agent, .swp_ok, .fw_filling, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,

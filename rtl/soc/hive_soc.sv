@@ -6,6 +6,7 @@ module hive_soc #(
     parameter int CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int L1_LINES = 256,
+    parameter int DIR_SETS = 256,  // sets of each home's directory (4 ways each; a power of two)
     parameter int SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
     parameter bit FIREWALL = 1'b1,  // 0: the firewall check compiled out (the -nofw model)
     // 1: the memory accepts every request (sim/'s DRAM model) and mem_req_ready is not read.
@@ -127,7 +128,7 @@ module hive_soc #(
     /* verilator lint_on UNUSEDSIGNAL */
     assign fw_im[n*FW +: FW] = fwd_in_full[MW-1:512];
     node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .L1_LINES(L1_LINES),
-           .SIPS_DEPTH(SIPS_DEPTH), .FIREWALL(FIREWALL)) nd (
+           .DIR_SETS(DIR_SETS), .SIPS_DEPTH(SIPS_DEPTH), .FIREWALL(FIREWALL)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
         .mem_req_valid(mem_req_valid[n]), .mem_req_ready(MEM_NEVER_STALLS || mem_req_ready[n]),
         .mem_req_we(mem_req_we[n]), .mem_req_addr(mem_req_addr[n*32 +: 32]),
