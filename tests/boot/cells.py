@@ -291,7 +291,8 @@ def kernel_cells_panic(ctx, shape, ncells):
             problems.append(f"cell {k}: finished {got['finished']!r}, expected 'fail'")
         if f"PANIC: cell {k}" not in console:
             problems.append(f"cell {k}: no 'PANIC: cell {k}'")
-        cut = f"memory cutoff: set by {len(harts)} of {len(harts)} harts on nodes {ns[0]}-{ns[-1]}"
+        cut = (f"memory cutoff: set on {len(ns)} of {len(ns)} nodes ({ns[0]}-{ns[-1]}), "
+               f"{len(harts)} of {len(harts)} harts stopped")
         if cut not in console:
             problems.append(f"cell {k}: no {cut!r}: "
                             f"{re.findall(r'^memory cutoff.*$', console, re.M)}")
