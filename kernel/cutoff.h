@@ -4,19 +4,23 @@
  * cell sets it on every node of the cell before it stops, so that other cells cannot read its
  * possibly corrupt memory.
  *
- * The register is rw-local: only a hart of the node may write it. The kernel (text, data, the
- * harts' scheduler stacks, its own page tables) and OpenSBI live in the home node's memory, so
- * the home node must be cut last, and every hart must stop needing another node's memory
- * before that node is cut. The stop protocol (docs/kernel.md, "Panic"):
+ * The register is rw-cell: any hart of the cell may set it on any node of the cell. But the
+ * kernel (text, data, the harts' scheduler stacks, its own page tables) and OpenSBI live in the
+ * home node's memory, which a hart of another node reaches remotely: the home node must be cut
+ * last, after every hart of another node has stopped needing it, and by a hart of the home
+ * node, which alone can still run OpenSBI's SRST afterwards. The stop protocol
+ * (docs/kernel.md, "Panic in a cell of several nodes"):
  *  1. every hart of the cell (the panicking one, and the others on the panic IPI) moves to its
- *     scheduler stack and the kernel page table, interrupts off, and says it has stopped;
+ *     scheduler stack and the kernel page table (home memory), interrupts off, and says so;
  *  2. the panicking hart picks the closer: itself when it is on the home node, otherwise a
- *     stopped hart of the home node (a hart of another node cannot cut the home node);
- *  3. harts of the other nodes turn their timer off (an M-mode trap after the home node is cut
- *     would fetch OpenSBI from it), cut their own node, say so and park in a wfi loop that
- *     touches no memory; harts of the home node other than the closer park as well;
- *  4. the closer waits for them, cuts the home node, reports and calls SRST (OpenSBI's code is
- *     in home memory, so SRST is a home hart's job).
+ *     stopped hart of the home node;
+ *  3. the other harts turn their timer off (an M-mode trap after the home node is cut would
+ *     run OpenSBI from it); those of other nodes stop in OpenSBI (SBI HSM hart_stop, so that
+ *     SRST's halt IPI spares them), those of the home node park in a wfi loop that touches no
+ *     memory;
+ *  4. the closer cuts the other nodes, waits until the harts of other nodes are stopped in
+ *     OpenSBI, cuts the home node, reports and calls SRST. When no hart of the home node
+ *     answered, the panicking hart closes, and the home node stays reachable.
  * Every wait is bounded: a hart spinning with interrupts off never answers, and the cell stops
  * anyway. On a machine without a Hive controller (QEMU) nothing is cut, and the harts still
  * stop the same way.
