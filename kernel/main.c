@@ -97,7 +97,10 @@ void kmain(uint64_t hartid, const void *fdt)
 	/* harts: the boot hart is cpus[0], the others follow in tree order */
 	bool found = false;
 	ncpus = 1;
-	cpus[0].node = cell_hart_node(hartid);
+	/* the boot hart allocates from the home node until the kernel's page tables exist: a
+	 * panic cuts the home node last, and every hart walks those tables until then
+	 * (cutoff.h) */
+	cpus[0].node = cell.first_node;
 	for (int i = 0; i < fi->nharts; i++) {
 		if (fi->harts[i] == hartid) {
 			found = true;
@@ -133,6 +136,7 @@ void kmain(uint64_t hartid, const void *fdt)
 	kprintf("memory: %lu frames free\n", mem_free_frames());
 
 	kvm_init(fi);
+	cpus[0].node = cell_hart_node(hartid);
 	kvm_enable();
 	tlb_init();
 	kprintf("vm: paging on (kernel root %lx), %s\n", kva_to_pa(kernel_root),

@@ -34,28 +34,27 @@ static void backtrace(void)
 }
 
 /* the hart that panics first, and how often it re-entered panic (a fault in the panic path) */
-static volatile uint64_t panic_hartid;
+static volatile uint64_t panic_hartid = ~0UL;
 static volatile int panic_depth;
 
 void panic(const char *fmt, ...)
 {
 	intr_off();
 	if (__atomic_exchange_n(&panicking, 1, __ATOMIC_ACQ_REL)) {
-		if (panic_hartid == mycpu()->hartid) {
-			/* a trap inside this hart's own panic (e.g. a bus error while printing): skip
-			 * the printing, still cut the cell's memory off and stop the cell, so that the
-			 * cell fails instead of hanging */
-			int depth = __atomic_add_fetch(&panic_depth, 1, __ATOMIC_ACQ_REL);
-			if (depth == 1) {
-				kprintf("\nPANIC: cell %u hart %lu: trap inside panic\n", cell.id,
-					mycpu()->hartid);
-				cutoff_cell_nodes();
-				kprintf("hive: cell %u stopped by panic\n", cell.id);
-			}
-			if (depth <= 2)
-				sbi_shutdown(SBI_SRST_REASON_FAILURE);
+		if (panic_hartid != mycpu()->hartid)
+			cutoff_join(); /* another hart is already panicking */
+		/* a trap inside this hart's own panic (e.g. a bus error while printing): skip the
+		 * printing, still stop the cell and cut its memory off, so that the cell fails
+		 * instead of hanging; a trap inside that powers off at once */
+		int depth = __atomic_add_fetch(&panic_depth, 1, __ATOMIC_ACQ_REL);
+		if (depth == 1) {
+			kprintf("\nPANIC: cell %u hart %lu: trap inside panic\n", cell.id,
+				mycpu()->hartid);
+			cutoff_stop_cell();
 		}
-		for (;;) /* another hart is already panicking */
+		if (depth == 2)
+			sbi_shutdown(SBI_SRST_REASON_FAILURE);
+		for (;;)
 			wfi();
 	}
 	panic_hartid = mycpu()->hartid;
@@ -66,7 +65,5 @@ void panic(const char *fmt, ...)
 	va_end(ap);
 	kprintf("\nPANIC: cell %u hart %lu: %s\n", cell.id, mycpu()->hartid, msg);
 	backtrace();
-	cutoff_cell_nodes(); /* also stops the other harts */
-	kprintf("hive: cell %u stopped by panic\n", cell.id);
-	sbi_shutdown(SBI_SRST_REASON_FAILURE);
+	cutoff_stop_cell();
 }

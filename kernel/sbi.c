@@ -83,6 +83,11 @@ long sbi_hart_start(uint64_t hartid, uint64_t start_addr, uint64_t opaque)
 	return sbi_ecall(SBI_EXT_HSM, 0, hartid, start_addr, opaque, 0, 0).error;
 }
 
+long sbi_hart_stop(void)
+{
+	return sbi_ecall(SBI_EXT_HSM, 1, 0, 0, 0, 0, 0).error;
+}
+
 long sbi_hart_status(uint64_t hartid)
 {
 	struct sbiret r = sbi_ecall(SBI_EXT_HSM, 2, hartid, 0, 0, 0, 0);

@@ -48,6 +48,7 @@ long sbi_remote_sfence_vma(uint64_t hart_mask, uint64_t base, uint64_t start, ui
 			   uint64_t asid);
 long sbi_remote_fence_i(uint64_t hart_mask, uint64_t base);
 long sbi_hart_start(uint64_t hartid, uint64_t start_addr, uint64_t opaque);
+long sbi_hart_stop(void); /* returns only on failure (the error) */
 long sbi_hart_status(uint64_t hartid); /* SBI_HSM_* or a negative error */
 /* SRST shutdown with the reason; falls back to the legacy call; never returns. */
 void sbi_shutdown(int reason) __attribute__((noreturn));

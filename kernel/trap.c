@@ -54,11 +54,8 @@ static bool interrupt(uint64_t scause)
 		timer_interrupt();
 	} else if (code == IRQ_S_SOFT) {
 		csr_clear(sip, SIP_SSIP); /* an IPI: wake up and look at the run queues */
-		if (panicking) { /* the cell is stopping: cut this node's memory off, then halt */
-			cutoff_local_node();
-			for (;;)
-				wfi();
-		}
+		if (panicking) /* the cell is stopping */
+			cutoff_join();
 	} else {
 		kprintf("unexpected interrupt %lu\n", code);
 	}

@@ -22,9 +22,12 @@ when every line passed. Each cell must report the expected cell, nodes and harts
 region per node of the cell with the expected global address, bring every hart online, pass
 every line of the suite (`init: N passed, 0 failed`), and hive-sim must exit 0.
 
-kernel-cells/panic-NxC-Kcells: kernel-panic.elf in every cell; each cell's init asks for a
-panic, which must report `memory cutoff: set by H of H harts on nodes a-b` (every hart of the
-cell set its own node's cutoff) and fail the cell; hive-sim must exit 101.
+kernel-cells/panic-NxC-Kcells: kernel-panic.elf in the panicking cells (every cell of 4x1 as 1
+cell; cell 0 of 4x1 as 2 cells); each one's init asks for a panic, which must report
+`memory cutoff: set on N of N nodes (a-b), H of H harts stopped` (every node of the cell cut
+off, every hart stopped by the protocol of kernel/cutoff.h) and fail the cell. Every other cell
+runs kernel-bench.elf and must carry on: print console lines after the panicking cells finished
+and pass (Hive's point: a cell's failure is contained). hive-sim must exit 101.
 
 Tiers: test runs boot-cells/4x1-2cells (about 9 M cycles); regress runs all of both suites.
 """
@@ -36,7 +39,8 @@ import subprocess
 CONFIGS = [("4x1", 4), ("4x1", 2), ("4x1", 1), ("4x2", 2)]
 TEST_TIER_BOOT = [("4x1", 2)]
 TEST_TIER_KERNEL = []
-PANIC_CONFIGS = [("4x1", 1)]      # the panic path in a cell of several nodes (regress)
+# the panic path in a cell of several nodes (regress): shape, cells, the cells that panic
+PANIC_CONFIGS = [("4x1", 1, [0]), ("4x1", 2, [0])]
 
 REMAP_BASE = 0x8000_0000          # DESIGN.md section 2
 GLOBAL_BASE = 0x1_0000_0000
@@ -91,7 +95,8 @@ def tail(text, n=15):
     return "\n".join(lines[-n:])
 
 
-def run_sim(ctx, shape, ncells, image, max_cycles, tag):
+def run_sim(ctx, shape, ncells, payloads, max_cycles, tag):
+    """payloads: --payload arguments ([CELL=]FILE)"""
     sim = ctx.need(os.path.join(ctx.build, "sim", shape, "hive-sim"),
                    f"build it with `make sim boot NODES={shape.split('x')[0]} "
                    f"CORES_PER_NODE={shape.split('x')[1]}`")
@@ -103,8 +108,10 @@ def run_sim(ctx, shape, ncells, image, max_cycles, tag):
     stats_path = os.path.join(out_dir, "stats.json")
     if os.path.exists(stats_path):
         os.remove(stats_path)
-    cmd = [sim, "--cells", str(ncells), "--payload", image, "--max-cycles", str(max_cycles),
-           "--stats", stats_path]
+    cmd = [sim, "--cells", str(ncells)]
+    for p in payloads:
+        cmd += ["--payload", p]
+    cmd += ["--max-cycles", str(max_cycles), "--stats", stats_path]
     try:
         r = subprocess.run(cmd, capture_output=True, text=True, timeout=TIMEOUT_S,
                            stdin=subprocess.DEVNULL, errors="replace")
@@ -194,7 +201,7 @@ def check_boot_cell(want, console, stdout, problems):
 
 def boot_cells(ctx, shape, ncells):
     image = ctx.need(ctx.a.payload, "build it with `make payload`")
-    r, stats, cells, replay = run_sim(ctx, shape, ncells, image, BOOT_MAX_CYCLES,
+    r, stats, cells, replay = run_sim(ctx, shape, ncells, [image], BOOT_MAX_CYCLES,
                                       "boot-" + name(shape, ncells))
     problems = []
     nodes, cores = (int(x) for x in shape.split("x"))
@@ -222,7 +229,7 @@ def boot_cells(ctx, shape, ncells):
 def kernel_cells(ctx, shape, ncells):
     image = ctx.need(os.path.join(ctx.build, "kernel", "kernel.elf"),
                      "build it with `make kernel`")
-    r, stats, cells, replay = run_sim(ctx, shape, ncells, image, KERNEL_MAX_CYCLES,
+    r, stats, cells, replay = run_sim(ctx, shape, ncells, [image], KERNEL_MAX_CYCLES,
                                       "kernel-" + name(shape, ncells))
     problems = []
     nodes, _ = (int(x) for x in shape.split("x"))
@@ -271,12 +278,18 @@ def kernel_cells(ctx, shape, ncells):
         raise Fail("; ".join(problems) + "\n" + replay + "\n" + tail(r.stdout + r.stderr))
 
 
-def kernel_cells_panic(ctx, shape, ncells):
-    """kernel-panic.elf in every cell: each cell's init asks for a panic, which must set the
-    memory cutoff on every node of the cell (each hart sets its own node's) and fail the cell."""
-    image = ctx.need(os.path.join(ctx.build, "kernel", "kernel-panic.elf"),
+def kernel_cells_panic(ctx, shape, ncells, panicking):
+    """kernel-panic.elf in the cells `panicking`: each one's init asks for a panic, which must
+    cut off every node of the cell, stop every hart and fail the cell; the other cells run
+    kernel-bench.elf and must carry on after the panics and pass."""
+    kbuild = os.path.join(ctx.build, "kernel")
+    image = ctx.need(os.path.join(kbuild, "kernel-panic.elf"),
                      "build it with `make build/kernel/kernel-panic.elf`")
-    r, stats, cells, replay = run_sim(ctx, shape, ncells, image, PANIC_MAX_CYCLES,
+    payloads = [image] if len(panicking) == ncells else \
+        [ctx.need(os.path.join(kbuild, "kernel-bench.elf"),
+                  "build it with `make build/kernel/kernel-bench.elf`")] + \
+        [f"{k}={image}" for k in panicking]
+    r, stats, cells, replay = run_sim(ctx, shape, ncells, payloads, PANIC_MAX_CYCLES,
                                       "kernel-panic-" + name(shape, ncells))
     problems = []
     if r.returncode != 101:
@@ -284,14 +297,28 @@ def kernel_cells_panic(ctx, shape, ncells):
     got_cells = stats["cells"] if stats else []
     if len(got_cells) != len(cells):
         problems.append(f"stats list {len(got_cells)} cells, expected {len(cells)}")
+    panic_end = max((got["cycle"] or 0 for want, got in zip(cells, got_cells)
+                     if want["cell"] in panicking), default=0)
     for want, got in zip(cells, got_cells):
         k, harts, ns = want["cell"], want["harts"], want["nodes"]
         console = got["console"]
+        if k not in panicking:
+            later = [c for c in got["line_cycles"] if c > panic_end]
+            if got["finished"] != "pass" or not later or \
+                    "powering off (all passed)" not in console:
+                problems.append(f"cell {k}: finished {got['finished']!r} with "
+                                f"{len(later)} console lines after cycle {panic_end} (the "
+                                f"panics), expected 'pass', lines after it and 'powering off "
+                                f"(all passed)'")
+            if "PANIC" in console:
+                problems.append(f"cell {k}: 'PANIC' on the console")
+            continue
         if got["finished"] != "fail":
             problems.append(f"cell {k}: finished {got['finished']!r}, expected 'fail'")
         if f"PANIC: cell {k}" not in console:
             problems.append(f"cell {k}: no 'PANIC: cell {k}'")
-        cut = f"memory cutoff: set by {len(harts)} of {len(harts)} harts on nodes {ns[0]}-{ns[-1]}"
+        cut = (f"memory cutoff: set on {len(ns)} of {len(ns)} nodes ({ns[0]}-{ns[-1]}), "
+               f"{len(harts)} of {len(harts)} harts stopped")
         if cut not in console:
             problems.append(f"cell {k}: no {cut!r}: "
                             f"{re.findall(r'^memory cutoff.*$', console, re.M)}")
@@ -312,7 +339,7 @@ def tests(tier):
             out.append((f"kernel-cells/{name(shape, ncells)}",
                         lambda c, s=shape, k=ncells: kernel_cells(c, s, k)))
     if regress:
-        for shape, ncells in PANIC_CONFIGS:
+        for shape, ncells, panicking in PANIC_CONFIGS:
             out.append((f"kernel-cells/panic-{name(shape, ncells)}",
-                        lambda c, s=shape, k=ncells: kernel_cells_panic(c, s, k)))
+                        lambda c, s=shape, k=ncells, p=panicking: kernel_cells_panic(c, s, k, p)))
     return out
