@@ -100,7 +100,7 @@ qemu: $(KERNEL_ELF)
 	$(QEMU_KERNEL) -smp $(QEMU_SMP) -append shell
 
 kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF) $(KERNEL_SHELL_ELF)
-	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL)"
+	kernel/run_test.sh qemu 1 "$(QEMU_KERNEL) -append noshell"
 	kernel/run_test.sh qemu-shell 1 "$(QEMU_BASE) -kernel $(KERNEL_SHELL_ELF)"
 	kernel/run_test.sh qemu-panic 1 "$(QEMU_KERNEL) -append panic-test"
 	kernel/run_test.sh qemu-panic-nested 2 "$(QEMU_KERNEL) -append panic-nested-test"
@@ -110,7 +110,7 @@ kernel-test-qemu: $(KERNEL_ELF) $(KERNEL_PANIC_ELF) $(KERNEL_SHELL_ELF)
 KERNEL_SIM_DEPS ?= sim boot
 KERNEL_SIM_ARGS ?=
 kernel-test-qemu-smp: $(KERNEL_ELF)
-	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL)"
+	kernel/run_test.sh qemu 4 "$(QEMU_KERNEL) -append noshell"
 
 kernel-test-sim: $(KERNEL_ELF) $(KERNEL_SIM_DEPS)
 	kernel/run_test.sh sim 1 "$(HIVE_SIM) $(KERNEL_SIM_ARGS) --payload $(KERNEL_ELF) --max-cycles 150M"

@@ -54,7 +54,7 @@ $(TESTS_OUT)/harness/%.elf: tests/harness/%.S tests/harness/finish.h tests/isa/c
 # their `// run:` lines name (tests/run.py), which mp-shapes-test builds.
 FLASH_SRCS := $(sort $(wildcard tests/flash/*.S))
 FLASH_ELFS := $(patsubst tests/flash/%.S,$(TESTS_OUT)/flash/%.elf,$(FLASH_SRCS))
-$(TESTS_OUT)/flash/%.elf: tests/flash/%.S tests/flash/probe.h $(TESTS_REGS)
+$(TESTS_OUT)/flash/%.elf: tests/flash/%.S $(wildcard tests/flash/*.h) $(TESTS_REGS)
 	@mkdir -p $(@D)
 	$(RV_CC) $(TESTS_ASFLAGS) -Ttext=0x80000000 $< -o $@
 .PHONY: tests-2x1

@@ -53,9 +53,12 @@ static int want_shell(void)
 		close(fd);
 		if (n > 0) {
 			buf[n] = 0;
-			for (char *p = buf; *p; p++)
+			for (char *p = buf; *p; p++) {
+				if (!strncmp(p, "noshell", 7))
+					return 0; /* a scripted run: input seen is not a user */
 				if (!strncmp(p, "shell", 5))
 					return 1;
+			}
 		}
 	}
 	return sys_consready() > 0;

@@ -13,48 +13,17 @@
 // run: 4x1 1
 #include "hive_regs_asm.h"
 #include "probe.h"
-#define CTRL0 (HIVE_NODEDEV_BASE + HIVE_NODEDEV_CTRL)
-#define P     (HIVE_GLOBAL_BASE + 0x100000)
-#define A     (P + 0x40)
-#define OLD   0x1111
-#define NEW   0x2222
-probe_start
-  li s0, A
-  la s1, flag
-  li t1, 1
-  beq t0, t1, hart1
-  bnez t0, park
-hart0:
-  li t1, OLD               # memory holds OLD: written back with permission
-  sd t1, 0(s0)
-  fence.i
-  li t2, CTRL0
-  ld s3, HIVE_CTRL_FW_DENIED(t2)
-  probe_post 1              # hart 1 may go
+#include "refused.h"
+refused_start
   probe_wait 2              # hart 1 reports 2: its writeback is done
-  ld t1, 0(s0)
-  li t3, OLD
-  bne t1, t3, fail1
-  probe_denied 1
-  ld t1, HIVE_CTRL_IRQ(t2)
-  andi t1, t1, HIVE_IRQ_FW_WB
-  beqz t1, fail1
-  li t1, HIVE_IRQ_FW_WB
-  sd t1, HIVE_CTRL_IRQ(t2)
+  refused_check 1
+  refused_irq
   probe_post 3              # hart 1 tries again
   probe_wait 4
-  ld t1, 0(s0)
-  li t3, OLD
-  bne t1, t3, fail1
-  probe_denied 2
+  refused_check 2
   probe_pass
 hart1:
-  probe_wait 1
-  ld t1, 0(s0)
-  li t3, OLD
-  bne t1, t3, fail1
-  li t1, NEW
-  sd t1, 0(s0)             # A in M, written with permission
+  refused_take
 .globl wb_clear_point
 wb_clear_point:
   nop                      # the fault clears hart 1's bit after this retires
