@@ -70,8 +70,8 @@ module router #(
   // wins, so the model does not arbitrate or copy a flit there (a flit is ~600 bits).
   //
   // Round robin as a rotation and a priority encoder over the requests' bit vector: as a loop
-  // over the five candidates with an index computed mod 5 per step, this was a fifth of the
-  // networks' share of the model's time (rr_pick below is the same choice).
+  // over the five candidates with an index computed mod 5 per step, this was about a fifth of
+  // the networks' share of the model's time (rr_pick below is the same choice).
   logic [4:0] win_valid;
   logic [2:0] win [5];
   logic [24:0] reqs;  // input i wants output o: bit 5*o + i
