@@ -198,7 +198,7 @@ module l1_cache #(
   assign need_own = (op != OP_LOAD);
   assign my_err = err_valid && err_line == addr[63:6];
   always_comb begin
-    logic [63:0] a, b, wshift;
+    logic [63:0] a, b, wshift, bmask, merged;
     logic [7:0]  wbe;
     word = rd_line[{addr[5:3], 6'd0} +: 64];
     mask = (size == 2'd3) ? '1 : ((64'd1 << (8 << size)) - 64'd1);
@@ -227,14 +227,17 @@ module l1_cache #(
     err = my_err;
     write = done && !my_err && !sc_fail && op != OP_LOAD && op != OP_LR;
     rdata = (op == OP_SC) ? {63'd0, sc_fail} : old;
-    // the access is naturally aligned, so its bytes lie in the word at addr[5:3]: a byte
-    // enable per byte of the line (a shift of the value into any byte of the line cost a
-    // 512-bit shifter per byte in synthesis)
+    // the access is naturally aligned, so its bytes lie in the word at addr[5:3]: merged into
+    // that word by byte enables, and the word put back in its place (a shift of the value into
+    // any byte of the line cost a 512-bit shifter per byte in synthesis; a condition per byte
+    // of the line cost the model 64 tests and byte copies per cache in every cycle)
     wshift = newv << {addr[2:0], 3'd0};
     wbe = 8'(((16'd1 << (4'd1 << size)) - 16'd1) << addr[2:0]);
+    for (int k = 0; k < 8; k++) bmask[k*8 +: 8] = {8{wbe[k]}};
+    merged = (word & ~bmask) | (wshift & bmask);
     newline = rd_line;
-    for (int i = 0; i < 64; i++)
-      if (addr[5:3] == 3'(i / 8) && wbe[i % 8]) newline[i*8 +: 8] = wshift[(i % 8)*8 +: 8];
+    for (int w = 0; w < 8; w++)
+      if (addr[5:3] == 3'(w)) newline[w*64 +: 64] = merged;
   end
 
   // a miss may start: nothing outstanding for the line, the victim can leave, and no forward

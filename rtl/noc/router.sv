@@ -26,7 +26,9 @@ module router #(
   /* verilator lint_off UNUSEDSIGNAL */
   logic [4:0]     q_pop;
   /* verilator lint_on UNUSEDSIGNAL */
-  logic [W-1:0]   q_msg [5];
+  // the head of each input FIFO, {destination, message}, read in place: split into a message
+  // and a destination array, the model copied each ~600-bit head once more in every cycle
+  logic [W+3:0]   q_head [5];
   logic [3:0]     q_dst [5];
   logic [2:0]     want  [5];     // output port each head wants
   // per output o: the input that won last, bits [3*o +: 3]. A vector, not an unpacked array:
@@ -39,13 +41,13 @@ module router #(
     if (PORTS[i]) begin : g_q
       fifo #(.W(W + 4), .DEPTH(2)) q (
           .clk, .rst, .push(in_valid[i]), .din({in_dst[i*4 +: 4], in_msg[i*W +: W]}),
-          .ready(in_ready[i]), .pop(q_pop[i]), .dout({q_dst[i], q_msg[i]}), .valid(q_valid[i]));
+          .ready(in_ready[i]), .pop(q_pop[i]), .dout(q_head[i]), .valid(q_valid[i]));
     end else begin : g_none
       assign in_ready[i] = 1'b0;
       assign q_valid[i] = 1'b0;
-      assign q_dst[i] = '0;
-      assign q_msg[i] = '0;
+      assign q_head[i] = '0;
     end
+    assign q_dst[i] = q_head[i][W +: 4];
     // MX is a power of two: the coordinates are bit fields of the node number (a `%` and `/`
     // on 32 bits became two dividers per input in synthesis)
     always_comb begin
@@ -66,29 +68,34 @@ module router #(
   // per output: the input that wins it (depends on state only), then the pops. An output at
   // the edge of the mesh has no neighbour (its out_ready is 0, nothing reads it): it never
   // wins, so the model does not arbitrate or copy a flit there (a flit is ~600 bits).
+  //
+  // Round robin as a rotation and a priority encoder over the requests' bit vector: as a loop
+  // over the five candidates with an index computed mod 5 per step, this was about a fifth of
+  // the networks' share of the model's time (rr_pick below is the same choice).
   logic [4:0] win_valid;
   logic [2:0] win [5];
+  logic [24:0] reqs;  // input i wants output o: bit 5*o + i
+  // the first requester in the order last+1, ..., last+5 (mod 5), {found, input}; 0 if none
+  function automatic logic [3:0] rr_pick(input logic [4:0] rq, input logic [2:0] last);
+    logic [3:0] rot;  // the fifth candidate is what is left
+    logic [3:0] s;
+    rot = 4'({rq, rq} >> (4'(last) + 4'd1));  // last <= 4: bit j is input last+1+j mod 5
+    s = 4'(last) + 4'd1 + (rot[0] ? 4'd0 : rot[1] ? 4'd1 : rot[2] ? 4'd2 : rot[3] ? 4'd3 : 4'd4);
+    rr_pick = (rq == '0) ? '0 : {1'b1, 3'((s >= 4'd5) ? s - 4'd5 : s)};
+  endfunction
   always_comb begin
-    for (int o = 0; o < 5; o++) begin
-      win_valid[o] = 1'b0;
-      win[o] = '0;
-      if (PORTS[o])
-        for (int k = 1; k <= 5; k++) begin
-          logic [3:0] rk;  // rr + k is at most 9: (rr + k) % 5 without a divider
-          logic [2:0] i;
-          rk = 4'(rr[3*o +: 3]) + 4'(k);
-          i = 3'((rk >= 4'd5) ? rk - 4'd5 : rk);
-          if (!win_valid[o] && q_valid[i] && 32'(want[i]) == o) begin
-            win_valid[o] = 1'b1;
-            win[o] = i;
-          end
-        end
-    end
+    for (int o = 0; o < 5; o++)
+      for (int i = 0; i < 5; i++) reqs[5*o + i] = q_valid[i] && want[i] == 3'(o);
+  end
+  always_comb begin
+    for (int o = 0; o < 5; o++)
+      if (PORTS[o]) {win_valid[o], win[o]} = rr_pick(reqs[5*o +: 5], rr[3*o +: 3]);
+      else begin win_valid[o] = 1'b0; win[o] = '0; end
   end
   assign out_valid = win_valid;
   for (genvar o = 0; o < 5; o++) begin : g_out
     if (PORTS[o]) begin : g_link
-      assign out_msg[o*W +: W] = win_valid[o] ? q_msg[win[o]] : '0;
+      assign out_msg[o*W +: W] = win_valid[o] ? q_head[win[o]][W-1:0] : '0;
       assign out_dst[o*4 +: 4] = win_valid[o] ? q_dst[win[o]] : '0;
     end else begin : g_edge
       assign out_msg[o*W +: W] = '0;
