@@ -305,10 +305,13 @@ def dominates(big, small):
     return all(big[k] >= small[k] for k in ("nodes", "lines", "values"))
 
 
+# the bugs in a refusal row: only an owner without permission reaches them, i.e. a firewall fault
+FW_FAULT_BUGS = {"fw_skip_wb", "fw_skip_recack"}
+
+
 def bug_configs():
-    # a refused writeback or recall needs an owner without permission: a firewall fault
     return {f"bug-{b}": dict(nodes=2, lines=1, values=2, bug=b, liveness=0,
-                             fail="fw" if b.startswith("fw_skip_re") or b == "fw_skip_wb" else "none")
+                             fail="fw" if b in FW_FAULT_BUGS else "none")
             for b in sorted(BUGS)}
 
 

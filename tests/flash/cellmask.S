@@ -20,17 +20,12 @@ hart0:
   ld t4, 0(s6)              # same cell: works
   li t3, 3
   bne t4, t3, fail1
-1: ld t1, 0(s1)
-  li t3, 1
-  bne t1, t3, 1b
+  probe_wait 1
   ld t4, 0(s6)              # node 1 no longer counts node 0 in its cell: must fault
   li t3, 1
   bne s4, t3, fail2
-  li t1, 2
-  sd t1, 0(s1)              # tell hart 1
-2: ld t1, 0(s1)             # hart 1 reports 3 (mask restored)
-  li t3, 3
-  bne t1, t3, 2b
+  probe_post 2              # tell hart 1
+  probe_wait 3              # hart 1 reports 3 (mask restored)
   ld t4, 0(s6)              # across the boundary again: works
   li t3, 3
   bne t4, t3, fail1
@@ -45,15 +40,11 @@ hart1:
   ld t4, 0(s6)              # node 0 is outside node 1's cell: must fault
   li t3, 1
   bne s4, t3, fail2
-  li t1, 1
-  sd t1, 0(s1)              # tell hart 0
-3: ld t1, 0(s1)
-  li t3, 2
-  bne t1, t3, 3b
+  probe_post 1              # tell hart 0
+  probe_wait 2
   li t2, CTRL1
   li t1, 3
   sd t1, HIVE_CTRL_CELL_MASK(t2)
-  li t1, 3
-  sd t1, 0(s1)
+  probe_post 3
   j park
 probe_handler

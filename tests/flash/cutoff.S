@@ -15,9 +15,7 @@ probe_start
   li s4, 0                  # faults taken
   bnez t0, hart1
 hart0:
-1: ld t1, 0(s1)
-  li t3, 1
-  bne t1, t3, 1b
+  probe_wait 1
   li s5, 5
   addi s6, s0, 64
   ld t4, 64(s0)             # node 1 is cut off: must fault
@@ -27,11 +25,8 @@ hart0:
   sd t1, 0(s0)              # must fault too
   li t3, 2
   bne s4, t3, fail2
-  li t1, 2
-  sd t1, 0(s1)              # tell hart 1
-2: ld t1, 0(s1)             # hart 1 reports 3 (line unchanged, cutoff cleared)
-  li t3, 3
-  bne t1, t3, 2b
+  probe_post 2              # tell hart 1
+  probe_wait 3              # hart 1 reports 3 (line unchanged, cutoff cleared)
   ld t4, 128(s0)            # remote access works again
   probe_pass
 hart1:
@@ -44,17 +39,13 @@ hart1:
   sd t1, 0(s0)
   ld t3, 0(s0)
   bne t1, t3, fail1
-  li t1, 1
-  sd t1, 0(s1)              # tell hart 0
-3: ld t1, 0(s1)
-  li t3, 2
-  bne t1, t3, 3b
+  probe_post 1              # tell hart 0
+  probe_wait 2
   ld t3, 0(s0)              # hart 0's refused store changed nothing
   li t1, 0x77
   bne t1, t3, fail1
   li t2, CTRL1
   sd zero, HIVE_CTRL_CUTOFF(t2)
-  li t1, 3
-  sd t1, 0(s1)
+  probe_post 3
   j park
 probe_handler

@@ -15,11 +15,8 @@ probe_start
   bnez t0, hart1
 hart0:
   ld s3, HIVE_CTRL_DIR_REQUESTS(s0)
-  li t1, 1
-  sd t1, 0(s1)             # hart 1 may start
-1: ld t1, 0(s1)            # hart 1 reports 2
-  li t3, 2
-  bne t1, t3, 1b
+  probe_post 1             # hart 1 may start
+  probe_wait 2             # hart 1 reports 2
   ld t1, HIVE_CTRL_FW_VEC(s0)  # page FW_ADDR (reset: the node's first page)
   li t3, 3
   bne t1, t3, fail1
@@ -55,7 +52,6 @@ hart1:
   bne t1, t3, fail2
   li t1, X
   ld t1, 0(t1)             # a read miss at node 0's home
-  li t1, 2
-  sd t1, 0(s1)
+  probe_post 2
   j park
 probe_handler

@@ -56,25 +56,12 @@
 /* The labels fail1 .. fail<n> (n <= 5): write the machine finisher with fail and that code;
    then `park`, where the hart waits for ever. */
 .macro FAIL_EXITS n
-.if \n >= 1
-fail1: FAIL 1
+.irp k, 1, 2, 3, 4, 5
+.if \k <= \n
+fail\k: FAIL \k
   j park
 .endif
-.if \n >= 2
-fail2: FAIL 2
-  j park
-.endif
-.if \n >= 3
-fail3: FAIL 3
-  j park
-.endif
-.if \n >= 4
-fail4: FAIL 4
-  j park
-.endif
-.if \n >= 5
-fail5: FAIL 5
-.endif
+.endr
 park:
   wfi
   j park
