@@ -30,7 +30,9 @@ def _label(c):
         cfg.get("values", 0), {"none": "", "fw": ", a firewall bit clears (fault)"}.get(
             fail, ", %s node fails" % fail),
         ", liveness" if cfg.get("liveness") else "")) + (
-        "" if cfg.get("canon", 1) else ", without the state reduction (canon.m)")
+        "" if cfg.get("canon", 1) else ", without the state reduction (canon.m)") + (
+        "" if cfg.get("firewall", 1) else ", no firewall") + (
+        "" if cfg.get("evict", 1) else ", no directory eviction")
 
 
 def _configs():

@@ -5,7 +5,8 @@
 #                      FORMAL_ONLY=NAME,... reruns those and keeps the file's other results
 #   make formal-test   the smallest configuration and the planted bugs (rumur must reject each)
 #   make formal-sweep  the largest configuration that finishes within FORMAL_SWEEP_S seconds
-#                      -> build/formal/sweep.json
+#                      -> build/formal/sweep.json (a model make formal has checked is not
+#                      checked again: its result there is taken)
 .PHONY: formal formal-test formal-sweep
 FORMAL_DEPS := rtl/coherence_ctrl/protocol.py tools/gen_murphi.py tools/gen_protocol.py \
                $(wildcard rtl/coherence_ctrl/model/*.m)
@@ -21,7 +22,7 @@ formal-test: $(FORMAL_DEPS)
 
 formal-sweep: $(FORMAL_DEPS)
 	$(PY) tools/gen_murphi.py run --set sweep --timeout $(FORMAL_SWEEP_S) --work $(BUILD)/formal \
-	  --json $(BUILD)/formal/sweep.json
+	  --json $(BUILD)/formal/sweep.json --reuse $(BUILD)/formal/formal.json
 
 # bench/formal.py reads what `make formal` leaves in build/formal/; make bench runs the model
 # checking only when BENCH is empty or names formal (make bench BENCH=boot must not spend an

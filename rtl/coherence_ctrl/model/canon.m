@@ -20,6 +20,11 @@
 -- that are not renamings of each other. rumur's own symmetry reduction needs scalarsets,
 -- which cannot hold the distinguished home. Counterexample traces show canonical states: node
 -- numbers may change between steps.
+--
+-- Symmetry over the lines: all lines have the same home and every rule is a ruleset over them,
+-- so renaming two lines everywhere (directory entries, L1 copies, firewall bits, sweeps,
+-- writeback buffers, messages, ghosts) is a symmetry too; `canon` sorts the lines by their
+-- state, compared field by field (line_gt), before it sorts the nodes.
 
 function ord_bool(b: boolean): 0..1; begin if b then return 1; else return 0; endif; end;
 
@@ -115,8 +120,89 @@ begin
   net_rename(respnet, a, b);
 end;
 
--- values renamed, dead values zeroed, a bubble sort of nodes 1..NODES-1 by nodekey (none
--- with two nodes), then the networks sorted (decls.m)
+function grant_ord(g: Grant): 0..2;
+begin if g = G_S then return 0; elsif g = G_E then return 1; else return 2; endif; end;
+
+function dirkey(l: Line): 0..4000000000000000000;   -- the directory entry and its sweep
+var k: 0..4000000000000000000;
+begin
+  k := ((hstate_ord(dir[l].state) * 2 + ord_bool(sweep[l])) * 3 + grant_ord(dir[l].pgrant)) * 2
+       + ord_bool(dir[l].evict);
+  k := ((k * (NODES + 1) + dir[l].acks) * NODES + dir[l].owner) * NODES + dir[l].pend;
+  k := k * VALUES + dir[l].mem;
+  for n: Node do
+    k := (k * 2 + ord_bool(dir[l].sharers[n])) * 2 + ord_bool(dir[l].awaiting[n]);
+  endfor;
+  return k;
+end;
+
+function copykey(n: Node; l: Line): 0..4000000000000000000;   -- what node n holds of line l
+var k: 0..4000000000000000000;
+begin
+  k := (lstate_ord(l1[n][l].state) * VALUES + l1[n][l].val) * 2 + ord_bool(perm[n][l]);
+  if wbuf[n].valid & wbuf[n].line = l then k := (k * 2 + 1) * VALUES + wbuf[n].val;
+  else k := k * 2 * VALUES; endif;
+  return k * 2 + ord_bool(fwf & fwf_node = n & fwf_line = l);
+end;
+
+function line_count(var net: Net; l: Line): 0..NETCAP;   -- messages about line l
+var c: 0..NETCAP;
+begin
+  c := 0;
+  for i: 0..NETCAP-1 do
+    if net[i].valid & net[i].m.line = l then c := c + 1; endif;
+  endfor;
+  return c;
+end;
+
+function netkey(l: Line): 0..4000000000000000000;
+begin
+  return (line_count(reqnet, l) * (NETCAP + 1) + line_count(fwdnet, l)) * (NETCAP + 1)
+         + line_count(respnet, l);
+end;
+
+function line_gt(a: Line; b: Line): boolean;   -- a's state sorts after b's
+begin
+  if dirkey(a) != dirkey(b) then return dirkey(a) > dirkey(b); endif;
+  for n: Node do
+    if copykey(n, a) != copykey(n, b) then return copykey(n, a) > copykey(n, b); endif;
+  endfor;
+  return netkey(a) > netkey(b);
+end;
+
+procedure net_rename_line(var net: Net; a: Line; b: Line);
+begin
+  for i: 0..NETCAP-1 do
+    if net[i].valid then
+      if net[i].m.line = a then net[i].m.line := b; elsif net[i].m.line = b then net[i].m.line := a; endif;
+    endif;
+  endfor;
+end;
+
+procedure swap_lines(a: Line; b: Line);
+var d: Dir; c: Cache; t: boolean; v: Val;
+begin
+  d := dir[a]; dir[a] := dir[b]; dir[b] := d;
+  t := sweep[a]; sweep[a] := sweep[b]; sweep[b] := t;
+  v := last[a]; last[a] := last[b]; last[b] := v;
+  for n: Node do
+    c := l1[n][a]; l1[n][a] := l1[n][b]; l1[n][b] := c;
+    t := perm[n][a]; perm[n][a] := perm[n][b]; perm[n][b] := t;
+    if wbuf[n].valid then
+      if wbuf[n].line = a then wbuf[n].line := b; elsif wbuf[n].line = b then wbuf[n].line := a; endif;
+    endif;
+  endfor;
+  if fwf then
+    if fwf_line = a then fwf_line := b; elsif fwf_line = b then fwf_line := a; endif;
+  endif;
+  net_rename_line(reqnet, a, b);
+  net_rename_line(fwdnet, a, b);
+  net_rename_line(respnet, a, b);
+end;
+
+-- values renamed, dead values zeroed, a bubble sort of the lines by line_gt (none with one
+-- line) and of nodes 1..NODES-1 by nodekey (none with two nodes), then the networks sorted
+-- (decls.m)
 procedure canon();
 begin
   for l: Line do
@@ -129,6 +215,13 @@ begin
       endif;
     endfor;
     if !wbuf[n].valid then wbuf[n].line := 0; wbuf[n].val := 0; endif;
+  endfor;
+  for pass: Line do
+    for j: Line do
+      if j < LINES - 1 then
+        if line_gt(j, j + 1) then swap_lines(j, j + 1); endif;
+      endif;
+    endfor;
   endfor;
   for pass: Node do
     for j: Node do
