@@ -60,6 +60,7 @@ include rtl/rtl.mk
 include sim/sim.mk
 include firmware/firmware.mk
 include tests/tests.mk
+include sim/pgo.mk
 -include kernel/kernel.mk
 -include fpga/fpga.mk
 -include bench/bench.mk
