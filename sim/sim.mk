@@ -16,18 +16,22 @@
 # compiled out (rtl/firewall/firewall.sv), for the benchmark that compares a write miss with
 # and without it (bench/flash.py). PGO=0 builds the variant -nopgo: the model's C++ compiled
 # without GCC's profile-guided optimisation (sim/pgo.mk, which every other single-threaded model
-# without the checker gets).
+# without the checker or the trace gets). TRACE=1 builds the variant -trace, the only one that
+# can write a waveform (--trace): the trace's bookkeeping costs the model time even when it
+# records nothing (docs/harness.md "Fourth round").
 
 VERILATOR ?= verilator
 THREADS   ?= 1
 SAVABLE   ?= 1
 CHECK     ?= 0
+TRACE     ?= 0
 PGO       ?= 1
-# The checker's models serve tests only and threads make the training runs crawl (both would
-# double the build for little), so they are built without PGO.
-SIM_PGO   := $(if $(filter 1,$(THREADS)),$(if $(filter 1,$(CHECK)),,$(filter 1,$(PGO))))
+# The checker's and the trace's models serve tests and debugging, and threads make the training
+# runs crawl (each would double the build for little), so they are built without PGO.
+SIM_PGO_APPLIES := $(if $(filter 1,$(THREADS)),$(if $(filter 1,$(CHECK) $(TRACE)),,1))
+SIM_PGO   := $(if $(SIM_PGO_APPLIES),$(filter 1,$(PGO)))
 
-SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)$(if $(filter 1,$(CHECK)),-check)$(if $(filter 0,$(FIREWALL)),-nofw)$(if $(filter 0,$(PGO)),$(if $(filter 1,$(THREADS)),$(if $(filter 1,$(CHECK)),,-nopgo)))
+SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)$(if $(filter 1,$(CHECK)),-check)$(if $(filter 1,$(TRACE)),-trace)$(if $(filter 0,$(FIREWALL)),-nofw)$(if $(filter 0,$(PGO)),$(if $(SIM_PGO_APPLIES),-nopgo))
 SIM_VLT   := sim/poke.vlt $(if $(filter 1,$(CHECK)),sim/check.vlt)
 SIM_DIR   := $(BUILD)/sim/$(SHAPE)$(SIM_VARIANT)
 HIVE_SIM  := $(SIM_DIR)/hive-sim
@@ -54,7 +58,9 @@ SIM_PGO_GEN := -fprofile-generate
 SIM_PGO_USE := $(if $(SIM_PGO),-fprofile-use -Wno-missing-profile)
 # MEM_NEVER_STALLS=1: the DRAM model accepts every request, and a constant mem_req_ready keeps
 # the homes' logic out of the region that Verilator evaluates at every eval() (docs/harness.md).
-SIM_VFLAGS := --cc --exe -Wno-fatal -O3 --x-assign fast --x-initial fast --noassert --trace-fst \
+# -LDFLAGS -lz: the checkpoints' compression (a model with --trace-fst gets zlib anyway).
+SIM_VFLAGS := --cc --exe -Wno-fatal -O3 --x-assign fast --x-initial fast --noassert -LDFLAGS -lz \
+              $(if $(filter 1,$(TRACE)),--trace-fst) \
               $(if $(filter 0,$(SAVABLE)),,--savable) $(if $(filter-out 1,$(THREADS)),--threads $(THREADS)) \
               --top-module $(RTL_TOP) --prefix Vhive_soc $(RTL_PARAMS) -GMEM_NEVER_STALLS=1
 
