@@ -48,10 +48,13 @@ SIM_DEFS  := -DSIM_NODES=$(NODES) -DSIM_CORES_PER_NODE=$(CORES_PER_NODE) \
 SIM_CFLAGS := -O2 -Wall -Wextra -I$(CURDIR)/$(GEN) -I$(CURDIR)/$(SIM_DIR) -I$(CURDIR)/sim \
               $(SIM_DEFS)
 # sim_make(FLAGS): compiles and links the verilated model and the harness in $(SIM_OBJ) with
-# FLAGS added to every compile and the link. -O2 must reach the model's hot code: Verilator's
-# make appends OPT_FAST (-Os by default) after -CFLAGS, so it is set there as well.
-sim_make = $(MAKE) --no-print-directory -C $(SIM_OBJ) -f Vhive_soc.mk -j $(JOBS) OBJCACHE=ccache \
-           OPT_FAST='-O2 $(1)' OPT_GLOBAL='-O2 $(1)' OPT_SLOW='$(1)' USER_LDFLAGS='$(1)'
+# FLAGS added to every compile and the link (sim_make_vars: what of it shapes the model). -O2
+# must reach the model's hot code: Verilator's make appends OPT_FAST (-Os by default) after
+# -CFLAGS, so it is set there as well.
+sim_make_vars = OBJCACHE=ccache OPT_FAST='-O2 $(1)' OPT_GLOBAL='-O2 $(1)' OPT_SLOW='$(1)' \
+                USER_LDFLAGS='$(1)'
+sim_make = $(MAKE) --no-print-directory -C $(SIM_OBJ) -f Vhive_soc.mk -j $(JOBS) \
+           $(call sim_make_vars,$(1))
 # -fprofile-use without -fprofile-partial-training, which ccache does not accept. A file that
 # training never reached has no profile (the constant pool): -Wno-missing-profile.
 SIM_PGO_GEN := -fprofile-generate
@@ -66,7 +69,7 @@ SIM_VFLAGS := --cc --exe -Wno-fatal -O3 --x-assign fast --x-initial fast --noass
 
 # What the model depends on besides files: rebuilt when this text changes. sim_sq quotes a
 # text for the shell's single quotes (RTL_PARAMS holds a quote).
-SIM_STAMP_TEXT := $(SIM_VFLAGS) $(SIM_CFLAGS) $(call sim_make,$(SIM_PGO_USE))
+SIM_STAMP_TEXT := $(SIM_VFLAGS) $(SIM_CFLAGS) $(call sim_make_vars,$(SIM_PGO_USE))
 sim_sq = '$(subst ','\'',$(1))'
 
 .PHONY: sim sim-always
