@@ -60,6 +60,7 @@ include rtl/rtl.mk
 include sim/sim.mk
 include firmware/firmware.mk
 include tests/tests.mk
+include sim/pgo.mk
 -include kernel/kernel.mk
 -include fpga/fpga.mk
 -include bench/bench.mk
@@ -68,15 +69,18 @@ include tests/tests.mk
 # Boot the default machine (4 nodes x 1 core as 4 cells, DESIGN.md section 1) through OpenSBI
 # into the cell kernel. RUN_IMAGE=payload boots the small firmware test payload instead;
 # RUN_NODES/RUN_CORES/RUN_CELLS pick another machine; RUN_ARGS adds harness options
-# (e.g. RUN_ARGS="--console-in 0" or "--trace run.fst --trace-window 0:100000").
+# (e.g. RUN_ARGS="--console-in 0" or "--trace run.fst --trace-window 0:100000"; with --trace
+# the run uses the model built with tracing, TRACE=1).
 RUN_NODES ?= 4
 RUN_CORES ?= 1
 RUN_CELLS ?= $(RUN_NODES)
 RUN_IMAGE ?= kernel
 RUN_ARGS  ?=
-RUN_SIM   := $(BUILD)/sim/$(RUN_NODES)x$(RUN_CORES)/hive-sim
+RUN_TRACE := $(if $(findstring --trace,$(RUN_ARGS)),1,0)
+RUN_SIM   := $(BUILD)/sim/$(RUN_NODES)x$(RUN_CORES)$(if $(filter 1,$(RUN_TRACE)),-trace)/hive-sim
 run:
-	$(MAKE) --no-print-directory sim boot NODES=$(RUN_NODES) CORES_PER_NODE=$(RUN_CORES)
+	$(MAKE) --no-print-directory sim boot NODES=$(RUN_NODES) CORES_PER_NODE=$(RUN_CORES) \
+	  TRACE=$(RUN_TRACE)
 	$(MAKE) --no-print-directory $(RUN_IMAGE)
 	@mkdir -p $(BUILD)/run
 	$(RUN_SIM) --cells $(RUN_CELLS) --payload $(if $(filter kernel,$(RUN_IMAGE)),$(BUILD)/kernel/kernel.elf,$(PAYLOAD_ELF)) \

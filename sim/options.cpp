@@ -61,7 +61,8 @@ static void usage(FILE *f)
 "Output:\n"
 "  --stats FILE           JSON: configuration, revision, counters, consoles, faults, exit\n"
 "  --trace FILE           FST waveform of the whole run, reset included (2 time units\n"
-"                         per cycle; run cycle c starts at time 2 * (%d + c))\n"
+"                         per cycle; run cycle c starts at time 2 * (%d + c)); needs a\n"
+"                         model built with `make sim TRACE=1`: build/sim/<shape>-trace\n"
 "  --trace-window A:B     trace only cycles A <= cycle < B\n"
 "                         (software narrows either through the CTRL_TRACE register)\n"
 "  --signature FILE       --elf only: dump begin_signature..end_signature at the end, one\n"
@@ -263,6 +264,11 @@ void options_parse(int argc, char **argv, struct options *o)
             o->stats = VALUE();
             check_output(name, o->stats);
         } else if (FLAG("--trace")) {
+            if (!VM_TRACE)
+                bad_input("--trace: this model was built without tracing; build "
+                          "build/sim/%dx%d-trace/hive-sim with `make sim NODES=%d "
+                          "CORES_PER_NODE=%d TRACE=1`", SIM_NODES, SIM_CORES_PER_NODE,
+                          SIM_NODES, SIM_CORES_PER_NODE);
             o->trace = VALUE();
             check_output(name, o->trace);
         } else if (FLAG("--trace-window")) {

@@ -1,12 +1,17 @@
 /* FST tracing: one VerilatedFstC attached to the whole model; the run loop switches recording
- * on and off for --trace-window, so outside the window the cost is one test per half cycle. */
+ * on and off for --trace-window, so outside the window the cost is one test per half cycle.
+ * Only a model built with TRACE=1 (Verilator --trace-fst, VM_TRACE) can trace; in the others
+ * these functions do nothing, as the option parser refuses --trace. */
 #include <stdio.h>
+
+#include "trace.h"
+
+#if VM_TRACE
 
 #include "verilated.h"
 #include "verilated_fst_c.h"
 #include "Vhive_soc.h"
 #include "hive_sim.h"
-#include "trace.h"
 
 static VerilatedFstC *fst;
 static int recording;
@@ -50,3 +55,13 @@ void trace_close(void)
     }
     recording = 0;
 }
+
+#else
+
+void trace_enable(VerilatedContext *) {}
+int trace_open(Vhive_soc *, const char *) { return 0; }
+void trace_dump(uint64_t) {}
+void trace_record(int) {}
+void trace_close(void) {}
+
+#endif

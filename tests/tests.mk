@@ -57,9 +57,12 @@ FLASH_ELFS := $(patsubst tests/flash/%.S,$(TESTS_OUT)/flash/%.elf,$(FLASH_SRCS))
 $(TESTS_OUT)/flash/%.elf: tests/flash/%.S $(wildcard tests/flash/*.h) $(TESTS_REGS)
 	@mkdir -p $(@D)
 	$(RV_CC) $(TESTS_ASFLAGS) -Ttext=0x80000000 $< -o $@
-.PHONY: tests-2x1
+.PHONY: tests-2x1 tests-trace
 tests-2x1:
 	$(MAKE) --no-print-directory sim boot NODES=2 CORES_PER_NODE=1
+# The current shape's model with tracing, for the harness test trace-control.
+tests-trace:
+	$(MAKE) --no-print-directory sim TRACE=1
 
 
 # Multi-hart C programs (tests/mp/*.c, one ELF each, run on every shape), with their runtime.
@@ -95,8 +98,8 @@ tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS) $(FL
 test-qemu: tests-elfs
 	$(RUN_TESTS) --tier test --only 'isa-qemu/*' --only 'diff-qemu/*'
 
-test: sim boot payload tests-elfs tests-2x1 mp-shapes-test
+test: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-test
 	$(RUN_TESTS) --tier test
 
-regress: sim boot payload tests-elfs tests-2x1 mp-shapes-regress
+regress: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-regress
 	$(RUN_TESTS) --tier regress

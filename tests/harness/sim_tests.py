@@ -6,7 +6,8 @@ changed words in DRAM, cacheflip.S a changed word in its D-cache, wildwrite.S wi
 the firewall allows and denies, sips.S a lost or late SIPS message, halt.S a halted hart,
 echo.S reads its console, tracectl.S starts and stops the trace. Tests that need two nodes use
 the 2x1 model next to the default one (`make sim boot NODES=2`, which `make test` builds for
-the flash suite as well).
+the flash suite as well), the trace test the default shape's model with tracing (`make sim
+TRACE=1`, which `make test` builds too).
 """
 import json
 import os
@@ -54,10 +55,18 @@ def elf(ctx, name):
                     "build it with `make tests-elfs`")
 
 
+def sim_beside(ctx, name, make_args):
+    """The model build/sim/NAME beside the default one, built by `make sim MAKE_ARGS`."""
+    path = os.path.join(os.path.dirname(os.path.dirname(ctx.sim)), name, "hive-sim")
+    return ctx.need(path, f"build it with `make sim {make_args}`")
+
+
 def sim2(ctx):
-    """The 2x1 model beside the default one."""
-    path = os.path.join(os.path.dirname(os.path.dirname(ctx.sim)), "2x1", "hive-sim")
-    return ctx.need(path, "build it with `make sim boot NODES=2`")
+    return sim_beside(ctx, "2x1", "boot NODES=2")
+
+
+def sim_trace(ctx):
+    return sim_beside(ctx, os.path.basename(os.path.dirname(ctx.sim)) + "-trace", "TRACE=1")
 
 
 def sim(ctx, args, sim_path=None, stdin=None, timeout=TIMEOUT_S):
@@ -333,15 +342,19 @@ RESET_CYCLES = 516  # docs/harness.md: run cycle c is at time 2 * (516 + c)
 def t_trace_control(ctx):
     """tracectl.S stops the trace at mcycle w, starts it at s and stops it at t (its signature,
     from a run without a trace: runs are deterministic). With a window from just after w, the
-    trace holds times from just after s to just after t; a window that ends before t cuts it."""
+    trace holds times from just after s to just after t; a window that ends before t cuts it.
+    The default model, built without tracing, refuses --trace and names the one to build."""
     e = elf(ctx, "tracectl")
+    st = sim_trace(ctx)
     with tempfile.TemporaryDirectory() as d:
         fst, sig = os.path.join(d, "t.fst"), os.path.join(d, "sig")
+        expect_bad(sim(ctx, ["--elf", e, "--trace", fst]), "--trace on the default model",
+                   "without tracing", "TRACE=1")
         expect(sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--signature", sig]), 0,
                "tracectl.elf")
         w, s, t = (int(x, 16) for x in open(sig).read().split())
         r = sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--trace", fst,
-                      "--trace-window", f"{w + 20}:1M"])
+                      "--trace-window", f"{w + 20}:1M"], st)
         expect(r, 0, "tracectl.elf traced")
         first, last = fst_times(fst)
         if not (2 * (RESET_CYCLES + s) < first <= 2 * (RESET_CYCLES + s + 20) and
@@ -350,7 +363,7 @@ def t_trace_control(ctx):
                        f"it at {s} and stopped it at {t} (times {2 * (RESET_CYCLES + s)}, "
                        f"{2 * (RESET_CYCLES + t)})")
         r = sim(ctx, ["--elf", e, "--max-cycles", MAX_CYCLES, "--trace", fst,
-                      "--trace-window", f"{w + 20}:{s + 100}"])
+                      "--trace-window", f"{w + 20}:{s + 100}"], st)
         expect(r, 0, "tracectl.elf traced with a window that ends first")
         first2, last2 = fst_times(fst)
         if first2 != first or last2 != 2 * (RESET_CYCLES + s + 100) - 1:
