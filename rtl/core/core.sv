@@ -74,7 +74,11 @@ module core #(
   state_e      state;
   logic [63:0] pc;
   logic [1:0]  priv;
+  // The register file has no reset, so that it is a memory (LUT RAM, a copy per read port)
+  // and not 2048 flip-flops behind a 32-way multiplexer per read port; a bit per register says
+  // it was written since reset, and a register that was not reads as the zero a reset gave it.
   logic [63:0] x [32];
+  logic [31:0] x_set;
   logic [31:0] ir;
   logic        ir_c, ir_valid, ir_fault;
   logic [3:0]  ir_fcause;
@@ -288,8 +292,8 @@ module core #(
   assign rs1 = ir[19:15];
   assign rs2 = ir[24:20];
   assign f7  = ir[31:25];
-  assign rv1 = (rs1 == 5'd0) ? 64'd0 : x[rs1];
-  assign rv2 = (rs2 == 5'd0) ? 64'd0 : x[rs2];
+  assign rv1 = (rs1 == 5'd0 || !x_set[rs1]) ? 64'd0 : x[rs1];
+  assign rv2 = (rs2 == 5'd0 || !x_set[rs2]) ? 64'd0 : x[rs2];
   assign imm_i = {{52{ir[31]}}, ir[31:20]};
   assign imm_s = {{52{ir[31]}}, ir[31:25], ir[11:7]};
   assign imm_b = {{51{ir[31]}}, ir[31], ir[7], ir[30:25], ir[11:8], 1'b0};
@@ -690,7 +694,7 @@ module core #(
       md_started <= 1'b0; pf_pending <= 1'b0; pf_cause <= '0; pf_tval <= '0;
       ptw_for_fetch <= 1'b0; ptw_va <= '0; ptw_pa <= '0; ptw_level <= '0; ptw_acc <= '0;
       stat_instret <= '0; stat_imiss <= '0; stat_dmiss <= '0; stat_stall <= '0;
-      for (int i = 0; i < 32; i++) x[i] <= '0;
+      x_set <= '0;
     end else if (!halt) begin
       // counters
       if (!mcountinhibit[0]) mcycle <= mcycle + 1;
@@ -755,7 +759,7 @@ module core #(
       // execute
       if (ex_done) begin
         pc <= ex_next;
-        if (ex_wb) x[rd] <= ex_result;
+        if (ex_wb) x_set[rd] <= 1'b1;
         md_started <= 1'b0;
         md_have <= 1'b0;
         pf_pending <= 1'b0;
@@ -808,6 +812,9 @@ module core #(
       endcase
     end
   end
+
+  // the register file's write port, under the conditions of the execute step above
+  always_ff @(posedge clk) if (!rst && !halt && ex_done && ex_wb) x[rd] <= ex_result;
 
   // The PTE the walker just read: invalid, a misaligned superpage, A clear, or a pointer at the
   // last level are page faults; a good leaf refills the TLB in the same cycle.
