@@ -43,12 +43,13 @@ FPGA_DEPS_STAMP := $(BUILD)/fpga/.deps-stamp
 ULX3S_MHZ ?= 25
 ARTY_MHZ  ?= 25
 FPGA_BAUD ?= 1000000
-# lines of each L1 (hive_soc's L1_LINES): the ECP5's LUT RAM holds 64-line L1s (docs/fpga.md)
-ULX3S_L1_LINES ?= 64
+# lines of each L1 (hive_soc's L1_LINES): on the ECP5 16 lines, one LUT-RAM bank deep, so that
+# 1x1 fits the LFE5U-85F (docs/fpga.md: a 64-line L1 took 14 000 LUT positions, a 16-line 8 000)
+ULX3S_L1_LINES ?= 16
 ARTY_L1_LINES  ?= 128
 # sets of each home's directory (hive_soc's DIR_SETS, 4 ways each; the simulator's 256 sets
 # track 1024 lines, more LUT RAM than a board's L1s can hold lines)
-ULX3S_DIR_SETS ?= 64
+ULX3S_DIR_SETS ?= 16
 ARTY_DIR_SETS  ?= 64
 ifeq ($(BOARD),arty-a7-100t)
   FPGA_MHZ      := $(ARTY_MHZ)

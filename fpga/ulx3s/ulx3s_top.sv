@@ -18,8 +18,8 @@ module ulx3s_top #(
     parameter int     CLK_MHZ        = 25,
     parameter int     BAUD           = 1_000_000,
     parameter longint NODE_MEM       = 64'h100_0000,
-    parameter int     L1_LINES       = 64,     // lines of each L1: 64 fit the ECP5's LUT RAM
-    parameter int     DIR_SETS       = 64,     // sets of each home's directory (fpga.mk: ULX3S_DIR_SETS)
+    parameter int     L1_LINES       = 16,     // lines of each L1 (fpga.mk: ULX3S_L1_LINES; docs/fpga.md)
+    parameter int     DIR_SETS       = 16,     // sets of each home's directory (fpga.mk: ULX3S_DIR_SETS)
     localparam longint SDRAM_BYTES   = 64'h200_0000,  // 32 MB
     localparam longint SLICE         = SDRAM_BYTES / longint'(NODES),
     localparam int    HARTS          = NODES * CORES_PER_NODE,
