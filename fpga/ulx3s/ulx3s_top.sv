@@ -96,7 +96,10 @@ module ulx3s_top #(
   end
 
   hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
-             .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS)) soc (
+             .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS),
+             // the used quarter of the boot ROM (64 words of code, 64 of boot information:
+             // rtl/devices/bootrom.sv), 4 KiB of LUT RAM less in every node
+             .BOOTROM_WORDS(128)) soc (
       .clk, .rst(soc_rst), .cfg_elf_mode(elf_mode), .rom_we, .rom_addr, .rom_wdata,
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),
