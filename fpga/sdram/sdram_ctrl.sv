@@ -88,13 +88,16 @@ module sdram_ctrl #(
   logic            ref_due;
   logic [3:0]      init_refs;
   logic [4:0]      col_i;            // word index of the next column command
-  logic [4:0]      rd_i;             // word index of the next read word to arrive
   logic [RD_LAT-1:0] rd_pipe;        // a READ was issued 1..RD_LAT cycles ago
   logic [15:0]     dq_q;             // input register of the data bus
   logic            we_q;
   logic [ADDR_W-1:0] line_q;
-  logic [511:0]    buf_q;            // write data, then read data
+  // write data, then read data: a shift register by 16-bit words (word 0 at the bottom goes
+  // out first; a read word enters at the top, so after 32 words word 0 is at the bottom), not an
+  // array indexed by the word number, whose 32-way read and write selects cost thousands of LUTs
+  logic [511:0]    buf_q;
   logic [63:0]     strb_q;
+  logic            buf_shift;
   logic [ROW_BITS-1:0]  row;
   logic [BANK_BITS-1:0] bank;
   logic [COL_BITS-1:0]  col;
@@ -109,6 +112,9 @@ module sdram_ctrl #(
   // mode register: burst length 1, sequential, CAS latency CL, single-location writes
   localparam logic [ROW_BITS-1:0] MODE = ROW_BITS'({3'b000, 1'b0, 2'b00, 3'(CL), 1'b0, 3'b000});
 
+  // a read word arrives, or a write word goes out (what enters the top then is never used)
+  assign buf_shift = rd_pipe[RD_LAT-1] || state == S_WRITE;
+
   always_ff @(posedge clk) begin
     dq_q <= sdram_dq_i;
     if (rst) begin
@@ -121,7 +127,6 @@ module sdram_ctrl #(
       ref_due <= 1'b0;
       init_refs <= '0;
       col_i <= '0;
-      rd_i <= '0;
       rd_pipe <= '0;
       resp_valid <= 1'b0;
       sdram_dq_oe <= 1'b0;
@@ -143,10 +148,7 @@ module sdram_ctrl #(
       end
       // read data: the pipe says which cycle's bus holds the next word
       rd_pipe <= {rd_pipe[RD_LAT-2:0], 1'b0};
-      if (rd_pipe[RD_LAT-1]) begin
-        buf_q[rd_i*16 +: 16] <= dq_q;
-        rd_i <= rd_i + 5'd1;
-      end
+      if (buf_shift) buf_q <= {dq_q, buf_q[511:16]};
 
       case (state)
         S_INIT_WAIT: begin
@@ -202,7 +204,6 @@ module sdram_ctrl #(
           sdram_a <= row;
           sdram_ba <= bank;
           col_i <= '0;
-          rd_i <= '0;
           wait_cnt <= 32'(C_RCD - 1);
           after_wait <= we_q ? S_WRITE : S_READ;
           state <= S_WAIT;
@@ -210,9 +211,10 @@ module sdram_ctrl #(
         S_WRITE: begin
           cmd <= CMD_WR;
           sdram_a <= ROW_BITS'(col);     // A10 = 0: no auto precharge
-          sdram_dq_o <= buf_q[col_i*16 +: 16];
+          sdram_dq_o <= buf_q[15:0];
           sdram_dq_oe <= 1'b1;
-          sdram_dqm <= ~strb_q[col_i*2 +: 2];
+          sdram_dqm <= ~strb_q[1:0];
+          strb_q <= strb_q >> 2;
           col_i <= col_i + 5'd1;
           if (col_i == 5'(WORDS - 1)) begin
             wait_cnt <= 32'(C_AFTER_WR - 1);

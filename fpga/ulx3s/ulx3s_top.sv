@@ -18,8 +18,8 @@ module ulx3s_top #(
     parameter int     CLK_MHZ        = 25,
     parameter int     BAUD           = 1_000_000,
     parameter longint NODE_MEM       = 64'h100_0000,
-    parameter int     L1_LINES       = 64,     // lines of each L1: 64 fit the ECP5's LUT RAM
-    parameter int     DIR_SETS       = 64,     // sets of each home's directory (fpga.mk: ULX3S_DIR_SETS)
+    parameter int     L1_LINES       = 16,     // lines of each L1 (fpga.mk: ULX3S_L1_LINES; docs/fpga.md)
+    parameter int     DIR_SETS       = 16,     // sets of each home's directory (fpga.mk: ULX3S_DIR_SETS)
     localparam longint SDRAM_BYTES   = 64'h200_0000,  // 32 MB
     localparam longint SLICE         = SDRAM_BYTES / longint'(NODES),
     localparam int    HARTS          = NODES * CORES_PER_NODE,
@@ -96,7 +96,10 @@ module ulx3s_top #(
   end
 
   hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
-             .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS)) soc (
+             .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS),
+             // the used quarter of the boot ROM (64 words of code, 64 of boot information:
+             // rtl/devices/bootrom.sv), 4 KiB of LUT RAM less in every node
+             .BOOTROM_WORDS(128)) soc (
       .clk, .rst(soc_rst), .cfg_elf_mode(elf_mode), .rom_we, .rom_addr, .rom_wdata,
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),

@@ -74,7 +74,11 @@ module core #(
   state_e      state;
   logic [63:0] pc;
   logic [1:0]  priv;
+  // The register file has no reset, so that it is a memory (LUT RAM, a copy per read port)
+  // and not 2048 flip-flops behind a 32-way multiplexer per read port; a bit per register says
+  // it was written since reset, and a register that was not reads as the zero a reset gave it.
   logic [63:0] x [32];
+  logic [31:0] x_set;
   logic [31:0] ir;
   logic        ir_c, ir_valid, ir_fault;
   logic [3:0]  ir_fcause;
@@ -288,8 +292,8 @@ module core #(
   assign rs1 = ir[19:15];
   assign rs2 = ir[24:20];
   assign f7  = ir[31:25];
-  assign rv1 = (rs1 == 5'd0) ? 64'd0 : x[rs1];
-  assign rv2 = (rs2 == 5'd0) ? 64'd0 : x[rs2];
+  assign rv1 = (rs1 == 5'd0 || !x_set[rs1]) ? 64'd0 : x[rs1];
+  assign rv2 = (rs2 == 5'd0 || !x_set[rs2]) ? 64'd0 : x[rs2];
   assign imm_i = {{52{ir[31]}}, ir[31:20]};
   assign imm_s = {{52{ir[31]}}, ir[31:25], ir[11:7]};
   assign imm_b = {{51{ir[31]}}, ir[31], ir[7], ir[30:25], ir[11:8], 1'b0};
@@ -358,7 +362,8 @@ module core #(
         end else if (csr_a >= 12'h323 && csr_a <= 12'h33f) begin  // mhpmevent3..31
           if (hpm_ok) csr_rdata = {56'd0, hpm_evt[8*hpm_i +: 8]};
         end else if (csr_a >= 12'h3b0 && csr_a <= 12'h3ef) begin  // pmpaddr0..63
-          if (32'(csr_a) - 'h3b0 < PMP_ENTRIES) csr_rdata = {10'd0, pmpaddr[(32'(csr_a) - 'h3b0)*54 +: 54]};
+          for (int j = 0; j < PMP_ENTRIES; j++)  // a compare per entry, not a multiply-and-shift
+            if (32'(csr_a) - 'h3b0 == j) csr_rdata = {10'd0, pmpaddr[j*54 +: 54]};
         end else csr_exists = 1'b0;
       end
     endcase
@@ -670,6 +675,20 @@ module core #(
   assign retire_valid = ex_done;
   assign retire_pc = pc;
 
+  // whether each hpm counter's event happened this cycle (one incrementer per counter, not one
+  // per event kind)
+  logic [HPM-1:0] hpm_inc;
+  always_comb
+    for (int i = 0; i < HPM; i++)
+      case (hpm_evt[8*i +: 8])
+        8'(hive_pkg::HPM_IMISS): hpm_inc[i] = ev_imiss;
+        8'(hive_pkg::HPM_DMISS): hpm_inc[i] = ev_dmiss;
+        8'(hive_pkg::HPM_STALL): hpm_inc[i] = !ex_done;
+        8'(hive_pkg::HPM_LOAD):  hpm_inc[i] = ex_done && opc == 7'b0000011;
+        8'(hive_pkg::HPM_STORE): hpm_inc[i] = ex_done && (opc == 7'b0100011 || opc == 7'b0101111);
+        default:                 hpm_inc[i] = 1'b0;
+      endcase
+
   always_ff @(posedge clk) begin
     if (rst) begin
       state <= S_RUN;
@@ -690,23 +709,13 @@ module core #(
       md_started <= 1'b0; pf_pending <= 1'b0; pf_cause <= '0; pf_tval <= '0;
       ptw_for_fetch <= 1'b0; ptw_va <= '0; ptw_pa <= '0; ptw_level <= '0; ptw_acc <= '0;
       stat_instret <= '0; stat_imiss <= '0; stat_dmiss <= '0; stat_stall <= '0;
-      for (int i = 0; i < 32; i++) x[i] <= '0;
+      x_set <= '0;
     end else if (!halt) begin
       // counters
       if (!mcountinhibit[0]) mcycle <= mcycle + 1;
       if (!mcountinhibit[2] && ex_done) minstret <= minstret + 1;
-      for (int i = 0; i < HPM; i++) begin
-        if (!mcountinhibit[i + 3]) begin
-          case (hpm_evt[8*i +: 8])
-            8'(hive_pkg::HPM_IMISS): hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, ev_imiss};
-            8'(hive_pkg::HPM_DMISS): hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, ev_dmiss};
-            8'(hive_pkg::HPM_STALL): hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, !ex_done};
-            8'(hive_pkg::HPM_LOAD):  hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, ex_done && opc == 7'b0000011};
-            8'(hive_pkg::HPM_STORE): hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + {63'd0, ex_done && (opc == 7'b0100011 || opc == 7'b0101111)};
-            default: ;
-          endcase
-        end
-      end
+      for (int i = 0; i < HPM; i++)
+        if (!mcountinhibit[i + 3] && hpm_inc[i]) hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + 64'd1;
       stat_instret <= stat_instret + {63'd0, ex_done};
       if (md_done && !ex_done) md_have <= 1'b1;
       stat_imiss <= stat_imiss + {63'd0, ev_imiss};
@@ -755,7 +764,7 @@ module core #(
       // execute
       if (ex_done) begin
         pc <= ex_next;
-        if (ex_wb) x[rd] <= ex_result;
+        if (ex_wb) x_set[rd] <= 1'b1;
         md_started <= 1'b0;
         md_have <= 1'b0;
         pf_pending <= 1'b0;
@@ -808,6 +817,9 @@ module core #(
       endcase
     end
   end
+
+  // the register file's write port, under the conditions of the execute step above
+  always_ff @(posedge clk) if (!rst && !halt && ex_done && ex_wb) x[rd] <= ex_result;
 
   // The PTE the walker just read: invalid, a misaligned superpage, A clear, or a pointer at the
   // last level are page faults; a good leaf refills the TLB in the same cycle.
@@ -881,10 +893,13 @@ module core #(
       12'b0011_1011_????: pmp_addr_write(32'(a[3:0]), v);
       12'hb00: mcycle <= v;
       12'hb02: minstret <= v;
-      default: begin
-        if (a >= 12'h323 && a <= 12'h33f && hpm_ok) hpm_evt[8*hpm_i +: 8] <= v[7:0];
-        if (a >= 12'hb03 && a <= 12'hb1f && hpm_ok) hpm_cnt[64*hpm_i +: 64] <= v;
-      end
+      default:  // a compare per counter: a part-select at a variable offset was written
+                // through barrel shifters over the whole vector in synthesis
+        for (int j = 0; j < HPM; j++)
+          if (hpm_ok && 32'(hpm_i) == j) begin
+            if (a >= 12'h323 && a <= 12'h33f) hpm_evt[8*j +: 8] <= v[7:0];
+            if (a >= 12'hb03 && a <= 12'hb1f) hpm_cnt[64*j +: 64] <= v;
+          end
     endcase
   endtask
 
@@ -894,12 +909,13 @@ module core #(
   endtask
 
   /* verilator lint_off UNUSEDSIGNAL */
+  // (a compare per entry, as for the hpm counters above)
   task automatic pmp_addr_write(input int i, input logic [63:0] v);
     logic locked;
-    if (i < PMP_ENTRIES) begin
-      locked = pmpcfg[i*8 + 7] ||
-               (i + 1 < PMP_ENTRIES && pmpcfg[(i+1)*8 + 7] && pmpcfg[(i+1)*8 + 3 +: 2] == 2'd1);
-      if (!locked) pmpaddr[i*54 +: 54] <= v[53:0];
+    for (int j = 0; j < PMP_ENTRIES; j++) begin
+      locked = pmpcfg[j*8 + 7] ||
+               (j + 1 < PMP_ENTRIES && pmpcfg[(j+1)*8 + 7] && pmpcfg[(j+1)*8 + 3 +: 2] == 2'd1);
+      if (j == i && !locked) pmpaddr[j*54 +: 54] <= v[53:0];
     end
   endtask
   /* verilator lint_on UNUSEDSIGNAL */

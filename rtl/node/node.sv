@@ -10,6 +10,7 @@ module node #(
     parameter int     DIR_SETS = 256,     // sets of the home's directory (4 ways each)
     parameter int     SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
     parameter bit     FIREWALL = 1'b1,    // 0: every write permitted, no vector storage
+    parameter int     BOOTROM_WORDS = 512,  // words the boot ROM holds (bootrom.sv)
     localparam int    C = CORES_PER_NODE,
     localparam int    MW = coh_pkg::MSG_BITS,
     localparam int    GW = (C > 1) ? $clog2(C) : 1   // bits of a core number
@@ -488,8 +489,9 @@ module node #(
     else loc_err = 1'b1;
   end
 
-  bootrom rom (.clk, .load_we(rom_we), .load_addr(rom_addr), .load_data(rom_wdata),
-               .addr(d_addr[11:3]), .rdata(rom_rdata));
+  bootrom #(.WORDS(BOOTROM_WORDS)) rom (
+      .clk, .load_we(rom_we), .load_addr(rom_addr), .load_data(rom_wdata), .addr(d_addr[11:3]),
+      .rdata(rom_rdata));
   clint #(.HARTS(C)) clint0 (
       .clk, .rst, .req(d_req && sel_clint), .we(d_we), .addr(d_off[15:0]), .wdata(d_wdata),
       .wstrb(d_wstrb), .rdata(clint_rdata), .err(clint_err), .msip, .mtip, .mtime);
