@@ -6,7 +6,8 @@ volatile struct mp_trapinfo mp_trapinfo[64];
 void (*volatile mp_irq_hook[64])(uint64_t hart, uint64_t code);
 
 static struct mp_bar all_bar;
-static uint64_t all_sense[64] __attribute__((aligned(64)));
+/* one 64-byte line per hart, 64 harts at most (like mp_trapinfo) */
+static uint64_t all_sense[64 * 8] __attribute__((aligned(64)));
 
 static inline uint64_t hartid(void)
 {
