@@ -162,20 +162,26 @@ begin
 end;
 
 function line_gt(a: Line; b: Line): boolean;   -- a's state sorts after b's
+var ka: 0..4000000000000000000; kb: 0..4000000000000000000;
 begin
-  if dirkey(a) != dirkey(b) then return dirkey(a) > dirkey(b); endif;
+  ka := dirkey(a); kb := dirkey(b);
+  if ka != kb then return ka > kb; endif;
   for n: Node do
-    if copykey(n, a) != copykey(n, b) then return copykey(n, a) > copykey(n, b); endif;
+    ka := copykey(n, a); kb := copykey(n, b);
+    if ka != kb then return ka > kb; endif;
   endfor;
   return netkey(a) > netkey(b);
+end;
+
+function rename_line(x: Line; a: Line; b: Line): Line;
+begin
+  if x = a then return b; elsif x = b then return a; else return x; endif;
 end;
 
 procedure net_rename_line(var net: Net; a: Line; b: Line);
 begin
   for i: 0..NETCAP-1 do
-    if net[i].valid then
-      if net[i].m.line = a then net[i].m.line := b; elsif net[i].m.line = b then net[i].m.line := a; endif;
-    endif;
+    if net[i].valid then net[i].m.line := rename_line(net[i].m.line, a, b); endif;
   endfor;
 end;
 
@@ -188,13 +194,10 @@ begin
   for n: Node do
     c := l1[n][a]; l1[n][a] := l1[n][b]; l1[n][b] := c;
     t := perm[n][a]; perm[n][a] := perm[n][b]; perm[n][b] := t;
-    if wbuf[n].valid then
-      if wbuf[n].line = a then wbuf[n].line := b; elsif wbuf[n].line = b then wbuf[n].line := a; endif;
-    endif;
+    -- an empty buffer's line, and fwf_line with no fault, stay the canonical 0
+    if wbuf[n].valid then wbuf[n].line := rename_line(wbuf[n].line, a, b); endif;
   endfor;
-  if fwf then
-    if fwf_line = a then fwf_line := b; elsif fwf_line = b then fwf_line := a; endif;
-  endif;
+  if fwf then fwf_line := rename_line(fwf_line, a, b); endif;
   net_rename_line(reqnet, a, b);
   net_rename_line(fwdnet, a, b);
   net_rename_line(respnet, a, b);
