@@ -2,6 +2,7 @@
 # make fpga-check: checks of the FPGA flow that need neither YoWASP nor a board. Each check
 # prints PASS/FAIL; the last line is `N passed, N failed`; exit status 1 when any failed.
 # Environment (from fpga/fpga.mk): FPGA_LINT, RTL_SRCS, FPGA_COMMON, SDRAM_SIM, SDRAM_SIM_SHORT,
+# SDRAM_SIM_BOARD (the controller at the ULX3S clock ULX3S_MHZ),
 # and optionally BOARD_SIM (the ULX3S top with the SDRAM model, running a bare-metal program
 # loaded over its UART).
 set -u
@@ -35,6 +36,9 @@ else result FAIL "SDRAM controller vs. behavioural SDRAM"; fi
 if "$SDRAM_SIM" --ops=5000 --seed=7 >"$log" 2>&1; then
   result OK "SDRAM controller, second seed"
 else result FAIL "SDRAM controller, second seed"; fi
+if "$SDRAM_SIM_BOARD" --ops=5000 --seed=3 >"$log" 2>&1 && grep -q '^[0-9]* passed, 0 failed' "$log"; then
+  result OK "SDRAM controller at the ULX3S's ${ULX3S_MHZ} MHz ($(grep -o 'refresh: [^,]*' "$log"))"
+else result FAIL "SDRAM controller at the ULX3S's ${ULX3S_MHZ} MHz"; fi
 # the model must notice a controller that refreshes every 20 us instead of 7.5 us
 if "$SDRAM_SIM_SHORT" --ops=2000 >"$log" 2>&1; then
   result FAIL "the SDRAM model catches too rare refreshes (it did not)"

@@ -97,6 +97,10 @@ module ulx3s_top #(
 
   hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
              .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS),
+             // the next instruction fetched a cycle after the last completes: the same-cycle
+             // fetch put execute, translation, PMP, the device decode and the next fetch's
+             // translation and PMP on one path (docs/fpga.md, timing)
+             .FETCH_AHEAD(1'b0),
              // the used quarter of the boot ROM (64 words of code, 64 of boot information:
              // rtl/devices/bootrom.sv), 4 KiB of LUT RAM less in every node
              .BOOTROM_WORDS(128)) soc (

@@ -178,6 +178,11 @@ module l1_cache #(
   assign fwd_pop = (fwd_take && !pk_ready) || park;
 
   // ---------------------------------------------------------------- hit path
+  // An I cache only loads, and asks with GETSI, which is never granted E: it owns no line, so
+  // it never writes one back, and its acks (INVACK) carry no data. Saying so with constants
+  // lets synthesis drop its write, AMO, writeback and ack-data logic (docs/fpga.md).
+  logic [2:0]    cop;
+  assign cop = ICACHE ? OP_LOAD : op;
   logic [IW-1:0] idx;
   logic [TW-1:0] tag;
   logic          present, need_own, sc_fail, write, my_err;
@@ -195,7 +200,7 @@ module l1_cache #(
   assign rd_idx = fwd_take ? fi : flush ? fidx : idx;
   assign rd_line = data[rd_idx];
   assign line_data = rd_line;
-  assign need_own = (op != OP_LOAD);
+  assign need_own = (cop != OP_LOAD);
   assign my_err = err_valid && err_line == addr[63:6];
   always_comb begin
     logic [63:0] a, b, wshift, bmask, merged;
@@ -217,16 +222,16 @@ module l1_cache #(
       5'b11100: newv = (a < b) ? b : a;
       default:  newv = b;  // AMOSWAP
     endcase
-    if (op == OP_STORE || op == OP_SC) newv = wdata;
-    sc_fail = (op == OP_SC) && !(resv_valid && resv_line == addr[63:6]);
+    if (cop == OP_STORE || cop == OP_SC) newv = wdata;
+    sc_fail = (cop == OP_SC) && !(resv_valid && resv_line == addr[63:6]);
     // a forward handled this cycle may take the line away: the core waits a cycle
     // a write also waits for a refill arriving this cycle (possible only for a line whose
     // request timed out): the array's one write port takes the refill
-    done = req && !fwd_take && !flush && !(fill && op != OP_LOAD && op != OP_LR) &&
+    done = req && !fwd_take && !flush && !(fill && cop != OP_LOAD && cop != OP_LR) &&
            (my_err || sc_fail || (present && (!need_own || own[idx])));
     err = my_err;
-    write = done && !my_err && !sc_fail && op != OP_LOAD && op != OP_LR;
-    rdata = (op == OP_SC) ? {63'd0, sc_fail} : old;
+    write = done && !my_err && !sc_fail && cop != OP_LOAD && cop != OP_LR;
+    rdata = ICACHE ? '0 : (cop == OP_SC) ? {63'd0, sc_fail} : old;
     // the access is naturally aligned, so its bytes lie in the word at addr[5:3]: merged into
     // that word by byte enables, and the word put back in its place (a shift of the value into
     // any byte of the line cost a 512-bit shifter per byte in synthesis; a condition per byte
@@ -292,11 +297,11 @@ module l1_cache #(
       // the core's access
       if (write) dirty[idx] <= 1'b1;
       if (resv_hold != '0) resv_hold <= resv_hold - 1'b1;
-      if (done && op == OP_LR) begin
+      if (done && cop == OP_LR) begin
         resv_valid <= 1'b1; resv_line <= addr[63:6];
         if (!hold_spent) begin resv_hold <= 6'(LRSC_HOLD); hold_spent <= 1'b1; end
       end
-      if (done && op == OP_SC) begin resv_valid <= 1'b0; resv_hold <= '0; end
+      if (done && cop == OP_SC) begin resv_valid <= 1'b0; resv_hold <= '0; end
       if (done && my_err) err_valid <= 1'b0;
 
       // a miss: free the slot (an owned victim goes to the writeback buffer), then ask
@@ -341,8 +346,8 @@ module l1_cache #(
         case (r.kind)
           coh_pkg::M_DATAS, coh_pkg::M_DATAE, coh_pkg::M_DATAM: begin
             valid[r.line[6 +: IW]] <= 1'b1;
-            own[r.line[6 +: IW]] <= (r.kind != coh_pkg::M_DATAS);
-            dirty[r.line[6 +: IW]] <= (r.kind == coh_pkg::M_DATAM);
+            own[r.line[6 +: IW]] <= !ICACHE && r.kind != coh_pkg::M_DATAS;
+            dirty[r.line[6 +: IW]] <= !ICACHE && r.kind == coh_pkg::M_DATAM;
             tags[r.line[6 +: IW]] <= r.line[63 -: TW];
             mshr <= coh_pkg::L_I;
             nacks <= '0;
@@ -371,7 +376,7 @@ module l1_cache #(
           ack_valid <= 1'b1;
           ack_msg <= to_home(fs.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f.line,
                              fs.act.recack_wb || (fs.act.recack && f_here && dirty[fi]),
-                             fs.act.recack_wb ? wb_data : rd_line);
+                             ICACHE ? '0 : fs.act.recack_wb ? wb_data : rd_line);
         end
         if (f_here && !fs.act.recack_wb) begin
           if (fs.next == coh_pkg::L_I || fs.next == coh_pkg::L_IMD) valid[fi] <= 1'b0;

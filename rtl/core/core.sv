@@ -3,7 +3,9 @@
 // Two stages: the instruction register (IR) holds the next instruction to execute; each cycle
 // the execute logic runs it against the register file, the CSRs and the combinational L1 hit
 // paths, and, when it completes without changing privilege or translation, fetches the
-// following instruction from the L1 I in the same cycle. Anything slower (cache misses, device
+// following instruction from the L1 I in the same cycle (FETCH_AHEAD; without it the next
+// instruction is fetched in the following cycle, which halves the longest path on an FPGA at
+// the cost of a cycle per instruction: the board tops choose it, docs/fpga.md). Anything slower (cache misses, device
 // accesses, page walks, the divider, instructions that cross a cache line) stalls the IR and
 // finishes in later cycles. Traps are precise: an instruction either completes or leaves no
 // trace. Physical addresses go through the remap window before they reach a cache, so caches
@@ -12,7 +14,8 @@ module core #(
     parameter int     NODES = 1,
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int     PMP_ENTRIES = 8,
-    parameter int     TLB_ENTRIES = 8
+    parameter int     TLB_ENTRIES = 8,
+    parameter bit     FETCH_AHEAD = 1'b1
 ) (
     input  logic         clk,
     input  logic         rst,
@@ -657,7 +660,7 @@ module core #(
   // ---------------------------------------------------------------- next fetch
   // After an ordinary instruction completes, fetch the next one in the same cycle.
   logic ahead;
-  assign ahead = ex_done && !ex_serial;
+  assign ahead = FETCH_AHEAD && ex_done && !ex_serial;
   assign fa = ahead ? ex_next : pc;
 
   // ---------------------------------------------------------------- sequential
@@ -777,6 +780,7 @@ module core #(
           priv <= {1'b0, st_spp}; st_sie <= st_spie; st_spie <= 1'b1; st_spp <= 1'b0; st_mprv <= 1'b0;
         end
         if (ex_serial) begin ir_valid <= 1'b0; io_fetch_valid <= 1'b0; end
+        if (!FETCH_AHEAD) ir_valid <= 1'b0;
         if (ex_fencei) state <= S_FENCEI;
         if (ex_wfi && (mip_v & mie) == 64'd0) state <= S_WFI;
       end else if (ex_trap) begin

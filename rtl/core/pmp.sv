@@ -26,6 +26,12 @@ module pmp #(
     for (int i = 0; i < ENTRIES; i++) any_locked = any_locked || cfg[i*8+7];
   end
 
+  // word < pmpaddr[i], once per entry: entry i's TOR range ends where entry i+1's begins, so
+  // one comparator serves both bounds (a comparator per bound cost 54 carry cells each)
+  logic [ENTRIES-1:0] below;
+  always_comb
+    for (int i = 0; i < ENTRIES; i++) below[i] = word < addr[i*54 +: 54];
+
   always_comb begin
     allow   = (priv == 2'd3);
     matched = 1'b0;
@@ -34,14 +40,13 @@ module pmp #(
         /* verilator lint_off UNUSEDSIGNAL */
         logic [7:0]  c;
         /* verilator lint_on UNUSEDSIGNAL */
-        logic [53:0] a, lo, mask;
+        logic [53:0] a, mask;
         logic        hit;
         c    = cfg[i*8 +: 8];
         a    = addr[i*54 +: 54];
-        lo   = (i == 0) ? 54'd0 : addr[(i-1)*54 +: 54];
         mask = ~(a ^ (a + 54'd1));  // NAPOT: the bits above the trailing ones select the region
         case (c[4:3])
-          2'd1:    hit = (word >= lo) && (word < a);          // TOR
+          2'd1:    hit = (i == 0 || !below[i == 0 ? 0 : i - 1]) && below[i];  // TOR
           2'd2:    hit = (word == a);                         // NA4
           2'd3:    hit = ((word ^ a) & mask) == 54'd0;        // NAPOT
           default: hit = 1'b0;
