@@ -32,16 +32,19 @@ module pmp #(
   always_comb
     for (int i = 0; i < ENTRIES; i++) below[i] = word < addr[i*54 +: 54];
 
+  // The block's variables get a value on every path (also when the search is skipped): slang
+  // makes a variable that keeps its value on some path into a combinational loop.
   always_comb begin
+    /* verilator lint_off UNUSEDSIGNAL */
+    logic [7:0]  c;
+    /* verilator lint_on UNUSEDSIGNAL */
+    logic [53:0] a, mask;
+    logic        hit;
+    c = '0; a = '0; mask = '0; hit = 1'b0;
     allow   = (priv == 2'd3);
     matched = 1'b0;
     if (priv != 2'd3 || any_locked) begin
       for (int i = 0; i < ENTRIES; i++) begin
-        /* verilator lint_off UNUSEDSIGNAL */
-        logic [7:0]  c;
-        /* verilator lint_on UNUSEDSIGNAL */
-        logic [53:0] a, mask;
-        logic        hit;
         c    = cfg[i*8 +: 8];
         a    = addr[i*54 +: 54];
         mask = ~(a ^ (a + 54'd1));  // NAPOT: the bits above the trailing ones select the region
