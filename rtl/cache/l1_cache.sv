@@ -348,7 +348,6 @@ module l1_cache #(
             valid[r.line[6 +: IW]] <= 1'b1;
             own[r.line[6 +: IW]] <= !ICACHE && r.kind != coh_pkg::M_DATAS;
             dirty[r.line[6 +: IW]] <= !ICACHE && r.kind == coh_pkg::M_DATAM;
-            tags[r.line[6 +: IW]] <= r.line[63 -: TW];
             mshr <= coh_pkg::L_I;
             nacks <= '0;
             hold_spent <= 1'b0;
@@ -392,7 +391,13 @@ module l1_cache #(
     end
   end
 
-  // the data array's write port: a refill or the core's write (never both, see done)
+  // The arrays' write ports, in blocks of their own so that they are memories (LUT RAM, a copy
+  // per read port) and not flip-flops behind a multiplexer per reader, which the tags were in
+  // the state's block: a refill or the core's write (never both, see done); an I cache only
+  // refills.
   always_ff @(posedge clk)
-    if (!rst && (fill || write)) data[fill ? r.line[6 +: IW] : idx] <= fill ? r.data : newline;
+    if (!rst && (fill || write))
+      data[fill ? r.line[6 +: IW] : idx] <= (fill || ICACHE) ? r.data : newline;
+  always_ff @(posedge clk)
+    if (!rst && fill) tags[r.line[6 +: IW]] <= r.line[63 -: TW];
 endmodule

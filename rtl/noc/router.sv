@@ -94,7 +94,12 @@ module router #(
   end
   assign out_valid = win_valid;
   for (genvar o = 0; o < 5; o++) begin : g_out
-    if (PORTS[o]) begin : g_link
+    if (PORTS == 5'b00001 && o == 0) begin : g_alone
+      // a router alone (a one-node mesh) has one input: nothing to choose, nor zeros to fill
+      // in (on an FPGA, a gate per message bit)
+      assign out_msg[o*W +: W] = q_head[0][W-1:0];
+      assign out_dst[o*4 +: 4] = q_dst[0];
+    end else if (PORTS[o]) begin : g_link
       assign out_msg[o*W +: W] = win_valid[o] ? q_head[win[o]][W-1:0] : '0;
       assign out_dst[o*4 +: 4] = win_valid[o] ? q_dst[win[o]] : '0;
     end else begin : g_edge
