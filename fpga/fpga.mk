@@ -129,10 +129,10 @@ $(FPGA_DIR)/hive.json: $(ULX3S_SYNTH_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAM
 
 # place and route with the clock constraint: the LPF gives the 25 MHz input, nextpnr derives
 # the PLL's output clock (CLK_MHZ) from it; the run fails when the constraint is not met
-# nextpnr's own options: router2 (far quicker than router1 on a full part), and loops ignored in
-# timing analysis (the combinational loops slang makes of core.sv's static block variables,
-# docs/fpga.md; nextpnr refuses to analyse timing with them otherwise)
-NEXTPNR_OPTS := --router router2 --ignore-loops
+# nextpnr's own options: router2 (far quicker than router1 on a full part). No --ignore-loops:
+# a combinational loop (slang makes one of a block variable that keeps its value on some path,
+# docs/fpga.md) stops the timing analysis, as it should
+NEXTPNR_OPTS := --router router2
 $(FPGA_DIR)/pnr_params: fpga-params-force
 	@mkdir -p $(@D)
 	@echo '$(NEXTPNR_OPTS)' | cmp -s - $@ || echo '$(NEXTPNR_OPTS)' > $@

@@ -391,10 +391,8 @@ module l1_cache #(
     end
   end
 
-  // The arrays' write ports, in blocks of their own so that they are memories (LUT RAM, a copy
-  // per read port) and not flip-flops behind a multiplexer per reader, which the tags were in
-  // the state's block: a refill or the core's write (never both, see done); an I cache only
-  // refills.
+  // The arrays' write ports, apart from the state and its reset: memories (LUT RAM, a copy per
+  // read port). A refill or the core's write (never both, see done); an I cache only refills.
   always_ff @(posedge clk)
     if (!rst && (fill || write))
       data[fill ? r.line[6 +: IW] : idx] <= (fill || ICACHE) ? r.data : newline;
