@@ -64,7 +64,10 @@ module sdram_ctrl #(
   localparam int C_RP   = cyc(longint'(T_RP_NS));
   localparam int C_RCD  = cyc(longint'(T_RCD_NS));
   localparam int C_RFC  = cyc(longint'(T_RFC_NS));
-  localparam int C_REFI = cyc(longint'(REFI_NS));
+  // the refresh interval is a bound from above, so it rounds down (cyc() rounds the minimum
+  // times up): at 5 MHz, rounded up, a refresh that waited for a whole line came 79 cycles
+  // after the last, past the 78 (15.6 us) the SDRAM model allows
+  localparam int C_REFI = int'(longint'(REFI_NS) * longint'(CLK_HZ) / 64'd1_000_000_000);
   localparam int C_INIT = cyc(longint'(INIT_US) * 1000);
   localparam int INIT_REFRESHES = 8;
   // (tRAS: the 32 column commands between ACTIVE and PRECHARGE outlast it below 700 MHz)
