@@ -62,7 +62,8 @@ else
   FPGA_MHZ      := $(ULX3S_MHZ)
   FPGA_L1_LINES := $(ULX3S_L1_LINES)
   FPGA_DIR_SETS := $(ULX3S_DIR_SETS)
-  FPGA_NODE_MEM ?= $(shell n=$$(( 33554432 / $(NODES) )); [ $$n -gt 16777216 ] && n=16777216; echo $$n)
+  # at most 8 MiB: the firewall keeps a vector per 4 KiB page on chip (docs/fpga.md)
+  FPGA_NODE_MEM ?= $(shell n=$$(( 33554432 / $(NODES) )); [ $$n -gt 8388608 ] && n=8388608; echo $$n)
   FPGA_TOP      := ulx3s_top
 endif
 FPGA_SHAPE := $(NODES)x$(CORES_PER_NODE)

@@ -101,6 +101,8 @@ module ulx3s_top #(
              // fetch put execute, translation, PMP, the device decode and the next fetch's
              // translation and PMP on one path (docs/fpga.md, timing)
              .FETCH_AHEAD(1'b0),
+             // half the TLB entries: only a page walk more now and then, 1 100 LUTs less
+             .TLB_ENTRIES(4),
              // the used quarter of the boot ROM (64 words of code, 64 of boot information:
              // rtl/devices/bootrom.sv), 4 KiB of LUT RAM less in every node
              .BOOTROM_WORDS(128)) soc (

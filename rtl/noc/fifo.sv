@@ -15,7 +15,10 @@ module fifo #(
     output logic         valid       // dout holds the oldest entry
 );
   localparam int AW = (DEPTH > 1) ? $clog2(DEPTH) : 1;
-  logic [W-1:0]  mem [DEPTH];
+  // Two entries are flip-flops on an FPGA: a LUT RAM holds 16 words, so for the ~600-bit
+  // messages it cost 150 LUT RAM cells (about 900 LUTs) where the flip-flops' read needs a
+  // 2-way multiplexer per bit (ram_style is read by Yosys; Verilator ignores it)
+  (* ram_style = (DEPTH > 2) ? "auto" : "logic" *) logic [W-1:0]  mem [DEPTH];
   logic [AW-1:0] rd, wr;
   logic [AW:0]   count;
 
