@@ -8,7 +8,9 @@ build/fpga/<board>/<config>/ (config = <shape>-l1x<L1 lines>-dir<directory sets>
   ULX3S, synth_xilinx on the Arty): cells in total and per block (fpga_report.by_block walks
   the hierarchy, each module's cells counting for its nearest enclosing block);
 - pnr_report.json (ULX3S): nextpnr-ecp5's utilization after placement and the routed Fmax of
-  the core clock (the PLL output, constrained at the clock the board top's PLL makes);
+  the core clock (the PLL output, constrained at the clock the board top's PLL makes); without
+  it (a run stopped while routing), pnr.log: the placed utilization, the placer's Fmax
+  estimate and router2's last pass;
 - params, revision, synth.seconds, pnr.seconds: what was built, from which tree, how long.
 
 Per board, the largest configuration that fits (most harts; on the ULX3S a routed one before
@@ -48,8 +50,15 @@ def _ulx3s_figures(f):
         figs.append({"key": "fpga.ulx3s_clock", "title": "ULX3S 85F: core clock the board top uses "
                      "(met: %s)" % ("yes" if f.get("timing_met") else "NO"),
                      "value": f["clock_mhz"], "unit": "MHz", "config": cfg})
+    elif f.get("placement_fmax_estimate_mhz") is not None:
+        figs.append({"key": "fpga.ulx3s_fmax_estimate", "title": "ULX3S 85F: the placer's Fmax estimate "
+                     "of the core clock (not routed; the clock asked: %g MHz)" % f["clock_mhz"],
+                     "value": f["placement_fmax_estimate_mhz"], "unit": "MHz", "config": cfg,
+                     "readme": True})
+    stage = "routed" if f.get("fmax_mhz") is not None else \
+        "placed, not routed" if f.get("placed") else "synthesized that fits (estimate)"
     figs.append({"key": "fpga.ulx3s_nodes", "title": "ULX3S 85F: nodes of the largest configuration "
-                 + ("routed" if f.get("placed") else "synthesized that fits (estimate)"),
+                 + stage,
                  "value": n_nodes, "unit": "nodes", "goal": {"op": ">=", "value": NODES_GOAL},
                  "config": cfg, "readme": True})
     if f.get("placed"):

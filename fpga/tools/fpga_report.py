@@ -214,6 +214,27 @@ def pnr(d):
         return None
 
 
+def pnr_log(d):
+    """What nextpnr's log says of a run that wrote no report (stopped while routing): the placed
+    design's utilisation, the placer's Fmax estimate of the core clock and router2's last pass.
+    None when the log does not reach the end of placement."""
+    try:
+        text = open(os.path.join(d, "pnr.log")).read()
+    except OSError:
+        return None
+    util = {m.group(1): {"used": int(m.group(2)), "available": int(m.group(3))}
+            for m in re.finditer(r"^Info:\s+(\w+):\s+(\d+)/\s*(\d+)\s+\d+%", text, re.M)}
+    est = [(float(m.group(1)), float(m.group(2))) for m in re.finditer(
+        r"Max frequency for clock '\$glbnet\$clk': ([\d.]+) MHz \((?:PASS|FAIL) at ([\d.]+) MHz\)", text)]
+    if not util or not est:
+        return None
+    out = {"utilization": util, "fmax_estimate": est[-1][0], "constraint": est[-1][1]}
+    passes = re.findall(r"iter=(\d+) wires=\d+ overused=(\d+)", text)
+    if passes:
+        out["route_passes"], out["route_overused"] = int(passes[-1][0]), int(passes[-1][1])
+    return out
+
+
 def core_fmax(rep):
     """(achieved, constraint) MHz of the core clock: the constrained clock with the most
     demanding constraint that is not the 25 MHz oscillator input."""
@@ -260,6 +281,13 @@ def board_figures(d):
             out["synth"]["comb_estimate"] = ecp5_comb_estimate(out["synth"])
             out["synth"]["distributed_ram_kbit"] = out["synth"]["lutram_dpr16x4"] * 64 // 1024
         rep = pnr(d)
+        log = None if rep else pnr_log(d)
+        if log:  # placed, the route did not end: the log's figures, the Fmax only an estimate
+            rep = {"utilization": log["utilization"]}
+            out["placement_fmax_estimate_mhz"] = log["fmax_estimate"]
+            out["clock_mhz"] = log["constraint"]
+            if "route_passes" in log:
+                out["route_unfinished"] = {"passes": log["route_passes"], "overused_wires": log["route_overused"]}
         if rep:
             u = rep.get("utilization", {})
             g = lambda k: u.get(k, {}).get("used", 0)  # noqa: E731
@@ -321,6 +349,14 @@ def fit(f):
         if f.get("placed") and f.get("fmax_mhz") is not None:
             st = "routed, timing met" if f.get("timing_met") else "routed, timing NOT met"
             return st + (", bitstream" if f.get("bitstream") else ""), True
+        if f.get("placed"):
+            p, r = f["placed"], f.get("route_unfinished")
+            st = "placed (%d %% of the LUTs), not routed" % round(100.0 * p["luts"] / max(1, p["luts_available"]))
+            if r:
+                st += ": router2 stopped with %d wires overused after %d passes" % (r["overused_wires"], r["passes"])
+            st += "; placement estimate %.2f MHz for the %g MHz clock" % (
+                f["placement_fmax_estimate_mhz"], f["clock_mhz"])
+            return st, True
         if not s:
             return "not synthesized", None
         ok = s["comb_estimate"] <= ECP5_85F["luts"] and s["ffs"] <= ECP5_85F["ffs"] and \
@@ -358,12 +394,13 @@ def collect(build_fpga):
 
 def largest(configs):
     """The configuration with the most harts (then nodes, then the most L1 lines, the fastest
-    clock) among those that fit: routed ones first on the ULX3S."""
+    clock) among those that fit: on the ULX3S routed ones first, then placed ones."""
     ok = [f for f in configs.values() if f.get("fits")]
     if not ok:
         return None
-    routed = [f for f in ok if f.get("placed")]
-    pool = routed or ok
+    routed = [f for f in ok if f.get("fmax_mhz") is not None]
+    placed = [f for f in ok if f.get("placed")]
+    pool = routed or placed or ok
     return max(pool, key=lambda f: (harts(f), f.get("l1_lines") or 0,
                                     f.get("timing_met", False), f.get("clock_mhz") or 0))
 
