@@ -32,6 +32,9 @@ Suites (test names are SUITE/NAME):
                the shapes and fault injections of a program's `// run:` lines)
   rtl-unit/*   tests/rtl_unit/run.sh (Verilator testbenches), one line per check
   kernel-unit/* tests/kernel/run.sh (host cmocka tests of kernel modules), one line per test
+  fpga/*       `make fpga-check` (no FPGA tools needed): lint of the board tops, the SDRAM
+               controller against the behavioural SDRAM (also at the ULX3S clock), and the ULX3S
+               top running a bare-metal program loaded over its UART pins; one line per check
 
 --only PATTERN selects tests by name: a shell pattern (isa-*/vm_*) or, without wildcard
 characters, a substring (timer). A test whose prerequisite (binary, ELF, tool) is missing
@@ -349,6 +352,7 @@ def flash(ctx, name):
 # ---- suites of other runners: one result line per test they report ----------------------------
 RTL_UNIT_TIMEOUT_S = 1800
 KERNEL_UNIT_TIMEOUT_S = 1800
+FPGA_CHECK_TIMEOUT_S = 1800
 SUITE_LINE = [
     (re.compile(r"^PASS (.+?)(?: \(.*\))?$"), True),          # tests/rtl_unit/run.sh
     (re.compile(r"^FAIL (.+?)(?:: (.*))?$"), False),
@@ -442,6 +446,10 @@ def discover(a):
     tests.append(("kernel-unit", lambda c: script_suite(c, "kernel-unit",
                                                         ["tests/kernel/run.sh", c.build],
                                                         KERNEL_UNIT_TIMEOUT_S), False))
+    # a make of its own (its models and programs are fpga/fpga.mk's), not under this make's jobserver
+    tests.append(("fpga", lambda c: script_suite(c, "fpga", ["env", "-u", "MAKEFLAGS", "-u", "MAKELEVEL",
+                                                             "make", "--no-print-directory", "-s",
+                                                             "fpga-check"], FPGA_CHECK_TIMEOUT_S), False))
     tests.append(("boot/opensbi", lambda c: boot(c, a.payload, 0, PAYLOAD_OK), False))
     tests += formal_tests(a.tier)
     if a.tier == "regress":

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # make fpga-check: checks of the FPGA flow that need neither YoWASP nor a board. Each check
-# prints PASS/FAIL; the last line is `N passed, N failed`; exit status 1 when any failed.
+# prints PASS/FAIL and what (the test runner's format: tests/run.py, suite fpga); the last line is
+# `N passed, N failed`; exit status 1 when any failed.
 # Environment (from fpga/fpga.mk): FPGA_LINT, RTL_SRCS, FPGA_COMMON, SDRAM_SIM, SDRAM_SIM_SHORT,
 # SDRAM_SIM_BOARD (the controller at the ULX3S clock ULX3S_MHZ),
 # and optionally BOARD_SIM (the ULX3S top with the SDRAM model, running a bare-metal program
@@ -11,8 +12,8 @@ failed=0
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 result() {  # result OK|FAIL what
-  if [ "$1" = OK ]; then echo "PASS: $2"; passed=$((passed + 1));
-  else echo "FAIL: $2"; sed 's/^/  /' "$log" | head -30; failed=$((failed + 1)); fi
+  if [ "$1" = OK ]; then echo "PASS $2"; passed=$((passed + 1));
+  else echo "FAIL $2"; sed 's/^/  /' "$log" | head -30; failed=$((failed + 1)); fi
 }
 lint() {  # lint what top args...
   local what=$1 top=$2; shift 2
