@@ -5,6 +5,9 @@ CORES_PER_NODE ?= 1
 NODE_MEM       ?= 16777216
 # FIREWALL=0: the firewall check compiled out (model variant -nofw, sim/sim.mk)
 FIREWALL       ?= 1
+# FETCH_AHEAD=0: cores fetch a cycle after an instruction completes, as on the boards (model
+# variant -noahead, sim/sim.mk; rtl/core/core.sv)
+FETCH_AHEAD    ?= 1
 SHAPE          := $(NODES)x$(CORES_PER_NODE)
 
 BUILD  := build

@@ -57,7 +57,7 @@ FLASH_ELFS := $(patsubst tests/flash/%.S,$(TESTS_OUT)/flash/%.elf,$(FLASH_SRCS))
 $(TESTS_OUT)/flash/%.elf: tests/flash/%.S $(wildcard tests/flash/*.h) $(TESTS_REGS)
 	@mkdir -p $(@D)
 	$(RV_CC) $(TESTS_ASFLAGS) -Ttext=0x80000000 $< -o $@
-.PHONY: tests-2x1 tests-trace
+.PHONY: tests-2x1 tests-trace tests-noahead
 tests-2x1:
 	$(MAKE) --no-print-directory sim boot NODES=2 CORES_PER_NODE=1
 # The current shape's model with tracing, for the harness test trace-control.
@@ -101,5 +101,12 @@ test-qemu: tests-elfs
 test: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-test
 	$(RUN_TESTS) --tier test
 
-regress: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-regress
+# The boards' core (FETCH_AHEAD=0: the next fetch a cycle after an instruction completes) on the
+# ISA tests, the differential programs and the boot: the model variant -noahead (sim/sim.mk)
+tests-noahead:
+	$(MAKE) --no-print-directory sim FETCH_AHEAD=0 PGO=0
+
+regress: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-regress tests-noahead
 	$(RUN_TESTS) --tier regress
+	$(RUN_TESTS) --tier test --sim $(BUILD)/sim/$(SHAPE)-noahead-nopgo/hive-sim \
+	  --only 'isa-hive/*' --only 'diff/*' --only boot/opensbi
