@@ -533,7 +533,7 @@ def docs_section(bench):
                 L.append("")
             continue
         f = boards[board][cfg]
-        what = "routed" if f.get("placed") else "by synthesis estimate"
+        what = "routed" if f.get("fmax_mhz") is not None else "placed" if f.get("placed") else "by synthesis estimate"
         line = "**%s**: the largest configuration that fits (%s) is `%s`: %s" % (board, what, cfg, f.get("status"))
         if f.get("fmax_mhz") is not None:
             line += "; routed Fmax %.2f MHz against the %s MHz the board top's PLL makes (%s)" % (
