@@ -5,11 +5,11 @@
 // paths, and, when it completes without changing privilege or translation, fetches the
 // following instruction from the L1 I in the same cycle (FETCH_AHEAD; without it the next
 // instruction is fetched in the following cycle, which halves the longest path on an FPGA at
-// the cost of a cycle per instruction: the board tops choose it, docs/fpga.md). Anything slower (cache misses, device
-// accesses, page walks, the divider, instructions that cross a cache line) stalls the IR and
-// finishes in later cycles. Traps are precise: an instruction either completes or leaves no
-// trace. Physical addresses go through the remap window before they reach a cache, so caches
-// see only global addresses (DESIGN.md section 2).
+// the cost of a cycle per instruction: the board tops choose it, docs/fpga.md). Anything
+// slower (cache misses, device accesses, page walks, the divider, instructions that cross a
+// cache line) stalls the IR and finishes in later cycles. Traps are precise: an instruction
+// either completes or leaves no trace. Physical addresses go through the remap window before
+// they reach a cache, so caches see only global addresses (DESIGN.md section 2).
 module core #(
     parameter int     NODES = 1,
     parameter longint NODE_MEM = 64'h100_0000,

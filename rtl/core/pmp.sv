@@ -27,7 +27,7 @@ module pmp #(
   end
 
   // word < pmpaddr[i], once per entry: entry i's TOR range ends where entry i+1's begins, so
-  // one comparator serves both bounds (a comparator per bound cost 54 carry cells each)
+  // one comparator serves both bounds
   logic [ENTRIES-1:0] below;
   always_comb
     for (int i = 0; i < ENTRIES; i++) below[i] = word < addr[i*54 +: 54];
