@@ -36,7 +36,7 @@ def _report(ctx):
     return fpga_report
 
 
-def _ulx3s_figures(f):
+def _ulx3s_figures(f, fr):
     figs = []
     cfg = "%s, L1 %s lines, %s MHz PLL clock (%s)" % (f["shape"], f["l1_lines"], f["clock_mhz"],
                                                      f["revision"])
@@ -55,8 +55,8 @@ def _ulx3s_figures(f):
                      "of the core clock (not routed; the clock asked: %g MHz)" % f["clock_mhz"],
                      "value": f["placement_fmax_estimate_mhz"], "unit": "MHz", "config": cfg,
                      "readme": True})
-    stage = "routed" if f.get("fmax_mhz") is not None else \
-        "placed, not routed" if f.get("placed") else "synthesized that fits (estimate)"
+    stage = {"routed": "routed", "placed": "placed, not routed"}.get(fr.stage(f),
+                                                                    "synthesized that fits (estimate)")
     figs.append({"key": "fpga.ulx3s_nodes", "title": "ULX3S 85F: nodes of the largest configuration "
                  + stage,
                  "value": n_nodes, "unit": "nodes", "goal": {"op": ">=", "value": NODES_GOAL},
@@ -151,7 +151,7 @@ def run(ctx):
                             "readme": True})
             continue
         largest[board] = big["config"]
-        figures += _ulx3s_figures(big) if board.startswith("ulx3s") else _arty_figures(big)
+        figures += _ulx3s_figures(big, fr) if board.startswith("ulx3s") else _arty_figures(big)
         if big.get("by_block"):
             blk = big["by_block"]
             if board.startswith("ulx3s"):

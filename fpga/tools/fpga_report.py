@@ -235,6 +235,12 @@ def pnr_log(d):
     return out
 
 
+def stage(f):
+    """How far a ULX3S configuration got: "routed" (a routed Fmax), "placed" (the route did not
+    end) or None (synthesized only)."""
+    return "routed" if f.get("fmax_mhz") is not None else "placed" if f.get("placed") else None
+
+
 def core_fmax(rep):
     """(achieved, constraint) MHz of the core clock: the constrained clock with the most
     demanding constraint that is not the 25 MHz oscillator input."""
@@ -346,10 +352,10 @@ def fit(f):
         return ("synthesized up to LUT mapping (not finished): %s %s; logic not mapped"
                 % (what, "fit" if ok else "do NOT fit")), (None if ok else False)
     if f["board"].startswith("ulx3s"):
-        if f.get("placed") and f.get("fmax_mhz") is not None:
+        if stage(f) == "routed":
             st = "routed, timing met" if f.get("timing_met") else "routed, timing NOT met"
             return st + (", bitstream" if f.get("bitstream") else ""), True
-        if f.get("placed"):
+        if stage(f) == "placed":
             p, r = f["placed"], f.get("route_unfinished")
             st = "placed (%d %% of the LUTs), not routed" % round(100.0 * p["luts"] / max(1, p["luts_available"]))
             if r:
@@ -398,9 +404,7 @@ def largest(configs):
     ok = [f for f in configs.values() if f.get("fits")]
     if not ok:
         return None
-    routed = [f for f in ok if f.get("fmax_mhz") is not None]
-    placed = [f for f in ok if f.get("placed")]
-    pool = routed or placed or ok
+    pool = [f for f in ok if stage(f) == "routed"] or [f for f in ok if stage(f) == "placed"] or ok
     return max(pool, key=lambda f: (harts(f), f.get("l1_lines") or 0,
                                     f.get("timing_met", False), f.get("clock_mhz") or 0))
 
@@ -533,7 +537,7 @@ def docs_section(bench):
                 L.append("")
             continue
         f = boards[board][cfg]
-        what = "routed" if f.get("fmax_mhz") is not None else "placed" if f.get("placed") else "by synthesis estimate"
+        what = stage(f) or "by synthesis estimate"
         line = "**%s**: the largest configuration that fits (%s) is `%s`: %s" % (board, what, cfg, f.get("status"))
         if f.get("fmax_mhz") is not None:
             line += "; routed Fmax %.2f MHz against the %s MHz the board top's PLL makes (%s)" % (

@@ -14,14 +14,14 @@ module ulx3s_pll #(
 );
   // {CLKI_DIV, CLKFB_DIV, CLKOP_DIV, CLKOP_CPHASE, CLKOS_CPHASE, CLKOS_FPHASE}
   localparam int CLKI_DIV  = MHZ == 25 || MHZ == 50 ? 1 : 5;
-  localparam int CLKFB_DIV = MHZ == 5 ? 1 : MHZ == 10 ? 2 : MHZ == 15 ? 3 : MHZ == 20 ? 4 : MHZ == 25 ? 1 : MHZ == 30 ? 6 :
-                             MHZ == 35 ? 7 : MHZ == 40 ? 8 : 2;
-  localparam int OP_DIV    = MHZ == 5 ? 120 : MHZ == 10 ? 60 : MHZ == 15 ? 40 : MHZ == 20 ? 30 : MHZ == 25 ? 24 : MHZ == 30 ? 20 :
-                             MHZ == 35 ? 17 : MHZ == 40 ? 15 : 12;
-  localparam int OP_CPH    = MHZ == 5 ? 59 : MHZ == 10 ? 29 : MHZ == 15 ? 19 : MHZ == 20 ? 15 : MHZ == 25 ? 11 : MHZ == 30 ? 9 :
-                             MHZ == 35 ? 8 : MHZ == 40 ? 7 : 5;
-  localparam int OS_CPH    = MHZ == 5 ? 119 : MHZ == 10 ? 59 : MHZ == 15 ? 39 : MHZ == 20 ? 30 : MHZ == 25 ? 23 : MHZ == 30 ? 19 :
-                             MHZ == 35 ? 16 : MHZ == 40 ? 14 : 11;
+  localparam int CLKFB_DIV = MHZ == 5 ? 1 : MHZ == 10 ? 2 : MHZ == 15 ? 3 : MHZ == 20 ? 4 :
+                             MHZ == 25 ? 1 : MHZ == 30 ? 6 : MHZ == 35 ? 7 : MHZ == 40 ? 8 : 2;
+  localparam int OP_DIV    = MHZ == 5 ? 120 : MHZ == 10 ? 60 : MHZ == 15 ? 40 : MHZ == 20 ? 30 :
+                             MHZ == 25 ? 24 : MHZ == 30 ? 20 : MHZ == 35 ? 17 : MHZ == 40 ? 15 : 12;
+  localparam int OP_CPH    = MHZ == 5 ? 59 : MHZ == 10 ? 29 : MHZ == 15 ? 19 : MHZ == 20 ? 15 :
+                             MHZ == 25 ? 11 : MHZ == 30 ? 9 : MHZ == 35 ? 8 : MHZ == 40 ? 7 : 5;
+  localparam int OS_CPH    = MHZ == 5 ? 119 : MHZ == 10 ? 59 : MHZ == 15 ? 39 : MHZ == 20 ? 30 :
+                             MHZ == 25 ? 23 : MHZ == 30 ? 19 : MHZ == 35 ? 16 : MHZ == 40 ? 14 : 11;
   localparam int OS_FPH    = MHZ == 35 || MHZ == 40 ? 4 : 0;
 
   logic clkop;

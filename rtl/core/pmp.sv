@@ -26,30 +26,25 @@ module pmp #(
     for (int i = 0; i < ENTRIES; i++) any_locked = any_locked || cfg[i*8+7];
   end
 
-  // word < pmpaddr[i], once per entry: entry i's TOR range ends where entry i+1's begins, so
-  // one comparator serves both bounds
-  logic [ENTRIES-1:0] below;
-  always_comb
-    for (int i = 0; i < ENTRIES; i++) below[i] = word < addr[i*54 +: 54];
-
   // The block's variables get a value on every path (also when the search is skipped): slang
   // makes a variable that keeps its value on some path into a combinational loop.
   always_comb begin
     /* verilator lint_off UNUSEDSIGNAL */
     logic [7:0]  c;
     /* verilator lint_on UNUSEDSIGNAL */
-    logic [53:0] a, mask;
+    logic [53:0] a, lo, mask;
     logic        hit;
-    c = '0; a = '0; mask = '0; hit = 1'b0;
+    c = '0; a = '0; lo = '0; mask = '0; hit = 1'b0;
     allow   = (priv == 2'd3);
     matched = 1'b0;
     if (priv != 2'd3 || any_locked) begin
       for (int i = 0; i < ENTRIES; i++) begin
         c    = cfg[i*8 +: 8];
         a    = addr[i*54 +: 54];
+        lo   = (i == 0) ? 54'd0 : addr[(i-1)*54 +: 54];
         mask = ~(a ^ (a + 54'd1));  // NAPOT: the bits above the trailing ones select the region
         case (c[4:3])
-          2'd1:    hit = (i == 0 || !below[i == 0 ? 0 : i - 1]) && below[i];  // TOR
+          2'd1:    hit = (word >= lo) && (word < a);          // TOR
           2'd2:    hit = (word == a);                         // NA4
           2'd3:    hit = ((word ^ a) & mask) == 54'd0;        // NAPOT
           default: hit = 1'b0;
