@@ -8,6 +8,9 @@ FIREWALL       ?= 1
 # FETCH_AHEAD=0: cores fetch a cycle after an instruction completes, as on the boards (model
 # variant -noahead, sim/sim.mk; rtl/core/core.sv)
 FETCH_AHEAD    ?= 1
+# SERIAL_LINKS=1: the meshes carry a message as flits of a header and its data words, as on the
+# boards (model variant -serial, sim/sim.mk; rtl/noc/mesh.sv)
+SERIAL_LINKS   ?= 0
 SHAPE          := $(NODES)x$(CORES_PER_NODE)
 
 BUILD  := build

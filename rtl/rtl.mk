@@ -12,13 +12,13 @@ docs/protocol.md: rtl/coherence_ctrl/protocol.py tools/gen_protocol.py
 	$(PY) tools/gen_protocol.py md $@
 RTL_TOP  := hive_soc
 RTL_PARAMS = -GNODES=$(NODES) -GCORES_PER_NODE=$(CORES_PER_NODE) -GNODE_MEM=64\'d$(NODE_MEM) \
-             $(if $(filter 0,$(FIREWALL)),-GFIREWALL=0)$(if $(filter 0,$(FETCH_AHEAD)), -GFETCH_AHEAD=0)
+             $(if $(filter 0,$(FIREWALL)),-GFIREWALL=0)$(if $(filter 0,$(FETCH_AHEAD)), -GFETCH_AHEAD=0)$(if $(filter 1,$(SERIAL_LINKS)), -GSERIAL_LINKS=1\'b1)
 
 lint: $(RTL_PKG) $(RTL_GEN)
 	verilator --lint-only -Wall $(RTL_PARAMS) --top-module $(RTL_TOP) $(RTL_SRCS)
 
 # Generic synthesis with memories kept as memory cells: proves that Yosys 0.23 accepts rtl/.
-SYNTH_SCRIPT = read_verilog -sv $(RTL_SRCS); chparam -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE)$(if $(filter 0,$(FIREWALL)), -set FIREWALL 0) $(RTL_TOP); hierarchy -check -top $(RTL_TOP); prep; memory -nomap; opt; stat
+SYNTH_SCRIPT = read_verilog -sv $(RTL_SRCS); chparam -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE)$(if $(filter 0,$(FIREWALL)), -set FIREWALL 0)$(if $(filter 1,$(SERIAL_LINKS)), -set SERIAL_LINKS 1) $(RTL_TOP); hierarchy -check -top $(RTL_TOP); prep; memory -nomap; opt; stat
 synth-check: $(RTL_PKG) $(RTL_GEN)
 	@mkdir -p $(BUILD)/synth
 	yosys -q -l $(BUILD)/synth/$(SHAPE).log -p '$(SYNTH_SCRIPT)'

@@ -81,7 +81,8 @@ $(TESTS_OUT)/mp/%.elf: tests/mp/%.c $(MP_DEPS)
 # The shapes the multi-hart tests run on besides 2x1 (tests-2x1): their models (plain, and with
 # the coherence checker's signals for the stress runs: CHECK=1) and boot images,
 # each in a sub-make after the current shape's and 2x1's (so that a parallel make never builds
-# one model twice at once).
+# one model twice at once); and 4x1 with the checker's signals and the boards' serial links
+# (mp-serial/*, tests/mp/mp.py).
 MP_SHAPES_test    := 4x1
 MP_SHAPES_regress := 4x1 4x2
 .PHONY: mp-shapes-test mp-shapes-regress
@@ -89,6 +90,7 @@ mp-shapes-test mp-shapes-regress: mp-shapes-%: sim boot tests-2x1
 	@set -e; for s in $(MP_SHAPES_$*); do \
 	  $(MAKE) --no-print-directory sim boot NODES=$${s%x*} CORES_PER_NODE=$${s#*x}; \
 	  $(MAKE) --no-print-directory sim NODES=$${s%x*} CORES_PER_NODE=$${s#*x} CHECK=1; done
+	$(MAKE) --no-print-directory sim NODES=4 CORES_PER_NODE=1 CHECK=1 SERIAL_LINKS=1
 
 .PHONY: tests-elfs test-qemu
 tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS) $(FLASH_ELFS) \

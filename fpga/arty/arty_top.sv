@@ -88,7 +88,8 @@ module arty_top #(
 
   hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
              .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS),
-             .FETCH_AHEAD(1'b0)) soc (  // as on the ULX3S: the shorter path (docs/fpga.md)
+             // as on the ULX3S: the shorter path, and messages as flits (docs/fpga.md)
+             .FETCH_AHEAD(1'b0), .SERIAL_LINKS(1'b1)) soc (
       .clk, .rst(soc_rst), .cfg_elf_mode(elf_mode), .rom_we, .rom_addr, .rom_wdata,
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),

@@ -103,6 +103,9 @@ module ulx3s_top #(
              .FETCH_AHEAD(1'b0),
              // half the TLB entries: only a page walk more now and then, 1 100 LUTs less
              .TLB_ENTRIES(4),
+             // the meshes' messages as flits of their words: routers a seventh as wide
+             // (rtl/noc/mesh.sv; a one-node mesh has no links and is unchanged)
+             .SERIAL_LINKS(1'b1),
              // the used quarter of the boot ROM (64 words of code, 64 of boot information:
              // rtl/devices/bootrom.sv), 4 KiB of LUT RAM less in every node
              .BOOTROM_WORDS(128)) soc (

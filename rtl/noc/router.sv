@@ -1,9 +1,11 @@
 // One router of one network of the 2D mesh: five ports (local, north, south, east, west), a
 // FIFO per input, dimension-order (X then Y) routing, round-robin arbitration per output.
-// A message is one flit; a hop costs one cycle when the way is free. Port order and the mesh
-// shape are set by `mesh`.
+// A message is one flit, or with WORMHOLE several whose top bit marks the last: an output then
+// stays with the input that won it until that input's tail flit has passed. A hop costs one
+// cycle when the way is free. Port order and the mesh shape are set by `mesh`.
 module router #(
-    parameter int W = 64,          // message width; the destination node is in `dst`
+    parameter int W = 64,          // flit width; the destination node is in `dst`
+    parameter bit WORMHOLE = 1'b0,
     parameter int X = 0, Y = 0,    // this router's position
     parameter int MX = 1,          // mesh width (nodes per row)
     parameter logic [4:0] PORTS = 5'b11111  // ports with a neighbour (bit 0: local)
@@ -87,10 +89,16 @@ module router #(
     for (int o = 0; o < 5; o++)
       for (int i = 0; i < 5; i++) reqs[5*o + i] = q_valid[i] && want[i] == 3'(o);
   end
+  // a locked output's packet goes on from the input that won it last (rr); nothing else may
+  // take the output, even while that input's next flit is still on its way
+  logic [4:0] lock;
   always_comb begin
     for (int o = 0; o < 5; o++)
-      if (PORTS[o]) {win_valid[o], win[o]} = rr_pick(reqs[5*o +: 5], rr[3*o +: 3]);
-      else begin win_valid[o] = 1'b0; win[o] = '0; end
+      if (!PORTS[o]) begin win_valid[o] = 1'b0; win[o] = '0; end
+      else if (WORMHOLE && lock[o]) begin
+        win[o] = rr[3*o +: 3];
+        win_valid[o] = reqs[5*o + 32'(rr[3*o +: 3])];
+      end else {win_valid[o], win[o]} = rr_pick(reqs[5*o +: 5], rr[3*o +: 3]);
   end
   assign out_valid = win_valid;
   for (genvar o = 0; o < 5; o++) begin : g_out
@@ -119,5 +127,13 @@ module router #(
       else
         if (win_valid[o] && out_ready[o]) rr[3*o +: 3] <= win[o];
     end
+  end
+  if (WORMHOLE) begin : g_lock
+    always_ff @(posedge clk)
+      for (int o = 0; o < 5; o++)
+        if (rst) lock[o] <= 1'b0;
+        else if (win_valid[o] && out_ready[o]) lock[o] <= !q_head[win[o]][W-1];
+  end else begin : g_nolock
+    assign lock = '0;
   end
 endmodule

@@ -12,6 +12,7 @@ module hive_soc #(
     parameter int BOOTROM_WORDS = 512,  // words each boot ROM holds (a board's: rtl/devices/bootrom.sv)
     parameter bit FETCH_AHEAD = 1'b1,   // cores fetch the next instruction as one completes (core.sv)
     parameter int TLB_ENTRIES = 8,      // entries of each core's I and D TLB
+    parameter bit SERIAL_LINKS = 1'b0,  // the meshes carry a line as flits of its words (mesh.sv)
     // 1: the memory accepts every request (sim/'s DRAM model) and mem_req_ready is not read.
     // A constant lets Verilator drop the homes' logic from its input-combinational region,
     // which it would otherwise evaluate at every eval() (docs/harness.md).
@@ -112,16 +113,16 @@ module hive_soc #(
   logic [NODES*MW-1:0] rq_im, rq_om, rs_im, rs_om, ak_im, ak_om;
   logic [NODES*FW-1:0] fw_im, fw_om;
   logic [NODES*4-1:0]  rq_id, fw_id, rs_id, ak_id;
-  mesh #(.NODES(NODES), .W(MW)) net_req (
+  mesh #(.NODES(NODES), .W(MW), .SERIAL(SERIAL_LINKS), .HW(FW)) net_req (
       .clk, .rst, .in_valid(rq_iv), .in_msg(rq_im), .in_dst(rq_id), .in_ready(rq_ir),
       .out_valid(rq_ov), .out_msg(rq_om), .out_ready(rq_or));
   mesh #(.NODES(NODES), .W(FW)) net_fwd (
       .clk, .rst, .in_valid(fw_iv), .in_msg(fw_im), .in_dst(fw_id), .in_ready(fw_ir),
       .out_valid(fw_ov), .out_msg(fw_om), .out_ready(fw_or));
-  mesh #(.NODES(NODES), .W(MW)) net_ack (
+  mesh #(.NODES(NODES), .W(MW), .SERIAL(SERIAL_LINKS), .HW(FW)) net_ack (
       .clk, .rst, .in_valid(ak_iv), .in_msg(ak_im), .in_dst(ak_id), .in_ready(ak_ir),
       .out_valid(ak_ov), .out_msg(ak_om), .out_ready(ak_or));
-  mesh #(.NODES(NODES), .W(MW)) net_rsp (
+  mesh #(.NODES(NODES), .W(MW), .SERIAL(SERIAL_LINKS), .HW(FW)) net_rsp (
       .clk, .rst, .in_valid(rs_iv), .in_msg(rs_im), .in_dst(rs_id), .in_ready(rs_ir),
       .out_valid(rs_ov), .out_msg(rs_om), .out_ready(rs_or));
 

@@ -70,14 +70,19 @@ def patch_config(src, dst, words):
         f.write(data)
 
 
+# the model variants a shape may name after its NxC (sim/sim.mk's SIM_VARIANT, in its order)
+VARIANT_FLAGS = {"check": "CHECK=1", "serial": "SERIAL_LINKS=1"}
+
+
 def model(ctx, shape):
-    """The hive-sim of SHAPE (NxC, or NxC-check: the model with the coherence checker's
-    signals), or ctx's Fail saying how to build it."""
-    base, _, variant = shape.partition("-")
+    """The hive-sim of SHAPE: NxC, then variants (see VARIANT_FLAGS), e.g. 4x1-check-serial, the
+    model with the coherence checker's signals and serial links; or ctx's Fail saying how to
+    build it."""
+    base, *variants = shape.split("-")
     n, c = base.split("x")
+    flags = "".join(" " + VARIANT_FLAGS[v] for v in variants)
     return ctx.need(os.path.join(ctx.build, "sim", shape, "hive-sim"),
-                    f"build it with `make sim boot NODES={n} CORES_PER_NODE={c}"
-                    + (" CHECK=1`" if variant == "check" else "`"))
+                    f"build it with `make sim boot NODES={n} CORES_PER_NODE={c}{flags}`")
 
 
 def run_mp(ctx, test, prog, shape, words, args=(), max_cycles=MAX_CYCLES, expect=0,
@@ -196,6 +201,47 @@ def tests(tier, seeds=None):
     out += check_tests()
     out += fault_tests(tier)
     out += sips_tests(tier)
+    out += serial_tests(tier)
+    return out
+
+
+SERIAL_SHAPE = "4x1-check-serial"
+
+
+def serial_tests(tier):
+    """mp-serial/*: the boards' meshes (SERIAL_LINKS=1: a message as a header flit and a flit
+    per nonzero data word, wormhole routers; rtl/noc/mesh.sv) under programs whose results the
+    programs check, the stress runs also under the coherence checker (SWMR and the golden memory
+    model), SIPS traffic with its counters, and a node failing mid-run."""
+    out = []
+    regress = tier == "regress"
+
+    def add(name, prog, words, **kw):
+        if prog == "stress":
+            kw.setdefault("max_cycles", STRESS_MAX_CYCLES)
+        name = "mp-serial/" + name
+        out.append((name, lambda c: run_mp(c, name, prog, SERIAL_SHAPE, words, **kw)))
+
+    add("atomics", "atomics", {1: 200})
+    add("stale-inv", "stale_inv", {1: 64})
+    add("litmus-mp-fences", "litmus", {0: 1, 1: 200, 2: 0, 3: 1})
+    add("sips", "sips", {1: 2, 2: 8}, stats_check=sips_stats)
+    for s in range(1, 4 if regress else 2):
+        add(f"stress-spread-seed-{s}", "stress", {0: s, 1: 1000, 2: 8, 3: 0, 4: 16},
+            args=["--check-coherence"], stats_check=checked)
+        add(f"stress-fw-sips-seed-{s}", "stress",
+            {0: s, 1: 1000, 2: 8, 3: 0, 4: 16, 5: 1, 6: FW_CHURN}, args=["--check-coherence"],
+            stats_check=fw_churn_checked)
+        if regress:
+            add(f"stress-evict6-seed-{s}", "stress", {0: s, 1: 1000, 2: 6, 3: 1, 4: 16},
+                args=["--check-coherence"], stats_check=checked)
+    add("fault-remote", "fault_remote", {2: 3, 3: FAIL_AT}, args=["--fail-node", f"3@{FAIL_AT}"])
+    if regress:
+        add("spinlock", "spinlock", {0: 1, 1: 100})
+        add("pcqueue", "pcqueue", {0: 1, 1: 300})
+        add("barrier", "barrier", {0: 1, 1: 100})
+        add("sips-fault", "sips_fault", {2: 3, 3: FAIL_AT}, args=["--fail-node", f"3@{FAIL_AT}"],
+            stats_check=sips_fault_stats)
     return out
 
 
