@@ -9,6 +9,7 @@
 #   make fpga-report                   build/bench/fpga.json (bench/fpga.py) from the reports of every
 #                                      configuration built, and docs/fpga.md's figures from it
 #   make fpga-check                    Verilator lint of the board tops + SDRAM controller test
+#   make fpga-hotspots                 the RTL source lines with the most logic (before LUT mapping)
 #   make fpga-images                   boot images for the board (clock-correct device trees)
 #   make fpga-load PORT=/dev/ttyUSB0   load the images over the UART and start the cells
 #
@@ -90,9 +91,15 @@ ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_t
 FPGA_PARAMS  = -G NODES=$(NODES) -G CORES_PER_NODE=$(CORES_PER_NODE) \
                -G NODE_MEM=$(FPGA_NODE_MEM) -G CLK_MHZ=$(FPGA_MHZ) -G BAUD=$(FPGA_BAUD) \
                -G L1_LINES=$(FPGA_L1_LINES) -G DIR_SETS=$(FPGA_DIR_SETS)
+# what both boards' flows read, and their synthesis command (Yosys' synth_xilinx keeps the
+# hierarchy by default; synth_ecp5 is told to)
+FPGA_TOP_SRCS = $(if $(filter arty-a7-100t,$(BOARD)),fpga/arty/xilinx_bb.sv $(ARTY_SRCS),$(ULX3S_SYNTH_SRCS))
+FPGA_SYNTH_CMD = $(if $(filter arty-a7-100t,$(BOARD)),synth_xilinx -family xc7,synth_ecp5 -noflatten)
+FPGA_READ = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top $(FPGA_TOP) $(FPGA_PARAMS) $(FPGA_TOP_SRCS)
 FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC_FAST), abc=fast) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
-.PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks
+.PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks \
+        fpga-hotspots
 
 fpga-deps: $(FPGA_DEPS_STAMP)
 $(FPGA_DEPS_STAMP): fpga/fpga.mk
@@ -115,10 +122,10 @@ fpga: $(FPGA_BIT)
 # module; the figures when LUT mapping does not finish): ABC maps each module on its own (the flattened
 # design's LUT mapping did not finish in 80 minutes here), `stat` gives the per-block figures,
 # and nextpnr flattens the netlist when it reads it.
-ULX3S_YS = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top ulx3s_top $(FPGA_PARAMS) fpga/ulx3s/EHXPLLL_bb.sv $(ULX3S_SRCS); \
-           synth_ecp5 -noflatten $(FPGA_SYNTH_OPTS) -top ulx3s_top -run begin:map_luts; \
+ULX3S_YS = $(FPGA_READ); \
+           $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top ulx3s_top -run begin:map_luts; \
            tee -q -o $(FPGA_DIR)/premap_stat.txt stat -width; \
-           synth_ecp5 -noflatten $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json -run map_luts:; \
+           $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json -run map_luts:; \
            tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
 $(FPGA_DIR)/hive.json: $(ULX3S_SYNTH_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
@@ -156,6 +163,15 @@ $(FPGA_BIT): $(FPGA_DIR)/hive.config
 fpga-blocks: $(FPGA_DIR)/hive.json  # the synthesis keeps the hierarchy: synth_stat.txt has the blocks
 endif
 
+# Where the logic comes from, by RTL source line (fpga/tools/fpga_hotspots.py): the synthesis
+# up to LUT mapping, its netlist in premap.json, and the lines with the most gates and carries.
+# HOTSPOTS_OPTS passes options to the script (--top N, --module NAME).
+fpga-hotspots: $(FPGA_DIR)/premap.json
+	@$(FPGA_PY) fpga/tools/fpga_hotspots.py $< $(HOTSPOTS_OPTS)
+$(FPGA_DIR)/premap.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
+	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/premap.log -p '$(FPGA_READ); $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP) -run begin:map_luts; write_json $@.tmp'
+	@mv $@.tmp $@
+
 ifeq ($(BOARD),arty-a7-100t)
 fpga-blocks: fpga  # synth_xilinx keeps the hierarchy: synth_stat.txt has the blocks
 endif
@@ -164,10 +180,10 @@ ifeq ($(BOARD),arty-a7-100t)
 fpga: $(FPGA_DIR)/synth_stat.txt
 	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
 
-ARTY_YS = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top arty_top $(FPGA_PARAMS) fpga/arty/xilinx_bb.sv $(ARTY_SRCS); \
-          synth_xilinx -family xc7 $(FPGA_SYNTH_OPTS) -top arty_top -run begin:map_luts; \
+ARTY_YS = $(FPGA_READ); \
+          $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top arty_top -run begin:map_luts; \
           tee -q -o $(FPGA_DIR)/premap_stat.txt stat -width; \
-          synth_xilinx -family xc7 $(FPGA_SYNTH_OPTS) -top arty_top -run map_luts:; \
+          $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top arty_top -run map_luts:; \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 $(FPGA_DIR)/synth_stat.txt: fpga/arty/xilinx_bb.sv $(ARTY_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
