@@ -229,12 +229,16 @@ $(FPGA_SIM_SDRAM_BOARD): $(FPGA_SDRAM_TB)
 $(FPGA_SIM_SDRAM_SHORT): $(FPGA_SDRAM_TB)
 	$(call fpga_sdram_tb,-GREFI_NS=20000)
 
-# the ULX3S board top with the behavioural SDRAM, driven over its UART pins (tb_ulx3s.cpp)
+# the board tops driven over their UART pins (fpga/sim/tb_board.cpp): the ULX3S's with the
+# behavioural SDRAM (tb_ulx3s.sv), the Arty's with its block RAM (tb_arty.sv)
 FPGA_HELLO := $(FPGA_CHECK_DIR)/hello.bin
 FPGA_SIM_BOARD := $(FPGA_CHECK_DIR)/board/tb_ulx3s
+FPGA_SIM_ARTY  := $(FPGA_CHECK_DIR)/arty/tb_arty
 FPGA_BOARD_TB := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
                  fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv fpga/sim/sdram_model.sv \
-                 fpga/sim/tb_ulx3s.sv fpga/sim/tb_ulx3s.cpp
+                 fpga/sim/tb_ulx3s.sv fpga/sim/tb_board.cpp
+FPGA_ARTY_TB  := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv \
+                 fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv fpga/sim/tb_arty.sv fpga/sim/tb_board.cpp
 
 $(FPGA_HELLO): fpga/sim/hello.S
 	@mkdir -p $(@D)
@@ -242,29 +246,40 @@ $(FPGA_HELLO): fpga/sim/hello.S
 	  -o $(@:.bin=.elf) $<
 	$(RV_PREFIX)objcopy -O binary $(@:.bin=.elf) $@
 
-$(FPGA_SIM_BOARD): $(FPGA_BOARD_TB)
+# $(1): the testbench's top (tb_ulx3s, tb_arty), $(2): its sources, $(3): its parameters
+define fpga_board_tb
 	@mkdir -p $(@D)
 	verilator --cc --exe --build -j $(JOBS) -Wno-fatal -O2 --x-assign fast --x-initial fast --noassert \
-	  --top-module tb_ulx3s -Mdir $(@D)/obj -o ../tb_ulx3s -MAKEFLAGS 'OBJCACHE=ccache' \
-	  $(abspath $(FPGA_BOARD_TB)) >$(@D)/build.log 2>&1 || { tail -30 $(@D)/build.log; exit 1; }
+	  --top-module $(1) --prefix Vtb_board -Mdir $(@D)/obj -o ../$(1) -MAKEFLAGS 'OBJCACHE=ccache' \
+	  $(3) $(abspath $(2)) >$(@D)/build.log 2>&1 || { tail -30 $(@D)/build.log; exit 1; }
+endef
+$(FPGA_SIM_BOARD): $(FPGA_BOARD_TB)
+	$(call fpga_board_tb,tb_ulx3s,$(FPGA_BOARD_TB),)
+$(FPGA_SIM_ARTY): $(FPGA_ARTY_TB)
+	$(call fpga_board_tb,tb_arty,$(FPGA_ARTY_TB),)
 
-# The same board top booting a cell end to end (make regress): Debian's OpenSBI, the device tree
-# and the test payload loaded over its UART by the host tool, as on a board
-# (fpga/sim/board_boot.sh). The images are for the board top as tb_ulx3s.sv builds it: its
-# defaults, 25 MHz and 16 MiB (the host tool refuses images made for another clock or size).
-FPGA_TB_IMAGES := $(FPGA_CHECK_DIR)/boot/images
-fpga-boot-check: $(FPGA_SIM_BOARD) $(BOOTROM_TEMPLATE) payload | $(FPGA_HOST_STAMP)
-	$(PY) fpga/host/hive_fpga.py images --nodes 1 --cores 1 --node-mem 16777216 --mhz 25 \
+# The board top of two nodes booting two cells end to end (make regress): Debian's OpenSBI, the
+# device trees and the test payload loaded over its UART by the host tool, as on a board, the
+# nodes joined by the boards' serial links (fpga/sim/board_boot.sh). The images are for the
+# board top as tb_ulx3s.sv builds it: ulx3s_top's defaults, 25 MHz and 16 MiB per node (the
+# host tool refuses images made for another clock or size).
+FPGA_SIM_BOARD2 := $(FPGA_CHECK_DIR)/board2/tb_ulx3s
+FPGA_TB_IMAGES  := $(FPGA_CHECK_DIR)/boot/images
+$(FPGA_SIM_BOARD2): $(FPGA_BOARD_TB)
+	$(call fpga_board_tb,tb_ulx3s,$(FPGA_BOARD_TB),-GNODES=2)
+fpga-boot-check: $(FPGA_SIM_BOARD2) $(BOOTROM_TEMPLATE) payload | $(FPGA_HOST_STAMP)
+	$(PY) fpga/host/hive_fpga.py images --nodes 2 --cores 1 --node-mem 16777216 --mhz 25 \
 	  --rom $(BOOTROM_TEMPLATE) --out $(FPGA_TB_IMAGES) --dtc $(DTC)
-	fpga/sim/board_boot.sh $(FPGA_SIM_BOARD) $(FPGA_TB_IMAGES) $(OPENSBI) $(PAYLOAD_ELF) $(FPGA_PY) \
-	  $(FPGA_CHECK_DIR)/boot
+	fpga/sim/board_boot.sh $(FPGA_SIM_BOARD2) $(FPGA_TB_IMAGES) $(OPENSBI) $(PAYLOAD_ELF) $(FPGA_PY) \
+	  2 $(FPGA_CHECK_DIR)/boot
 
 fpga-check: $(RTL_PKG) $(FPGA_SIM_SDRAM) $(FPGA_SIM_SDRAM_SHORT) $(FPGA_SIM_SDRAM_BOARD) \
-            $(FPGA_SIM_BOARD) $(FPGA_HELLO)
+            $(FPGA_SIM_BOARD) $(FPGA_SIM_ARTY) $(FPGA_HELLO)
 	@FPGA_LINT='$(FPGA_LINT)' RTL_SRCS='$(RTL_SRCS)' FPGA_COMMON='$(FPGA_COMMON)' \
 	  SDRAM_SIM='$(FPGA_SIM_SDRAM)' SDRAM_SIM_SHORT='$(FPGA_SIM_SDRAM_SHORT)' \
 	  SDRAM_SIM_BOARD='$(FPGA_SIM_SDRAM_BOARD)' ULX3S_MHZ='$(ULX3S_MHZ)' \
-	  BOARD_SIM='$(FPGA_SIM_BOARD) $(FPGA_HELLO)' fpga/sim/fpga_check.sh
+	  BOARD_SIM='$(FPGA_SIM_BOARD) --board 1 --node-mem 16777216 $(FPGA_HELLO)' \
+	  ARTY_SIM='$(FPGA_SIM_ARTY) --board 2 --node-mem 262144 $(FPGA_HELLO)' fpga/sim/fpga_check.sh
 
 # ------------------------------------------------------------------ images and loading
 FPGA_IMAGES := $(FPGA_DIR)/images

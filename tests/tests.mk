@@ -6,7 +6,8 @@
 #                    RTL and kernel unit tests)
 #   make regress     full breadth (200 diff seeds, long programs, the failing-payload boot, the
 #                    payload and the cell kernel's tests in every cell of 4x1 as 4, 2, 1 cells and
-#                    4x2 as 2 cells, every multi-hart test on 4x1, 4x2 and 2x1)
+#                    4x2 as 2 cells, every multi-hart test on 4x1, 4x2 and 2x1; the ULX3S top of
+#                    two nodes booting two cells loaded over its UART: make fpga-boot-check)
 #   make tests-elfs  only build the test programs (build/tests/)
 #   make test-qemu   only the QEMU side: ISA tests and diff generator on QEMU (no hive-sim)
 HIVE_SIM  ?= $(BUILD)/sim/$(SHAPE)/hive-sim
@@ -112,3 +113,4 @@ regress: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-regress tes
 	$(RUN_TESTS) --tier regress
 	$(RUN_TESTS) --tier test --sim $(BUILD)/sim/$(SHAPE)-noahead-nopgo/hive-sim \
 	  --only 'isa-hive/*' --only 'diff/*' --only boot/opensbi
+	$(MAKE) --no-print-directory fpga-boot-check

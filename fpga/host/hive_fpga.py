@@ -8,8 +8,9 @@
       hold the SoC in reset, fill the ROM and the node memories, check them, release, and
       (unless --no-term) show the consoles
   hive_fpga.py term|status|reset --port P          consoles / status and counters / reboot
-  (load, term) --until TEXT [--timeout S]: leave the consoles when they show TEXT (exit 0), or
-      after S seconds without it (exit 1): for scripts and the board simulation's boot test
+  (load, term) --until TEXT... [--timeout S]: leave the consoles when lines of theirs (with the
+      [cellK] prefix) have shown every TEXT (exit 0), or after S seconds without (exit 1): for
+      scripts and the board simulation's boot test
   hive_fpga.py fail --port P --nodes-mask M        fail nodes through the fault-control port
 
 Board -> host stream: console bytes, DLE '0'+n when the node changes, DLE DLE for a 0x10 byte,
@@ -65,7 +66,8 @@ class Link:
         self.node = None
         self.prefix = lambda n: f"[cell{n}] "
         self.at_line_start = {}
-        self.seen = ""  # console text so far (terminal's --until looks in it)
+        self.seen = ""  # the consoles' complete lines so far (terminal's --until looks in them)
+        self.line = {}  # each node's line so far
 
     def set_cells(self, nodes, cells):
         """Console lines are prefixed as the harness does: [cellK], [cellK/nodeN] for a cell's
@@ -91,7 +93,10 @@ class Link:
             self.out.write(self.prefix(n))
         ch = chr(b) if b < 128 else "?"
         self.out.write(ch)
-        self.seen += ch
+        # whole lines, each with its cell's prefix: the nodes' bytes interleave on the stream
+        self.line[n] = self.line.get(n, "") + ch
+        if b == 0x0A:
+            self.seen += self.prefix(n) + self.line.pop(n)
         self.at_line_start[n] = (b == 0x0A)
         self.out.flush()
 
@@ -328,17 +333,18 @@ def terminal(link, a):
     fd = sys.stdin.fileno()
     tty_in = os.isatty(fd)
     old = termios.tcgetattr(fd) if tty_in else None
-    until = getattr(a, "until", None)
+    until = getattr(a, "until", None) or []
     deadline = time.monotonic() + a.timeout if getattr(a, "timeout", None) else None
     try:
         if tty_in:
             tty.setcbreak(fd)
         while True:
             link.poll(0.02)
-            if until and until in link.seen:
+            if until and all(u in link.seen for u in until):
                 return True
             if deadline and time.monotonic() > deadline:
-                print(f"\nhive_fpga: no {until!r} on the consoles within {a.timeout:g} s",
+                missing = [u for u in until if u not in link.seen]
+                print(f"\nhive_fpga: not on the consoles within {a.timeout:g} s: {missing}",
                       file=sys.stderr)
                 return False
             if tty_in and select.select([fd], [], [], 0)[0]:
@@ -382,8 +388,10 @@ def main(argv=None):
             s.add_argument("--no-verify", action="store_true")
             s.add_argument("--no-term", action="store_true")
         if name in ("load", "term"):
-            s.add_argument("--until", metavar="TEXT",
-                           help="leave the consoles when they show TEXT (exit 0)")
+            s.add_argument("--until", metavar="TEXT", action="append",
+                           help="leave the consoles when they show TEXT, and every other "
+                                "--until's (a console line holds it, with its [cellK] prefix), "
+                                "exit 0")
             s.add_argument("--timeout", type=float, metavar="S",
                            help="... or after S seconds without it (exit 1)")
         if name == "fail":

@@ -4,8 +4,8 @@
 # `N passed, N failed`; exit status 1 when any failed.
 # Environment (from fpga/fpga.mk): FPGA_LINT, RTL_SRCS, FPGA_COMMON, SDRAM_SIM, SDRAM_SIM_SHORT,
 # SDRAM_SIM_BOARD (the controller at the ULX3S clock ULX3S_MHZ),
-# and optionally BOARD_SIM (the ULX3S top with the SDRAM model, running a bare-metal program
-# loaded over its UART).
+# and optionally BOARD_SIM and ARTY_SIM (the ULX3S top with the SDRAM model, the Arty top with
+# its block RAM: each runs a bare-metal program loaded over its UART).
 set -u
 passed=0
 failed=0
@@ -47,12 +47,16 @@ elif grep -q 'refresh gap' "$log"; then
   result OK "the SDRAM model catches too rare refreshes"
 else result FAIL "the SDRAM model catches too rare refreshes (failed for another reason)"; fi
 
-if [ -n "${BOARD_SIM:-}" ]; then
-  # shellcheck disable=SC2086
-  if $BOARD_SIM >"$log" 2>&1 && grep -q '^[0-9]* passed, 0 failed' "$log"; then
-    result OK "ULX3S top in Verilator: $(grep -o 'loaded .*' "$log" | head -1)"
-  else result FAIL "ULX3S top in Verilator (UART loader, bare-metal program from SDRAM)"; fi
-fi
+board() {  # board what command...: a board top running hello.bin loaded over its UART
+  local what=$1; shift
+  if "$@" >"$log" 2>&1 && grep -q '^[0-9]* passed, 0 failed' "$log"; then
+    result OK "$what in Verilator: $(grep -o 'loaded .*' "$log" | head -1)"
+  else result FAIL "$what in Verilator (UART loader, bare-metal program from the board memory)"; fi
+}
+# shellcheck disable=SC2086
+[ -n "${BOARD_SIM:-}" ] && board "ULX3S top" $BOARD_SIM
+# shellcheck disable=SC2086
+[ -n "${ARTY_SIM:-}" ] && board "Arty top" $ARTY_SIM
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

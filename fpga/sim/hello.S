@@ -1,4 +1,4 @@
-# Bare-metal program for the board-level simulation (fpga/sim/tb_ulx3s.cpp): prints a line on
+# Bare-metal program for the board-level simulation (fpga/sim/tb_board.cpp): prints a line on
 # node 0's console, then writes a 128 KiB pattern (eight times the L1 D) and checks it, which
 # makes the cache write back and refill through the board memory, and reports the result on
 # the machine finisher (pass, or fail with code 1).
@@ -47,7 +47,7 @@ _start:
   li    t1, 0x13333
   sw    t1, 0(t0)
   j     .
-msg: .asciz "hello from the ULX3S board top\n"
+msg: .asciz "hello from the board top\n"
 ok:  .asciz "128 KiB pattern checked\n"
   .balign 64
 buf:

@@ -1,8 +1,9 @@
-// Simulation top for the board-level test (fpga/sim/tb_ulx3s.cpp): the ULX3S board top with the
+// Simulation top for the board-level test (fpga/sim/tb_board.cpp): the ULX3S board top with the
 // EHXPLLL stand-in (the testbench's clock is the core clock) and the behavioural SDRAM on its
 // SDRAM pins, clocked by the 180-degree clock as on the board.
 module tb_ulx3s #(
-    parameter int BAUD = 3_125_000
+    parameter int BAUD = 3_125_000,
+    parameter int NODES = 1        // the board's nodes (make fpga-boot-check runs 2)
 ) (
     input  logic       clk,
     input  logic [6:0] btn,
@@ -21,7 +22,7 @@ module tb_ulx3s #(
   longint      max_gap;
   int          activates;
 
-  ulx3s_top #(.BAUD(BAUD)) top (
+  ulx3s_top #(.BAUD(BAUD), .NODES(NODES)) top (
       .clk_25mhz(clk), .btn, .sw, .led, .ftdi_rxd(uart_out), .ftdi_txd(uart_in), .wifi_gpio0,
       .sdram_clk, .sdram_cke(cke), .sdram_csn(csn), .sdram_wen(wen), .sdram_rasn(rasn),
       .sdram_casn(casn), .sdram_a(a), .sdram_ba(ba), .sdram_dqm(dqm), .sdram_d(dq));
