@@ -375,6 +375,17 @@ def fit(f):
     return "synthesized (estimate: %s)" % ("fits" if ok else "does not fit"), ok
 
 
+def lut_share(f):
+    """Percent of the part's LUTs a configuration takes: nextpnr's placed count on the ULX3S,
+    else the synthesis estimate; None when it was not synthesized to LUTs."""
+    p, s = f.get("placed"), f.get("synth") or {}
+    if p:
+        return 100.0 * p["luts"] / max(1, p["luts_available"])
+    if f["board"].startswith("ulx3s"):
+        return 100.0 * s["comb_estimate"] / ECP5_85F["luts"] if "comb_estimate" in s else None
+    return 100.0 * s["luts"] / XC7A100T["luts"] if "luts" in s else None
+
+
 def harts(f):
     try:
         n, c = (int(x) for x in (f.get("shape") or "0x0").split("x"))
