@@ -324,9 +324,37 @@ def do_load(a):
     return a.no_term or terminal(link, a)
 
 
+class Keys:
+    """The keyboard to the selected node's console: Ctrl-A then a digit k sends the keys that
+    follow to node k (the protocol's DLE n k), Ctrl-A Ctrl-A a Ctrl-A; the board starts at 0."""
+    CTRL_A = 0x01
+
+    def __init__(self, link):
+        self.link, self.prefix = link, False
+
+    def feed(self, data):
+        out = bytearray()
+        for b in data:
+            if self.prefix:
+                self.prefix = False
+                if ord("0") <= b <= ord("9"):
+                    self.link.send(bytes(out) + bytes([DLE, ord("n"), b - ord("0")]))
+                    out = bytearray()
+                    print(f"\r\nhive_fpga: keyboard to node {b - ord('0')}\r", file=sys.stderr)
+                    continue
+                if b != self.CTRL_A:
+                    out.append(self.CTRL_A)
+            elif b == self.CTRL_A:
+                self.prefix = True
+                continue
+            out += bytes([DLE, DLE]) if b == DLE else bytes([b])
+        if out:
+            self.link.send(bytes(out))
+
+
 def terminal(link, a):
-    """Shows the consoles (and sends keys to node 0) until Ctrl-C, or until --until's text shows
-    (True) or --timeout's seconds pass without it (False)."""
+    """Shows the consoles (and sends the keyboard to a node: Keys) until Ctrl-C, or until
+    --until's texts show (True) or --timeout's seconds pass without them (False)."""
     import select
     import termios
     import tty
@@ -334,6 +362,7 @@ def terminal(link, a):
     tty_in = os.isatty(fd)
     old = termios.tcgetattr(fd) if tty_in else None
     until = getattr(a, "until", None) or []
+    keys = Keys(link)
     deadline = time.monotonic() + a.timeout if getattr(a, "timeout", None) else None
     try:
         if tty_in:
@@ -348,8 +377,7 @@ def terminal(link, a):
                       file=sys.stderr)
                 return False
             if tty_in and select.select([fd], [], [], 0)[0]:
-                ch = os.read(fd, 64)
-                link.send(ch.replace(bytes([DLE]), bytes([DLE, DLE])))
+                keys.feed(os.read(fd, 64))
     except KeyboardInterrupt:
         return True
     finally:

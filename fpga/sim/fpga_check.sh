@@ -58,5 +58,9 @@ board() {  # board what command...: a board top running hello.bin loaded over it
 # shellcheck disable=SC2086
 [ -n "${ARTY_SIM:-}" ] && board "Arty top" $ARTY_SIM
 
+if python3 fpga/sim/test_host.py >"$log" 2>&1; then
+  result OK "host tool: keyboard to a chosen node, console lines for --until ($(tail -1 "$log"))"
+else result FAIL "host tool (fpga/sim/test_host.py)"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Unit tests of the host tool's pure parts (fpga/host/hive_fpga.py), no board or pyserial:
+the keyboard's node selection (Keys) against the protocol's bytes (docs/fpga.md, host link),
+and the console's line assembly that --until looks in, with two nodes' bytes interleaved."""
+import io
+import os
+import sys
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
+import hive_fpga as h  # noqa: E402
+
+DLE = 0x10
+
+
+class Sent:
+    def __init__(self):
+        self.bytes = b""
+
+    def send(self, b):
+        self.bytes += bytes(b)
+
+
+class KeysTest(unittest.TestCase):
+    def feed(self, *chunks):
+        link = Sent()
+        keys = h.Keys(link)
+        for c in chunks:
+            keys.feed(c)
+        return link.bytes
+
+    def test_plain_keys_go_as_they_are(self):
+        self.assertEqual(self.feed(b"ls\n"), b"ls\n")
+
+    def test_dle_is_doubled(self):
+        self.assertEqual(self.feed(bytes([DLE])), bytes([DLE, DLE]))
+
+    def test_ctrl_a_digit_selects_a_node(self):
+        self.assertEqual(self.feed(b"a\x013b"), b"a" + bytes([DLE, ord("n"), 3]) + b"b")
+
+    def test_ctrl_a_twice_is_a_ctrl_a(self):
+        self.assertEqual(self.feed(b"\x01\x01"), b"\x01")
+
+    def test_ctrl_a_other_key_sends_both(self):
+        self.assertEqual(self.feed(b"\x01x"), b"\x01x")
+
+    def test_selection_split_across_reads(self):
+        self.assertEqual(self.feed(b"\x01", b"1", b"z"), bytes([DLE, ord("n"), 1]) + b"z")
+
+
+class ConsoleTest(unittest.TestCase):
+    def link(self, nodes, cells):
+        link = object.__new__(h.Link)  # no port: only the console's bookkeeping
+        link.out, link.node, link.at_line_start, link.seen, link.line = io.StringIO(), None, {}, "", {}
+        link.set_cells(nodes, cells)
+        return link
+
+    def test_interleaved_nodes_make_whole_lines(self):
+        link = self.link(2, 2)
+        for n, text in ((0, "power"), (1, "hello"), (0, "ing off\n"), (1, " there\n")):
+            link.node = n
+            for ch in text.encode():
+                link._console(ch)
+        self.assertIn("[cell0] powering off\n", link.seen)
+        self.assertIn("[cell1] hello there\n", link.seen)
+
+    def test_partial_line_is_not_seen(self):
+        link = self.link(1, 1)
+        for ch in b"powering of":
+            link._console(ch)
+        self.assertNotIn("powering", link.seen)
+
+
+if __name__ == "__main__":
+    r = unittest.main(exit=False, verbosity=0).result
+    n, bad = r.testsRun, len(r.failures) + len(r.errors)
+    print(f"{n - bad} passed, {bad} failed")
+    sys.exit(1 if bad else 0)
