@@ -161,7 +161,20 @@ module home #(
   assign rq = req_msg;
   assign rs = rsp_msg;
 
+  // A LOST_CLEAR write waits in clr_* until the home takes it. It arrives as a one-cycle device
+  // write, and taken only in that cycle it was lost whenever the home was taking a message then;
+  // registered, it is also off the path from a core's device access into the home's step (the
+  // boards' critical path). One slot: a second write before the home took the first replaces it.
+  logic          clr_pend;
+  logic [63:6]   clr_line;
   logic        take_mem, take_rsp, take_req, take_clear, take_wd, wd_fire, take_swp, swp_fire;
+  always_ff @(posedge clk) begin
+    if (rst) begin
+      clr_pend <= 1'b0; clr_line <= '0;
+    end else if (clear_valid) begin
+      clr_pend <= 1'b1; clr_line <= clear_line;
+    end else if (take_clear) clr_pend <= 1'b0;
+  end
   logic [EW-1:0] swp_idx;
   /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
   coh_pkg::msg_t        m;          // the message being handled (for MEMDATA: its entry's line)
@@ -172,14 +185,14 @@ module home #(
     take_rsp = !halt && !take_mem && rsp_valid && oq_ready && mem_ready && pq_ready;
     take_req = !halt && !take_mem && !take_rsp && req_valid && oq_ready && fq_ready &&
                !inv_busy && pq_ready && mem_ready;
-    take_clear = !halt && !take_mem && !take_rsp && !take_req && clear_valid;
+    take_clear = !halt && !take_mem && !take_rsp && !take_req && clr_pend;
     take_wd = !halt && !take_mem && !take_rsp && !take_req && !take_clear && wd_fire &&
               oq_ready && pq_ready && mem_ready;
     take_swp = !halt && !take_mem && !take_rsp && !take_req && !take_clear && !take_wd &&
                swp_fire && fq_ready && !inv_busy;
     m = take_rsp ? rs : rq;
     if (take_mem || take_wd) m.line = aux_line;
-    if (take_clear) m.line = clear_line;
+    if (take_clear) m.line = clr_line;
     if (take_swp) m.line = swp_line;
     case (m.kind)
       coh_pkg::M_GETS:   ev = coh_pkg::HE_GETS;
