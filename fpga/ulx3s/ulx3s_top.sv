@@ -106,6 +106,9 @@ module ulx3s_top #(
              // 4 PMP entries, not 8: OpenSBI sets 3 (its firmware, the CLINT, everything else);
              // the ISA tests' catch-all entry 7 is not there, so they run on the Arty
              .PMP_ENTRIES(4),
+             // the harness's wild write and SIPS drop/delay are not on the board (its fault is
+             // the node-fail button): a message register and multiplexers less per node
+             .HARNESS_FAULTS(1'b0),
              // the meshes' messages as flits of their words: routers a seventh as wide
              // (rtl/noc/mesh.sv; a one-node mesh has no links and is unchanged)
              .SERIAL_LINKS(1'b1),

@@ -14,6 +14,9 @@ module node #(
     parameter bit     FETCH_AHEAD = 1'b1,   // core.sv
     parameter int     TLB_ENTRIES = 8,      // core.sv
     parameter int     PMP_ENTRIES = 8,      // core.sv
+    // the harness's wild write and SIPS drop/delay (hive_soc); 0: never armed, their registers
+    // and multiplexers (a whole message and a line's write data) are left out
+    parameter bit     HARNESS_FAULTS = 1'b1,
     localparam int    C = CORES_PER_NODE,
     localparam int    MW = coh_pkg::MSG_BITS,
     localparam int    GW = (C > 1) ? $clog2(C) : 1   // bits of a core number
@@ -253,7 +256,7 @@ module node #(
   always_ff @(posedge clk) begin
     if (rst) begin
       ww_pend <= 1'b0; ww_addr <= '0; ww_data <= '0; ww_agent <= '0;
-    end else if (fault_ww_valid) begin
+    end else if (fault_ww_valid && HARNESS_FAULTS) begin
       ww_pend <= 1'b1; ww_addr <= fault_ww_addr[63:3]; ww_data <= fault_ww_data; ww_agent <= fault_ww_agent;
     end else if (fault_ww_done) ww_pend <= 1'b0;
   end
@@ -274,7 +277,7 @@ module node #(
     if (rst) begin
       sf_armed <= 1'b0; sf_held <= 1'b0; sf_from <= '0; sf_delay <= '0; sf_left <= '0; sf_msg <= '0;
     end else begin
-      if (fault_sips_arm) begin sf_armed <= 1'b1; sf_from <= fault_sips_from; sf_delay <= fault_sips_delay; end
+      if (fault_sips_arm && HARNESS_FAULTS) begin sf_armed <= 1'b1; sf_from <= fault_sips_from; sf_delay <= fault_sips_delay; end
       else if (sf_hit) begin
         sf_armed <= 1'b0;
         sf_held <= sf_delay != '0; sf_left <= sf_delay - 32'd1; sf_msg <= req_out_msg;
