@@ -92,7 +92,7 @@ module arty_top #(
              // ROM's used quarter, no harness faults (docs/fpga.md); the PMP keeps 8 entries,
              // as the ISA tests that run here want (their catch-all is entry 7)
              .FETCH_AHEAD(1'b0), .SERIAL_LINKS(1'b1), .TLB_ENTRIES(4), .BOOTROM_WORDS(128),
-             .HARNESS_FAULTS(1'b0)) soc (
+             .HARNESS_PORTS(1'b0)) soc (
       .clk, .rst(soc_rst), .cfg_elf_mode(elf_mode), .rom_we, .rom_addr, .rom_wdata,
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),

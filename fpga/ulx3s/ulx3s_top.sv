@@ -108,7 +108,7 @@ module ulx3s_top #(
              .PMP_ENTRIES(4),
              // the harness's wild write and SIPS drop/delay are not on the board (its fault is
              // the node-fail button): a message register and multiplexers less per node
-             .HARNESS_FAULTS(1'b0),
+             .HARNESS_PORTS(1'b0),
              // the meshes' messages as flits of their words: routers a seventh as wide
              // (rtl/noc/mesh.sv; a one-node mesh has no links and is unchanged)
              .SERIAL_LINKS(1'b1),

@@ -14,6 +14,7 @@ module core #(
     parameter int     NODES = 1,
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int     PMP_ENTRIES = 8,
+    parameter bit     HARNESS_PORTS = 1'b1,  // 0: stat_imiss, stat_dmiss, stat_stall stay 0
     parameter int     TLB_ENTRIES = 8,
     parameter bit     FETCH_AHEAD = 1'b1
 ) (
@@ -722,9 +723,11 @@ module core #(
         if (!mcountinhibit[i + 3] && hpm_inc[i]) hpm_cnt[64*i +: 64] <= hpm_cnt[64*i +: 64] + 64'd1;
       stat_instret <= stat_instret + {63'd0, ex_done};
       if (md_done && !ex_done) md_have <= 1'b1;
-      stat_imiss <= stat_imiss + {63'd0, ev_imiss};
-      stat_dmiss <= stat_dmiss + {63'd0, ev_dmiss};
-      stat_stall <= stat_stall + {63'd0, !ex_done};
+      if (HARNESS_PORTS) begin
+        stat_imiss <= stat_imiss + {63'd0, ev_imiss};
+        stat_dmiss <= stat_dmiss + {63'd0, ev_dmiss};
+        stat_stall <= stat_stall + {63'd0, !ex_done};
+      end
 
       // fetch into the IR
       if (f_take_half && !ahead && !ir_valid && state == S_RUN) begin

@@ -14,9 +14,10 @@ module node #(
     parameter bit     FETCH_AHEAD = 1'b1,   // core.sv
     parameter int     TLB_ENTRIES = 8,      // core.sv
     parameter int     PMP_ENTRIES = 8,      // core.sv
-    // the harness's wild write and SIPS drop/delay (hive_soc); 0: never armed, their registers
-    // and multiplexers (a whole message and a line's write data) are left out
-    parameter bit     HARNESS_FAULTS = 1'b1,
+    // the harness's wild write, SIPS drop/delay and statistics counters (hive_soc); 0: never
+    // armed or counted, their registers and multiplexers (a whole message and a line's write
+    // data) are left out
+    parameter bit     HARNESS_PORTS = 1'b1,
     localparam int    C = CORES_PER_NODE,
     localparam int    MW = coh_pkg::MSG_BITS,
     localparam int    GW = (C > 1) ? $clog2(C) : 1   // bits of a core number
@@ -146,7 +147,8 @@ module node #(
     localparam int HART = NODE_ID * C + i;
 
     core #(.NODES(NODES), .NODE_MEM(NODE_MEM), .FETCH_AHEAD(FETCH_AHEAD),
-           .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES)) cpu (
+           .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES),
+           .HARNESS_PORTS(HARNESS_PORTS)) cpu (
         .clk, .rst, .halt(fault_node_fail || fault_core_halt[i]),
         .hartid(64'(HART)), .remap_target,
         .ic_req, .ic_addr, .ic_hit, .ic_err, .ic_line, .ic_flush,
@@ -256,7 +258,7 @@ module node #(
   always_ff @(posedge clk) begin
     if (rst) begin
       ww_pend <= 1'b0; ww_addr <= '0; ww_data <= '0; ww_agent <= '0;
-    end else if (fault_ww_valid && HARNESS_FAULTS) begin
+    end else if (fault_ww_valid && HARNESS_PORTS) begin
       ww_pend <= 1'b1; ww_addr <= fault_ww_addr[63:3]; ww_data <= fault_ww_data; ww_agent <= fault_ww_agent;
     end else if (fault_ww_done) ww_pend <= 1'b0;
   end
@@ -277,7 +279,7 @@ module node #(
     if (rst) begin
       sf_armed <= 1'b0; sf_held <= 1'b0; sf_from <= '0; sf_delay <= '0; sf_left <= '0; sf_msg <= '0;
     end else begin
-      if (fault_sips_arm && HARNESS_FAULTS) begin sf_armed <= 1'b1; sf_from <= fault_sips_from; sf_delay <= fault_sips_delay; end
+      if (fault_sips_arm && HARNESS_PORTS) begin sf_armed <= 1'b1; sf_from <= fault_sips_from; sf_delay <= fault_sips_delay; end
       else if (sf_hit) begin
         sf_armed <= 1'b0;
         sf_held <= sf_delay != '0; sf_left <= sf_delay - 32'd1; sf_msg <= req_out_msg;

@@ -13,9 +13,10 @@ module hive_soc #(
     parameter bit FETCH_AHEAD = 1'b1,   // cores fetch the next instruction as one completes (core.sv)
     parameter int TLB_ENTRIES = 8,      // entries of each core's I and D TLB
     parameter int PMP_ENTRIES = 8,      // PMP entries of each core (4 or more: OpenSBI uses 3)
-    // 0: the fault-control port's wild write and SIPS drop/delay do nothing (the boards, whose
-    // fault is the node-fail button); node failure and core halt stay
-    parameter bit HARNESS_FAULTS = 1'b1,
+    // 0: the fault-control port's wild write and SIPS drop/delay do nothing, and stat_imiss,
+    // stat_dmiss, stat_stall stay 0 (the boards: their fault is the node-fail button, their
+    // status reports minstret); node failure, core halt and the other statistics stay
+    parameter bit HARNESS_PORTS = 1'b1,
     parameter bit SERIAL_LINKS = 1'b0,  // the meshes carry a line as flits of its words (mesh.sv)
     // 1: the memory accepts every request (sim/'s DRAM model) and mem_req_ready is not read.
     // A constant lets Verilator drop the homes' logic from its input-combinational region,
@@ -139,7 +140,7 @@ module hive_soc #(
            .DIR_SETS(DIR_SETS), .SIPS_DEPTH(SIPS_DEPTH), .FIREWALL(FIREWALL),
            .BOOTROM_WORDS(BOOTROM_WORDS), .FETCH_AHEAD(FETCH_AHEAD),
            .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES),
-           .HARNESS_FAULTS(HARNESS_FAULTS)) nd (
+           .HARNESS_PORTS(HARNESS_PORTS)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
         .mem_req_valid(mem_req_valid[n]), .mem_req_ready(MEM_NEVER_STALLS || mem_req_ready[n]),
         .mem_req_we(mem_req_we[n]), .mem_req_addr(mem_req_addr[n*32 +: 32]),
