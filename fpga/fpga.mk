@@ -145,11 +145,12 @@ $(FPGA_DIR)/hive.json: $(ULX3S_SYNTH_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAM
 
 # place and route with the clock constraint: the LPF gives the 25 MHz input, nextpnr derives
 # the PLL's output clock (CLK_MHZ) from it; the run fails when the constraint is not met
-# nextpnr's own options: router2 (far quicker than router1 on a full part), and placement seed 3:
-# with the default seed the 1x1's route stalled at about 4 000 overused wires, with seed 3 it
-# ended (docs/fpga.md). No --ignore-loops: a combinational loop (slang makes one of a block
-# variable that keeps its value on some path) stops the timing analysis, as it should
-NEXTPNR_OPTS := --router router2 --seed 3
+# nextpnr's own options: router2 (far quicker than router1 on a full part), and placement seed 5:
+# the route of a full part depends on the seed (docs/fpga.md: at 6c9e309 the default seed's
+# stalled at about 4 000 overused wires and seed 3's ended; at bde88aa seed 3's grew again after
+# 44 passes, and seed 5's ended at 92d83f8). No --ignore-loops: a combinational loop (slang makes
+# one of a block variable that keeps its value on some path) stops the timing analysis
+NEXTPNR_OPTS ?= --router router2 --seed 5
 $(FPGA_DIR)/pnr_params: fpga-params-force
 	@mkdir -p $(@D)
 	@echo '$(NEXTPNR_OPTS)' | cmp -s - $@ || echo '$(NEXTPNR_OPTS)' > $@
