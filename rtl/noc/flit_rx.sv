@@ -5,7 +5,7 @@
 module flit_rx #(
     parameter int HW = 86,
     parameter int DW = 512,
-    parameter int F = 88,
+    parameter int F = 87,
     localparam int WORDS = DW / 64,
     localparam int IW = $clog2(WORDS)
 ) (

@@ -6,7 +6,7 @@
 module flit_tx #(
     parameter int HW = 86,           // header bits: the message's top bits
     parameter int DW = 512,          // data bits below them, in 64-bit words
-    parameter int F = 88,            // flit bits: a tail bit and the larger of HW and 64 + index
+    parameter int F = 87,            // flit bits: a tail bit and the larger of HW and 64 + index
     localparam int WORDS = DW / 64,
     localparam int IW = $clog2(WORDS)
 ) (
