@@ -1,9 +1,9 @@
 #!/bin/sh
 # The ULX3S top in Verilator booting its cells end to end as on a board (make fpga-boot-check,
-# docs/fpga.md): tb_ulx3s --pty (fpga/sim/tb_board.cpp) puts the board's UART on a pseudo-terminal, and the host tool
-# (fpga/host/hive_fpga.py load) fills the ROM and the SDRAM model with Debian's OpenSBI, the
-# board's device trees and the test payload over it, reads every line back, releases the SoC and
-# watches the consoles. PASS: every cell's payload says "powering off (reason none)", none says
+# docs/fpga.md): tb_ulx3s --pty (fpga/sim/tb_board.cpp) puts the board's UART on a
+# pseudo-terminal, and the host tool (fpga/host/hive_fpga.py load) fills the ROM and the SDRAM
+# model with Debian's OpenSBI, the board's device trees and the test payload over it, reads every
+# line back, releases the SoC and watches the consoles. PASS: every cell's payload says "powering off (reason none)", none says
 # "FAIL:", and the SDRAM model saw no timing or refresh violation. Prints PASS/FAIL lines and
 # `N passed, N failed`.
 # usage: board_boot.sh TB IMAGES OPENSBI PAYLOAD PYTHON CELLS OUTDIR (one node per cell)
@@ -40,7 +40,7 @@ else
   result $rc "$CELLS cells: OpenSBI and the payload loaded over the UART, every cell booted to powering off (consoles: $OUT/console.txt)"
   ! grep -aq "hive payload: FAIL" "$OUT/console.txt"
   result $? "no payload check failed"
-  cat "$OUT/tb.log" | tail -1
+  tail -1 "$OUT/tb.log"
   result $tbrc "no SDRAM timing or refresh violation"
 fi
 echo "$passed passed, $failed failed"
