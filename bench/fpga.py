@@ -29,6 +29,7 @@ ABOUT = ("FPGA utilization (LUT/FF/BRAM/DSP) by block and per board, largest con
 ULX3S_FMAX_GOAL = 50      # MHz, on 4 nodes x 1 core (issue 9)
 NODES_GOAL = 4
 BOARD_NAMES = {"ulx3s-85f": "ULX3S 85F", "arty-a7-100t": "Arty A7-100T"}
+BOARD_KEYS = {"ulx3s-85f": "ulx3s", "arty-a7-100t": "arty"}  # in the figures' keys
 
 
 def _report(ctx):
@@ -104,15 +105,15 @@ def _arty_figures(f):
 def _next_step(board, configs, big, fr):
     """How far the next node count is: of the configurations with more nodes than the largest
     that fits, the one with the fewest nodes and LUTs, and its share of the part's LUTs."""
-    short = "ulx3s" if board.startswith("ulx3s") else "arty"
     n_fit = _harts(big)[1] if big else 0
     more = [f for f in configs.values() if _harts(f)[1] > n_fit and fr.lut_share(f) is not None]
     if not more:
         return []
     f = min(more, key=lambda f: (_harts(f)[1], fr.lut_share(f)))
-    return [{"key": "fpga.%s_next_luts_pct" % short,
+    how = "placed" if f.get("placed") else "synthesis estimate"
+    return [{"key": "fpga.%s_next_luts_pct" % BOARD_KEYS[board],
              "title": "%s: LUTs of %d nodes (%s, %s), share of the part" % (
-                 BOARD_NAMES[board], _harts(f)[1], f["config"], "placed" if f.get("placed") else "synthesis estimate"),
+                 BOARD_NAMES[board], _harts(f)[1], f["config"], how),
              "value": round(fr.lut_share(f), 1), "unit": "%", "goal": {"op": "<=", "value": 100},
              "config": "%s (%s)" % (f["config"], f["revision"]), "readme": True}]
 
@@ -161,8 +162,7 @@ def run(ctx):
         big = fr.largest(configs)
         figures += _next_step(board, configs, big, fr)
         if big is None:
-            short = "ulx3s" if board.startswith("ulx3s") else "arty"
-            figures.append({"key": "fpga.%s_nodes" % short,
+            figures.append({"key": "fpga.%s_nodes" % BOARD_KEYS[board],
                             "title": "%s: nodes of the largest configuration shown to fit (none yet)" % board,
                             "value": 0, "unit": "nodes", "goal": {"op": ">=", "value": NODES_GOAL},
                             "config": ", ".join("%s: %s" % (c, f["status"]) for c, f in configs.items()),

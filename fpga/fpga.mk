@@ -105,15 +105,17 @@ FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) 
 .PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks \
         fpga-hotspots fpga-boot-check
 
+# $(1): the packages to install into the project's environment; the stamp names them
+define fpga_pip
+	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q $(1)
+	@mkdir -p $(@D) && echo '$(1)' > $@
+endef
 fpga-deps: $(FPGA_DEPS_STAMP)
 $(FPGA_DEPS_STAMP): fpga/fpga.mk
-	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q $(FPGA_PIP_PKGS)
-	@mkdir -p $(@D) && echo '$(FPGA_PIP_PKGS)' > $@
+	$(call fpga_pip,$(FPGA_PIP_PKGS))
 $(FPGA_HOST_STAMP): fpga/fpga.mk
-	@test -x $(VENV)/bin/python || python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q $(FPGA_HOST_PKGS)
-	@mkdir -p $(@D) && echo '$(FPGA_HOST_PKGS)' > $@
+	$(call fpga_pip,$(FPGA_HOST_PKGS))
 
 # the parameters of a board build, rewritten only when they change
 $(FPGA_DIR)/params: fpga-params-force
@@ -136,7 +138,7 @@ ULX3S_YS = $(FPGA_READ); \
            $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json -run map_luts:; \
            tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
-$(FPGA_DIR)/hive.json: $(ULX3S_SYNTH_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
+$(FPGA_DIR)/hive.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@$(FPGA_REV)
 	@date +%s > $(FPGA_DIR)/synth.start
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ULX3S_YS)'
@@ -195,7 +197,7 @@ ARTY_YS = $(FPGA_READ); \
           $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top arty_top -run map_luts:; \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
-$(FPGA_DIR)/synth_stat.txt: fpga/arty/xilinx_bb.sv $(ARTY_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
+$(FPGA_DIR)/synth_stat.txt: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
 	@mv $@.tmp $@
@@ -259,18 +261,23 @@ $(FPGA_SIM_BOARD): $(FPGA_BOARD_TB)
 $(FPGA_SIM_ARTY): $(FPGA_ARTY_TB)
 	$(call fpga_board_tb,tb_arty,$(FPGA_ARTY_TB),)
 
+# What the simulated board tops are: their tops' defaults (ulx3s_top, arty_top), which the
+# testbenches keep; identify must answer them, and the boot images are made for them (the host
+# tool refuses images made for another clock or size).
+FPGA_TB_MHZ       := 25
+FPGA_TB_ULX3S_MEM := 16777216
+FPGA_TB_ARTY_MEM  := 262144
+
 # The board top of two nodes booting two cells end to end (make regress): Debian's OpenSBI, the
 # device trees and the test payload loaded over its UART by the host tool, as on a board, the
-# nodes joined by the boards' serial links (fpga/sim/board_boot.sh). The images are for the
-# board top as tb_ulx3s.sv builds it: ulx3s_top's defaults, 25 MHz and 16 MiB per node (the
-# host tool refuses images made for another clock or size).
+# nodes joined by the boards' serial links (fpga/sim/board_boot.sh).
 FPGA_SIM_BOARD2 := $(FPGA_CHECK_DIR)/board2/tb_ulx3s
 FPGA_TB_IMAGES  := $(FPGA_CHECK_DIR)/boot/images
 $(FPGA_SIM_BOARD2): $(FPGA_BOARD_TB)
 	$(call fpga_board_tb,tb_ulx3s,$(FPGA_BOARD_TB),-GNODES=2)
 fpga-boot-check: $(FPGA_SIM_BOARD2) $(BOOTROM_TEMPLATE) payload | $(FPGA_HOST_STAMP)
-	$(PY) fpga/host/hive_fpga.py images --nodes 2 --cores 1 --node-mem 16777216 --mhz 25 \
-	  --rom $(BOOTROM_TEMPLATE) --out $(FPGA_TB_IMAGES) --dtc $(DTC)
+	$(PY) fpga/host/hive_fpga.py images --nodes 2 --cores 1 --node-mem $(FPGA_TB_ULX3S_MEM) \
+	  --mhz $(FPGA_TB_MHZ) --rom $(BOOTROM_TEMPLATE) --out $(FPGA_TB_IMAGES) --dtc $(DTC)
 	fpga/sim/board_boot.sh $(FPGA_SIM_BOARD2) $(FPGA_TB_IMAGES) $(OPENSBI) $(PAYLOAD_ELF) $(FPGA_PY) \
 	  2 $(FPGA_CHECK_DIR)/boot
 
@@ -279,8 +286,9 @@ fpga-check: $(RTL_PKG) $(FPGA_SIM_SDRAM) $(FPGA_SIM_SDRAM_SHORT) $(FPGA_SIM_SDRA
 	@FPGA_LINT='$(FPGA_LINT)' RTL_SRCS='$(RTL_SRCS)' FPGA_COMMON='$(FPGA_COMMON)' \
 	  SDRAM_SIM='$(FPGA_SIM_SDRAM)' SDRAM_SIM_SHORT='$(FPGA_SIM_SDRAM_SHORT)' \
 	  SDRAM_SIM_BOARD='$(FPGA_SIM_SDRAM_BOARD)' ULX3S_MHZ='$(ULX3S_MHZ)' \
-	  BOARD_SIM='$(FPGA_SIM_BOARD) --board 1 --node-mem 16777216 $(FPGA_HELLO)' \
-	  ARTY_SIM='$(FPGA_SIM_ARTY) --board 2 --node-mem 262144 $(FPGA_HELLO)' fpga/sim/fpga_check.sh
+	  BOARD_SIM='$(FPGA_SIM_BOARD) --board 1 --node-mem $(FPGA_TB_ULX3S_MEM) $(FPGA_HELLO)' \
+	  ARTY_SIM='$(FPGA_SIM_ARTY) --board 2 --node-mem $(FPGA_TB_ARTY_MEM) $(FPGA_HELLO)' \
+	  fpga/sim/fpga_check.sh
 
 # ------------------------------------------------------------------ images and loading
 FPGA_IMAGES := $(FPGA_DIR)/images

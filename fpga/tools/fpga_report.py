@@ -356,8 +356,8 @@ def fit(f):
             st = "routed, timing met" if f.get("timing_met") else "routed, timing NOT met"
             return st + (", bitstream" if f.get("bitstream") else ""), True
         if stage(f) == "placed":
-            p, r = f["placed"], f.get("route_unfinished")
-            st = "placed (%d %% of the LUTs), not routed" % round(100.0 * p["luts"] / max(1, p["luts_available"]))
+            r = f.get("route_unfinished")
+            st = "placed (%d %% of the LUTs), not routed" % round(lut_share(f))
             if r:
                 st += ": router2 stopped with %d wires overused after %d passes" % (r["overused_wires"], r["passes"])
             st += "; placement estimate %.2f MHz for the %g MHz clock" % (

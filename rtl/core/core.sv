@@ -916,6 +916,13 @@ module core #(
       if (!pmpcfg[i*8 + 7]) pmpcfg[i*8 +: 8] <= (v[i*8 +: 2] == 2'b10) ? pmpcfg[i*8 +: 8] : (v[i*8 +: 8] & 8'h9f);
   endtask
 
+  // A NAPOT entry's region: the address bits above pmpaddr's trailing ones. Computed when pmpaddr
+  // is written, so the two PMP checkers do not add 1 to every entry in every cycle (on an FPGA
+  // an adder per entry and checker).
+  function automatic logic [53:0] napot_mask(input logic [53:0] a);
+    napot_mask = ~(a ^ (a + 54'd1));
+  endfunction
+
   /* verilator lint_off UNUSEDSIGNAL */
   // (a compare per entry, as for the hpm counters above)
   task automatic pmp_addr_write(input int i, input logic [63:0] v);
@@ -929,12 +936,5 @@ module core #(
       end
     end
   endtask
-
-  // A NAPOT entry's region: the address bits above pmpaddr's trailing ones. Computed when pmpaddr
-  // is written, so the two PMP checkers do not add 1 to every entry in every cycle (on an FPGA
-  // an adder per entry and checker).
-  function automatic logic [53:0] napot_mask(input logic [53:0] a);
-    napot_mask = ~(a ^ (a + 54'd1));
-  endfunction
   /* verilator lint_on UNUSEDSIGNAL */
 endmodule

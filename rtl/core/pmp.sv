@@ -56,5 +56,4 @@ module pmp #(
       end
     end
   end
-
 endmodule

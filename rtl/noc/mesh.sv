@@ -13,8 +13,9 @@ module mesh #(
     parameter bit SERIAL = 1'b0,
     parameter int HW = W,            // SERIAL: the header's bits; the rest is 64-bit data words
     localparam bit SER = SERIAL && NODES > 1 && W > HW,
-    localparam int PW = SER ? ((HW > 64 + $clog2((W - HW) / 64)) ? HW : 64 + $clog2((W - HW) / 64)) : W,
-    localparam int RW = SER ? PW + 1 : W   // the routers' flit width: a tail bit and the payload
+    localparam int IXW = $clog2((W - HW) / 64),  // bits of a data word's index
+    // the routers' flit width: a tail bit and the larger of a header and a word with its index
+    localparam int RW = SER ? 1 + ((HW > 64 + IXW) ? HW : 64 + IXW) : W
 ) (
     input  logic               clk,
     input  logic               rst,
