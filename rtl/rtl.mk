@@ -12,7 +12,7 @@ docs/protocol.md: rtl/coherence_ctrl/protocol.py tools/gen_protocol.py
 	$(PY) tools/gen_protocol.py md $@
 RTL_TOP  := hive_soc
 RTL_PARAMS = -GNODES=$(NODES) -GCORES_PER_NODE=$(CORES_PER_NODE) -GNODE_MEM=64\'d$(NODE_MEM) \
-             $(if $(filter 0,$(FIREWALL)),-GFIREWALL=0)$(if $(filter 0,$(FETCH_AHEAD)), -GFETCH_AHEAD=0)$(if $(filter 1,$(SERIAL_LINKS)), -GSERIAL_LINKS=1\'b1)
+             $(if $(filter 0,$(FIREWALL)),-GFIREWALL=0)$(if $(filter 1,$(SHORT_PATHS)), -GSHORT_PATHS=1\'b1)$(if $(filter 1,$(SERIAL_LINKS)), -GSERIAL_LINKS=1\'b1)
 
 lint: $(RTL_PKG) $(RTL_GEN)
 	verilator --lint-only -Wall $(RTL_PARAMS) --top-module $(RTL_TOP) $(RTL_SRCS)

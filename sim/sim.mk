@@ -14,9 +14,9 @@
 # gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes and the firewall vectors
 # that the fw-clear fault writes. FIREWALL=0 builds the variant -nofw, the firewall check
 # compiled out (rtl/firewall/firewall.sv), for the benchmark that compares a write miss with
-# and without it (bench/flash.py). FETCH_AHEAD=0 builds the variant -noahead, the cores' next
-# fetch a cycle after an instruction completes as the board tops have it (docs/fpga.md), to run
-# the ISA tests and the boot on what the boards run. SERIAL_LINKS=1 builds the variant -serial, the
+# and without it (bench/flash.py). SHORT_PATHS=1 builds the variant -short, the cores' and nodes'
+# longest paths cut at the cost of cycles as the board tops have them (docs/fpga.md), to run the
+# ISA tests, the boot and the multi-node programs on what the boards run. SERIAL_LINKS=1 builds the variant -serial, the
 # meshes' messages as flits of their words, as the board tops have them (rtl/noc/mesh.sv), for
 # the multi-node programs. PGO=0 builds the variant -nopgo: the model's C++ compiled
 # without GCC's profile-guided optimisation (sim/pgo.mk, which every other single-threaded model
@@ -35,7 +35,7 @@ PGO       ?= 1
 SIM_PGO_APPLIES := $(if $(filter 1,$(THREADS)),$(if $(filter 1,$(CHECK) $(TRACE)),,1))
 SIM_PGO   := $(if $(SIM_PGO_APPLIES),$(filter 1,$(PGO)))
 
-SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)$(if $(filter 1,$(CHECK)),-check)$(if $(filter 1,$(TRACE)),-trace)$(if $(filter 0,$(FIREWALL)),-nofw)$(if $(filter 0,$(FETCH_AHEAD)),-noahead)$(if $(filter 1,$(SERIAL_LINKS)),-serial)$(if $(filter 0,$(PGO)),$(if $(SIM_PGO_APPLIES),-nopgo))
+SIM_VARIANT := $(if $(filter-out 1,$(THREADS)),-t$(THREADS))$(if $(filter 0,$(SAVABLE)),-nosave)$(if $(filter 1,$(CHECK)),-check)$(if $(filter 1,$(TRACE)),-trace)$(if $(filter 0,$(FIREWALL)),-nofw)$(if $(filter 1,$(SHORT_PATHS)),-short)$(if $(filter 1,$(SERIAL_LINKS)),-serial)$(if $(filter 0,$(PGO)),$(if $(SIM_PGO_APPLIES),-nopgo))
 SIM_VLT   := sim/poke.vlt $(if $(filter 1,$(CHECK)),sim/check.vlt)
 SIM_DIR   := $(BUILD)/sim/$(SHAPE)$(SIM_VARIANT)
 HIVE_SIM  := $(SIM_DIR)/hive-sim

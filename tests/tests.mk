@@ -58,7 +58,7 @@ FLASH_ELFS := $(patsubst tests/flash/%.S,$(TESTS_OUT)/flash/%.elf,$(FLASH_SRCS))
 $(TESTS_OUT)/flash/%.elf: tests/flash/%.S $(wildcard tests/flash/*.h) $(TESTS_REGS)
 	@mkdir -p $(@D)
 	$(RV_CC) $(TESTS_ASFLAGS) -Ttext=0x80000000 $< -o $@
-.PHONY: tests-2x1 tests-trace tests-noahead
+.PHONY: tests-2x1 tests-trace tests-short
 tests-2x1:
 	$(MAKE) --no-print-directory sim boot NODES=2 CORES_PER_NODE=1
 # The current shape's model with tracing, for the harness test trace-control.
@@ -82,8 +82,8 @@ $(TESTS_OUT)/mp/%.elf: tests/mp/%.c $(MP_DEPS)
 # The shapes the multi-hart tests run on besides 2x1 (tests-2x1): their models (plain, and with
 # the coherence checker's signals for the stress runs: CHECK=1) and boot images,
 # each in a sub-make after the current shape's and 2x1's (so that a parallel make never builds
-# one model twice at once); and 4x1 with the checker's signals and the boards' serial links
-# (mp-serial/*, tests/mp/mp.py).
+# one model twice at once); and 4x1 with the checker's signals and the boards' serial links and
+# short paths (mp-board/*, tests/mp/mp.py).
 MP_SHAPES_test    := 4x1
 MP_SHAPES_regress := 4x1 4x2
 .PHONY: mp-shapes-test mp-shapes-regress
@@ -91,7 +91,7 @@ mp-shapes-test mp-shapes-regress: mp-shapes-%: sim boot tests-2x1
 	@set -e; for s in $(MP_SHAPES_$*); do \
 	  $(MAKE) --no-print-directory sim boot NODES=$${s%x*} CORES_PER_NODE=$${s#*x}; \
 	  $(MAKE) --no-print-directory sim NODES=$${s%x*} CORES_PER_NODE=$${s#*x} CHECK=1; done
-	$(MAKE) --no-print-directory sim NODES=4 CORES_PER_NODE=1 CHECK=1 SERIAL_LINKS=1
+	$(MAKE) --no-print-directory sim NODES=4 CORES_PER_NODE=1 CHECK=1 SERIAL_LINKS=1 SHORT_PATHS=1
 
 .PHONY: tests-elfs test-qemu
 tests-elfs: $(TESTS_REGS) $(ISA_HIVE_ELFS) $(ISA_QEMU_ELFS) $(HARNESS_ELFS) $(FLASH_ELFS) \
@@ -104,13 +104,14 @@ test-qemu: tests-elfs
 test: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-test
 	$(RUN_TESTS) --tier test
 
-# The boards' core (FETCH_AHEAD=0: the next fetch a cycle after an instruction completes) on the
-# ISA tests, the differential programs and the boot: the model variant -noahead (sim/sim.mk)
-tests-noahead:
-	$(MAKE) --no-print-directory sim FETCH_AHEAD=0 PGO=0
+# The boards' core and node (SHORT_PATHS=1: the next fetch, a load/store's address and a device's
+# answer each a cycle of its own) on the ISA tests, the differential programs and the boot: the
+# model variant -short (sim/sim.mk)
+tests-short:
+	$(MAKE) --no-print-directory sim SHORT_PATHS=1 PGO=0
 
-regress: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-regress tests-noahead
+regress: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-regress tests-short
 	$(RUN_TESTS) --tier regress
-	$(RUN_TESTS) --tier test --sim $(BUILD)/sim/$(SHAPE)-noahead-nopgo/hive-sim \
+	$(RUN_TESTS) --tier test --sim $(BUILD)/sim/$(SHAPE)-short-nopgo/hive-sim \
 	  --only 'isa-hive/*' --only 'diff/*' --only boot/opensbi
 	$(MAKE) --no-print-directory fpga-boot-check

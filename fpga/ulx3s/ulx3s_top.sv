@@ -97,10 +97,10 @@ module ulx3s_top #(
 
   hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
              .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS),
-             // the next instruction fetched a cycle after the last completes: the same-cycle
-             // fetch put execute, translation, PMP, the device decode and the next fetch's
-             // translation and PMP on one path (docs/fpga.md, timing)
-             .FETCH_AHEAD(1'b0),
+             // the longest paths cut (the next fetch, a load/store's address, a device's answer
+             // each a cycle of its own): the same-cycle versions put execute, translation, PMP,
+             // the device decode and the next fetch on one path (docs/fpga.md, timing)
+             .SHORT_PATHS(1'b1),
              // half the TLB entries: only a page walk more now and then, 1 100 LUTs less
              .TLB_ENTRIES(4),
              // 4 PMP entries, not 8: OpenSBI sets 3 (its firmware, the CLINT, everything else);

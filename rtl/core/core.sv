@@ -3,20 +3,23 @@
 // Two stages: the instruction register (IR) holds the next instruction to execute; each cycle
 // the execute logic runs it against the register file, the CSRs and the combinational L1 hit
 // paths, and, when it completes without changing privilege or translation, fetches the
-// following instruction from the L1 I in the same cycle (FETCH_AHEAD; without it the next
-// instruction is fetched in the following cycle, which halves the longest path on an FPGA at
-// the cost of a cycle per instruction: the board tops choose it, docs/fpga.md). Anything
-// slower (cache misses, device accesses, page walks, the divider, instructions that cross a
-// cache line) stalls the IR and finishes in later cycles. Traps are precise: an instruction
-// either completes or leaves no trace. Physical addresses go through the remap window before
-// they reach a cache, so caches see only global addresses (DESIGN.md section 2).
+// following instruction from the L1 I in the same cycle. Anything slower (cache misses, device
+// accesses, page walks, the divider, instructions that cross a cache line) stalls the IR and
+// finishes in later cycles. Traps are precise: an instruction either completes or leaves no
+// trace. Physical addresses go through the remap window before they reach a cache, so caches
+// see only global addresses (DESIGN.md section 2).
+//
+// SHORT_PATHS cuts the longest combinational paths at the cost of cycles, for the FPGA boards
+// (docs/fpga.md): the next instruction is fetched in the cycle after one completes, and a load,
+// store or AMO spends a first cycle on its address, translation and PMP check, held in ma_*,
+// and asks the cache or the device port from those registers in the next.
 module core #(
     parameter int     NODES = 1,
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int     PMP_ENTRIES = 8,
     parameter bit     HARNESS_PORTS = 1'b1,  // 0: stat_imiss, stat_dmiss, stat_stall stay 0
     parameter int     TLB_ENTRIES = 8,
-    parameter bit     FETCH_AHEAD = 1'b1
+    parameter bit     SHORT_PATHS = 1'b0
 ) (
     input  logic         clk,
     input  logic         rst,
@@ -71,6 +74,7 @@ module core #(
   localparam logic [1:0] PRIV_U = 2'd0, PRIV_S = 2'd1, PRIV_M = 2'd3;
   localparam logic [2:0] DC_LOAD = 3'd0, DC_STORE = 3'd1, DC_LR = 3'd2, DC_SC = 3'd3, DC_AMO = 3'd4;
   localparam int HPM = 4;  // mhpmcounter3..6 count events; 7..31 read as zero
+  localparam bit FETCH_AHEAD = !SHORT_PATHS;
 
   typedef enum logic [2:0] {S_RUN, S_PTW, S_WFI, S_FENCEI} state_e;
 
@@ -118,6 +122,9 @@ module core #(
   logic [2:0]  ptw_acc;           // {X, W, R} of the access that started the walk
   /* verilator lint_on UNUSEDSIGNAL */
   logic        md_started, md_have, pf_pending;  // md_have: the result waits in md_result
+  // A device access once asked is not given up for an interrupt: the device may have acted
+  // (a read that pops a queue) and its answer is the instruction's.
+  logic        io_busy;
   logic [3:0]  pf_cause;
   logic [63:0] pf_tval;
 
@@ -398,12 +405,18 @@ module core #(
   // ---------------------------------------------------------------- memory access
   // Address, checks and the cache or device request of a load, store or AMO in the IR. They
   // sit apart from the execute block so that no block both asks the caches and reads them.
-  localparam logic [2:0] M_NONE = 3'd0, M_TRAP = 3'd1, M_PTW = 3'd2, M_DC = 3'd3, M_IO = 3'd4;
-  logic        m_is_load, m_is_store, m_is_amo, m_illegal, m_go;
-  logic [2:0]  m_act;
-  logic [3:0]  m_cause;
-  logic [63:0] m_tval, mem_ga;
+  // M_ADDR: with SHORT_PATHS, the cycle that computes the address and checks into ma_*.
+  localparam logic [2:0] M_NONE = 3'd0, M_TRAP = 3'd1, M_PTW = 3'd2, M_DC = 3'd3, M_IO = 3'd4,
+                         M_ADDR = 3'd5;
+  logic        m_is_load, m_is_store, m_is_amo, m_illegal, m_go, intr;
+  logic [2:0]  m_act, m_act_x;      // _x: what the instruction does in this cycle
+  logic [3:0]  m_cause, m_cause_x;
+  logic [63:0] m_tval, m_tval_x, mem_ga, mem_ga_x;
   logic [1:0]  mkind;
+  logic        ma_valid;            // SHORT_PATHS: ma_* hold this instruction's m_act and the rest
+  logic [2:0]  ma_act;
+  logic [3:0]  ma_cause;
+  logic [63:0] ma_tval, ma_ga;
 
   always_comb begin
     m_is_load  = (opc == 7'b0000011);
@@ -441,21 +454,28 @@ module core #(
     else m_act = (mkind == R_MEM) ? M_DC : M_IO;
   end
 
+  assign m_act_x   = !SHORT_PATHS ? m_act : ma_valid ? ma_act : (m_act == M_NONE) ? M_NONE : M_ADDR;
+  assign m_cause_x = SHORT_PATHS ? ma_cause : m_cause;
+  assign m_tval_x  = SHORT_PATHS ? ma_tval : m_tval;
+  assign mem_ga_x  = SHORT_PATHS ? ma_ga : mem_ga;
+
+  // an interrupt displaces the IR's instruction unless that has started the divider or a device
+  assign intr = irq && !md_started && !io_busy;
   // the IR's instruction is executing this cycle (not displaced by an interrupt or a fault)
-  assign m_go = state == S_RUN && ir_valid && !halt && !(irq && !md_started) && !ir_fault;
+  assign m_go = state == S_RUN && ir_valid && !halt && !intr && !ir_fault;
 
   always_comb begin
-    dc_req = 1'b0; dc_op = DC_LOAD; dc_addr = mem_ga; dc_size = f3[1:0]; dc_wdata = rv2;
+    dc_req = 1'b0; dc_op = DC_LOAD; dc_addr = mem_ga_x; dc_size = f3[1:0]; dc_wdata = rv2;
     dc_amo = ir[31:27];
-    io_req = 1'b0; io_we = m_is_store; io_addr = mem_ga;
-    io_wdata = rv2 << {mem_ga[2:0], 3'd0};
-    io_wstrb = 8'((16'd1 << (16'd1 << f3[1:0])) - 16'd1) << mem_ga[2:0];
-    if (m_go && m_act == M_DC) begin
+    io_req = 1'b0; io_we = m_is_store; io_addr = mem_ga_x;
+    io_wdata = rv2 << {mem_ga_x[2:0], 3'd0};
+    io_wstrb = 8'((16'd1 << (16'd1 << f3[1:0])) - 16'd1) << mem_ga_x[2:0];
+    if (m_go && m_act_x == M_DC) begin
       dc_req = 1'b1;
       dc_op  = m_is_load ? DC_LOAD : m_is_store ? DC_STORE :
                (ir[31:27] == 5'b00010) ? DC_LR : (ir[31:27] == 5'b00011) ? DC_SC : DC_AMO;
     end
-    if (m_go && m_act == M_IO) io_req = 1'b1;
+    if (m_go && m_act_x == M_IO) io_req = 1'b1;
     // a fetch from the device port (the boot ROM) reads the aligned doubleword
     if (io_fetch_req && !halt) begin
       io_req = 1'b1; io_we = 1'b0; io_addr = io_fetch_pa;
@@ -499,7 +519,7 @@ module core #(
     src = '0; writes = 1'b0;
 
     if (state == S_RUN && ir_valid && !halt) begin
-      if (irq && !md_started) begin
+      if (intr) begin
         ex_trap = 1'b1; ex_intr = 1'b1; ex_cause = irq_code; ex_next = pc;
       end else if (ir_fault) begin
         ex_trap = 1'b1; ex_cause = ir_fcause; ex_tval = ir_ftval;
@@ -573,9 +593,10 @@ module core #(
           7'b0000011, 7'b0100011, 7'b0101111: begin                          // loads, stores, AMOs
             ex_done = 1'b0;
             illegal = m_illegal;
-            case (m_act)
-              M_TRAP: begin ex_trap = 1'b1; ex_cause = m_cause; ex_tval = m_tval; end
+            case (m_act_x)
+              M_TRAP: begin ex_trap = 1'b1; ex_cause = m_cause_x; ex_tval = m_tval_x; end
               M_PTW:  ex_ptw = 1'b1;
+              M_ADDR, M_NONE: ;
               M_DC: begin
                 ex_done = dc_done && !dc_err;
                 if (dc_done && dc_err) begin
@@ -590,12 +611,12 @@ module core #(
               end
             endcase
             if (m_is_load) begin
-              w = 32'(((m_act == M_DC) ? dc_rdata : io_rdata >> {mem_ga[2:0], 3'd0}));
+              w = 32'(((m_act_x == M_DC) ? dc_rdata : io_rdata >> {mem_ga_x[2:0], 3'd0}));
               case (f3)
                 3'd0: ex_result = {{56{w[7]}}, w[7:0]};
                 3'd1: ex_result = {{48{w[15]}}, w[15:0]};
                 3'd2: ex_result = sext32(w);
-                3'd3: ex_result = (m_act == M_DC) ? dc_rdata : io_rdata;
+                3'd3: ex_result = (m_act_x == M_DC) ? dc_rdata : io_rdata;
                 3'd4: ex_result = {56'd0, w[7:0]};
                 3'd5: ex_result = {48'd0, w[15:0]};
                 default: ex_result = {32'd0, w};
@@ -702,7 +723,8 @@ module core #(
       ir_valid <= 1'b0; ir_fault <= 1'b0; ir <= '0; ir_c <= 1'b0; ir_raw_c <= '0;
       ir_fcause <= '0; ir_ftval <= '0;
       fhalf_valid <= 1'b0; fhalf <= '0; io_fetch_valid <= 1'b0; io_fetch_word <= '0; io_fetch_pa <= '0;
-      io_fetch_req <= 1'b0; io_fetch_va <= '0; md_have <= 1'b0;
+      io_fetch_req <= 1'b0; io_fetch_va <= '0; md_have <= 1'b0; io_busy <= 1'b0;
+      ma_valid <= 1'b0; ma_act <= M_NONE; ma_cause <= '0; ma_tval <= '0; ma_ga <= '0;
       st_sie <= 0; st_mie <= 0; st_spie <= 0; st_mpie <= 0; st_spp <= 0; st_mprv <= 0; st_sum <= 0;
       st_mxr <= 0; st_tvm <= 0; st_tw <= 0; st_tsr <= 0; st_mpp <= PRIV_M;
       medeleg <= '0; mideleg <= '0; mie <= '0; mtvec <= '0; stvec <= '0; mscratch <= '0;
@@ -805,6 +827,13 @@ module core #(
           ptw_level <= 2'd2; ptw_pa <= {satp[43:0], mva[38:30], 3'd0};
         end
       end
+
+      // the memory access's address cycle (SHORT_PATHS), and whether a device access is pending
+      if (ex_done || ex_trap || ex_ptw) ma_valid <= 1'b0;
+      else if (m_go && m_act_x == M_ADDR) begin
+        ma_valid <= 1'b1; ma_act <= m_act; ma_cause <= m_cause; ma_tval <= m_tval; ma_ga <= mem_ga;
+      end
+      io_busy <= m_go && m_act_x == M_IO && !io_ack;
 
       case (state)
         S_PTW: begin

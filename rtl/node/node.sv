@@ -1,6 +1,7 @@
 // One node: CORES_PER_NODE cores with their L1 caches, the node's devices (boot ROM, CLINT,
 // UART, controller registers, cell finisher) behind one decoder, and the node's memory port.
-// Devices answer in the cycle they are asked; one core reaches them per cycle.
+// Devices answer in the cycle they are asked; one core reaches them per cycle. With SHORT_PATHS
+// (the boards) a core gets a local device's answer a cycle later, from a register.
 module node #(
     parameter int     NODE_ID = 0,
     parameter int     NODES = 1,
@@ -11,7 +12,7 @@ module node #(
     parameter int     SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
     parameter bit     FIREWALL = 1'b1,    // 0: every write permitted, no vector storage
     parameter int     BOOTROM_WORDS = 512,  // words the boot ROM holds (bootrom.sv)
-    parameter bit     FETCH_AHEAD = 1'b1,   // core.sv
+    parameter bit     SHORT_PATHS = 1'b0,   // core.sv; the devices' answer registered
     parameter int     TLB_ENTRIES = 8,      // core.sv
     parameter int     PMP_ENTRIES = 8,      // core.sv
     // the harness's wild write, SIPS drop/delay and statistics counters (hive_soc); 0: never
@@ -110,6 +111,10 @@ module node #(
   logic               dev_err;
   logic [63:0]        dev_rdata;
   logic [GW-1:0] gsel;  // the core the device decoder serves this cycle
+  logic          core_dev;  // that core's request went to this node's devices this cycle
+  logic          ans_valid, ans_here, ans_err;
+  logic [63:0]   ans_rdata;
+  logic [GW-1:0] ans_core;
 
   // L1 agents of this node: agent a = 2 * hart + (1 for the I cache); local index k = a % 2C
   localparam int K = 2 * C;
@@ -146,7 +151,7 @@ module node #(
     logic [4:0]   dc_amo;
     localparam int HART = NODE_ID * C + i;
 
-    core #(.NODES(NODES), .NODE_MEM(NODE_MEM), .FETCH_AHEAD(FETCH_AHEAD),
+    core #(.NODES(NODES), .NODE_MEM(NODE_MEM), .SHORT_PATHS(SHORT_PATHS),
            .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES),
            .HARNESS_PORTS(HARNESS_PORTS)) cpu (
         .clk, .rst, .halt(fault_node_fail || fault_core_halt[i]),
@@ -416,8 +421,10 @@ module node #(
     gsel = '0;
     c_req = 1'b0;
     c_addr = '0;
+    core_dev = 1'b0;
     for (int i = C - 1; i >= 0; i--)
       if (io_req[i]) begin gsel = ($bits(gsel))'(i); c_req = 1'b1; c_addr = io_addr[i*64 +: 64]; end
+    if (ans_here) begin gsel = ans_core; c_addr = io_addr[32'(ans_core)*64 +: 64]; end
     c_node = coh_pkg::NODE_BITS'((c_addr - hive_pkg::NODEDEV_BASE) / hive_pkg::NODEDEV_SIZE);
     c_remote = c_addr >= hive_pkg::NODEDEV_BASE && c_addr < DEVS_END && 32'(c_node) != NODE_ID;
     c_cell_ok = cell_mask[{2'd0, c_node}];
@@ -427,19 +434,30 @@ module node #(
       d_req = tgt_ok; d_we = rm.flag; d_addr = {rm.line, rm.data[77:72]};
       d_wdata = rm.data[63:0]; d_wstrb = rm.data[71:64];
     end else if (c_req && !c_remote) begin
-      d_req = 1'b1; d_we = io_we[gsel]; d_addr = c_addr;
+      core_dev = !ans_here;
+      d_req = core_dev; d_we = io_we[gsel]; d_addr = c_addr;
       d_wdata = io_wdata[32'(gsel)*64 +: 64]; d_wstrb = io_wstrb[32'(gsel)*8 +: 8];
-      io_ack[gsel] = 1'b1;
+      io_ack[gsel] = !SHORT_PATHS || ans_here;
     end else if (c_req && c_remote && (!c_cell_ok || (rio == RIO_DONE && rio_core == gsel))) begin
       io_ack[gsel] = 1'b1;  // another cell's devices: a bus error at once; else the answer is back
     end
   end
 
-  // what a core is told: the local devices' answer, or the remote one
+  // what a core is told: the local devices' answer (with SHORT_PATHS the one held in ans_* since
+  // the cycle they acted, while its core still asks), or the remote one
   logic [63:0] loc_rdata;
   logic        loc_err;
-  assign dev_rdata = c_remote ? rio_rdata : loc_rdata;
-  assign dev_err = c_remote ? (!c_cell_ok || rio_err) : loc_err;
+  assign ans_here = SHORT_PATHS && ans_valid && io_req[ans_core];
+  assign dev_rdata = c_remote ? rio_rdata : SHORT_PATHS ? ans_rdata : loc_rdata;
+  assign dev_err = c_remote ? (!c_cell_ok || rio_err) : SHORT_PATHS ? ans_err : loc_err;
+  always_ff @(posedge clk)
+    if (rst) begin
+      ans_valid <= 1'b0; ans_err <= 1'b0; ans_rdata <= '0; ans_core <= '0;
+    end else if (SHORT_PATHS) begin
+      if (core_dev) begin
+        ans_valid <= 1'b1; ans_err <= loc_err; ans_rdata <= loc_rdata; ans_core <= gsel;
+      end else if (!ans_here || io_ack[ans_core]) ans_valid <= 1'b0;  // taken, or its core stopped
+    end
 
   always_ff @(posedge clk) begin
     coh_pkg::msg_t q;

@@ -10,7 +10,10 @@ module hive_soc #(
     parameter int SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
     parameter bit FIREWALL = 1'b1,  // 0: the firewall check compiled out (the -nofw model)
     parameter int BOOTROM_WORDS = 512,  // words each boot ROM holds (a board's: rtl/devices/bootrom.sv)
-    parameter bit FETCH_AHEAD = 1'b1,   // cores fetch the next instruction as one completes (core.sv)
+    // 1: the longest paths cut at the cost of cycles, as on the boards: the next fetch a cycle
+    // after an instruction completes, a load/store's address in a cycle of its own (core.sv),
+    // a device's answer registered (node.sv)
+    parameter bit SHORT_PATHS = 1'b0,
     parameter int TLB_ENTRIES = 8,      // entries of each core's I and D TLB
     parameter int PMP_ENTRIES = 8,      // PMP entries of each core (4 or more: OpenSBI uses 3)
     // 0: the fault-control port's wild write and SIPS drop/delay do nothing, and stat_imiss,
@@ -138,7 +141,7 @@ module hive_soc #(
     assign fw_im[n*FW +: FW] = fwd_in_full[MW-1:512];
     node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .L1_LINES(L1_LINES),
            .DIR_SETS(DIR_SETS), .SIPS_DEPTH(SIPS_DEPTH), .FIREWALL(FIREWALL),
-           .BOOTROM_WORDS(BOOTROM_WORDS), .FETCH_AHEAD(FETCH_AHEAD),
+           .BOOTROM_WORDS(BOOTROM_WORDS), .SHORT_PATHS(SHORT_PATHS),
            .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES),
            .HARNESS_PORTS(HARNESS_PORTS)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,

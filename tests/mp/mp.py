@@ -71,13 +71,13 @@ def patch_config(src, dst, words):
 
 
 # the model variants a shape may name after its NxC (sim/sim.mk's SIM_VARIANT, in its order)
-VARIANT_FLAGS = {"check": "CHECK=1", "serial": "SERIAL_LINKS=1"}
+VARIANT_FLAGS = {"check": "CHECK=1", "short": "SHORT_PATHS=1", "serial": "SERIAL_LINKS=1"}
 
 
 def model(ctx, shape):
-    """The hive-sim of SHAPE: NxC, then variants (see VARIANT_FLAGS), e.g. 4x1-check-serial, the
-    model with the coherence checker's signals and serial links; or ctx's Fail saying how to
-    build it."""
+    """The hive-sim of SHAPE: NxC, then variants (see VARIANT_FLAGS), e.g. 4x1-check-short-serial,
+    the model with the coherence checker's signals, short paths and serial links; or ctx's Fail
+    saying how to build it."""
     base, *variants = shape.split("-")
     n, c = base.split("x")
     flags = "".join(" " + VARIANT_FLAGS[v] for v in variants)
@@ -201,16 +201,17 @@ def tests(tier, seeds=None):
     out += check_tests()
     out += fault_tests(tier)
     out += sips_tests(tier)
-    out += serial_tests(tier)
+    out += board_tests(tier)
     return out
 
 
-SERIAL_SHAPE = "4x1-check-serial"
+BOARD_SHAPE = "4x1-check-short-serial"
 
 
-def serial_tests(tier):
-    """mp-serial/*: the boards' meshes (SERIAL_LINKS=1: a message as a header flit and a flit
-    per nonzero data word, wormhole routers; rtl/noc/mesh.sv) under programs whose results the
+def board_tests(tier):
+    """mp-board/*: the boards' meshes (SERIAL_LINKS=1: a message as a header flit and a flit
+    per nonzero data word, wormhole routers; rtl/noc/mesh.sv) and their cores' and nodes' short
+    paths (SHORT_PATHS=1: rtl/core/core.sv, rtl/node/node.sv) under programs whose results the
     programs check, the stress runs also under the coherence checker (SWMR and the golden memory
     model), SIPS traffic with its counters, and a node failing mid-run."""
     out = []
@@ -219,8 +220,8 @@ def serial_tests(tier):
     def add(name, prog, words, **kw):
         if prog == "stress":
             kw.setdefault("max_cycles", STRESS_MAX_CYCLES)
-        name = "mp-serial/" + name
-        out.append((name, lambda c: run_mp(c, name, prog, SERIAL_SHAPE, words, **kw)))
+        name = "mp-board/" + name
+        out.append((name, lambda c: run_mp(c, name, prog, BOARD_SHAPE, words, **kw)))
 
     add("atomics", "atomics", {1: 200})
     add("stale-inv", "stale_inv", {1: 64})
