@@ -85,11 +85,12 @@ class Context:
         return os.path.join(self.repo, *parts)
 
     def sim(self, shape):
-        """hive-sim of a shape ("1x1"); bench.mk builds every shape in BENCH_SHAPES."""
+        """hive-sim of a shape ("1x1") or model variant ("1x1-short-nopgo"); bench.mk builds
+        every shape in BENCH_SHAPES and the variants the benchmarks use (bench-shapes)."""
         p = self.path(self.build, "sim", shape, "hive-sim")
         if not os.path.exists(p):
-            raise BenchError("%s missing: make sim NODES=%s CORES_PER_NODE=%s (or add %s to "
-                             "BENCH_SHAPES)" % (p, *shape.split("x"), shape))
+            raise BenchError("%s missing: make bench-shapes (add %s to BENCH_SHAPES if it is "
+                             "not there)" % (p, shape.split("-")[0]))
         return p
 
     def run_sim(self, shape, args, name, expect_status=0):

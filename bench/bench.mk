@@ -47,10 +47,12 @@ $(BENCH_KOUT)/%.elf: bench/kernels/%.c $(BENCH_RT_DEPS)
 bench-elfs: $(BENCH_PROGRAMS)
 
 # Models and boot images of every shape the benchmarks use, after the current shape's (so that
-# a parallel make never builds one model twice at the same time).
+# a parallel make never builds one model twice at the same time), and the boards' 1x1 core
+# (SHORT_PATHS=1, the core benchmark's second model).
 bench-shapes: sim boot
 	@set -e; for s in $(BENCH_SHAPES); do \
 	  $(MAKE) --no-print-directory sim boot NODES=$${s%x*} CORES_PER_NODE=$${s#*x}; done
+	$(MAKE) --no-print-directory sim NODES=1 CORES_PER_NODE=1 SHORT_PATHS=1 PGO=0
 
 bench: sim boot payload bench-elfs bench-shapes
 	$(PY) bench/run.py --build $(BUILD) --payload $(PAYLOAD_ELF) --jobs $(JOBS) \
