@@ -48,7 +48,7 @@ bench-elfs: $(BENCH_PROGRAMS)
 
 # Models and boot images of every shape the benchmarks use, after the current shape's (so that
 # a parallel make never builds one model twice at the same time), and the boards' 1x1 core
-# (SHORT_PATHS=1, the core benchmark's second model).
+# (SHORT_PATHS=1, for the board_core benchmark).
 bench-shapes: sim boot
 	@set -e; for s in $(BENCH_SHAPES); do \
 	  $(MAKE) --no-print-directory sim boot NODES=$${s%x*} CORES_PER_NODE=$${s#*x}; done

@@ -9,9 +9,6 @@
   cycles per wall-clock second of the whole hive-sim process (median), and the cycles from
   reset to the OpenSBI banner and to the payload's first line (stats `line_cycles`; equal in
   every run, or the benchmark fails).
-- The same kernels and one boot on the boards' core: the model variant 1x1-short-nopgo
-  (SHORT_PATHS=1: the next fetch, a load/store's address and a device's answer each a cycle of
-  their own; docs/fpga.md), for what cutting those paths costs in cycles.
 - The Verilator build of the 1x1 model from nothing (make sim into a scratch BUILD with
   CCACHE_DISABLE=1), wall-clock seconds. Skipped with --var core_build_time=0
   (make bench BENCH_BUILD_TIME=0); the figure is then absent.
@@ -31,7 +28,6 @@ from _lib import BenchError, first_line
 ABOUT = "integer kernels (CPI, hpm counters), 1x1 model speed and build time, boot cycles"
 
 SHAPE = "1x1"
-BOARD_MODEL = "1x1-short-nopgo"  # the boards' core (sim/sim.mk's variant -short)
 CPI_GOAL = 1.3
 RATE_GOAL = 1e6
 BOOT_RUNS = 3
@@ -82,6 +78,8 @@ def net(rep, overhead):
 
 
 def run_kernels(ctx, model=SHAPE):
+    """Each kernel on MODEL (a shape or a model variant of it): {name: counters}, and the
+    first run's stats."""
     srcs = sorted(glob.glob(ctx.path("bench", "kernels", "*.c")))
     if not srcs:
         raise BenchError("no kernels in bench/kernels")
@@ -123,6 +121,8 @@ def first_cycle(run, prefix):
 
 
 def run_boot(ctx, model=SHAPE, count=BOOT_RUNS):
+    """COUNT boots of SHAPE's images on MODEL to the payload's power-off, which must agree in
+    every cycle count; the runs and the last one's stats."""
     if not os.path.exists(ctx.payload):
         raise BenchError("%s missing: make payload" % ctx.payload)
     runs = []
@@ -190,8 +190,6 @@ def run_build(ctx):
 def run(ctx):
     kernels, kstats = run_kernels(ctx)
     boot_runs, bstats = run_boot(ctx)
-    board_kernels, _ = run_kernels(ctx, BOARD_MODEL)
-    board_boot = run_boot(ctx, BOARD_MODEL, 1)[0][0]
     build = None
     if ctx.vars.get("core_build_time", "1") != "0":
         build = run_build(ctx)
@@ -263,15 +261,6 @@ def run(ctx):
         {"key": "core.boot.cpi", "value": round(b0["cycles"] / b0["instructions"], 4),
          "unit": "CPI", "title": "CPI of the whole boot (OpenSBI and payload, cold start)",
          "config": bcfg},
-        {"key": "core.board.boot.poweroff", "value": board_boot["cycles"], "unit": "cycles",
-         "title": "The boards' core (SHORT_PATHS): cycles from reset to the payload's power-off",
-         "readme": True, "config": bcfg + "; model " + BOARD_MODEL},
-        {"key": "core.board.cpi_ratio",
-         "value": round(statistics.geometric_mean(
-             [board_kernels[n]["warm"]["cpi"] / k["warm"]["cpi"] for n, k in kernels.items()]), 3),
-         "unit": "x", "readme": True,
-         "title": "The boards' core (SHORT_PATHS): warm CPI over the simulator's core's, "
-                  "geometric mean of the kernels", "config": kcfg + "; model " + BOARD_MODEL},
     ]
 
     cols = ["kernel", "what", "instructions", "cycles", "CPI", "I-miss", "D-miss", "stall"]
@@ -303,21 +292,6 @@ def run(ctx):
          "note": "Wall s: the whole hive-sim process; CPU s: its user + system time (less "
                  "sensitive to other load on the machine); kHz: hive-sim's own summary (its "
                  "cycle loop, wall clock). The figure is the median of M cycles / wall s."},
-        {"title": "The boards' core (model %s, SHORT_PATHS=1) beside the simulator's (%s)"
-                  % (BOARD_MODEL, SHAPE),
-         "columns": ["program", "cycles", "CPI", "boards' cycles", "boards' CPI", "ratio"],
-         "rows": [[n, k["warm"]["cycles"], "%.3f" % k["warm"]["cpi"],
-                   board_kernels[n]["warm"]["cycles"], "%.3f" % board_kernels[n]["warm"]["cpi"],
-                   "%.2f" % (board_kernels[n]["warm"]["cpi"] / k["warm"]["cpi"])]
-                  for n, k in kernels.items()] +
-                 [["boot to power-off", b0["cycles"], "%.3f" % (b0["cycles"] / b0["instructions"]),
-                   board_boot["cycles"],
-                   "%.3f" % (board_boot["cycles"] / board_boot["instructions"]),
-                   "%.2f" % (board_boot["cycles"] / b0["cycles"])]],
-         "note": "Kernels warm (as above). SHORT_PATHS cuts the longest combinational paths "
-                 "for the FPGA boards (docs/fpga.md): the next fetch a cycle after an "
-                 "instruction completes, a load/store's address, translation and PMP check in "
-                 "a cycle of their own, a device's answer registered."},
         {"title": "Boot milestones (%s, cycle 0 = first cycle after reset)" % SHAPE,
          "columns": ["console line", "cycle"],
          "rows": [[BANNER.strip() + "...", b0["banner_cycle"]],
@@ -336,5 +310,4 @@ def run(ctx):
         "hline": {"value": CPI_GOAL, "label": "goal (warm) <= %s" % CPI_GOAL},
     }]
     return {"config": config, "figures": figures, "tables": tables, "plots": plots,
-            "kernels": kernels, "boot_runs": boot_runs, "build": build,
-            "board_kernels": board_kernels, "board_boot": board_boot}
+            "kernels": kernels, "boot_runs": boot_runs, "build": build}
