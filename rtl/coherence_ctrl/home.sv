@@ -19,6 +19,8 @@ module home #(
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int     DIR_SETS = 256,
     parameter int     DIR_WAYS = 4,
+    // 1 (the boards): the sweep acts on a firewall check of its entry made a cycle earlier
+    parameter bit     SHORT_PATHS = 1'b0,
     localparam int    AGENTS = NODES * CORES_PER_NODE * 2,
     localparam int    MW = coh_pkg::MSG_BITS
 ) (
@@ -216,7 +218,18 @@ module home #(
   // the revocation sweep: an owned line whose owner may no longer write its page is recalled
   assign swp_line = d_line[swp_idx];
   assign swp_agent = d_owner[swp_idx];
-  assign swp_fire = sweeping && state_of(swp_idx) == coh_pkg::H_M && !swp_ok;
+  // With SHORT_PATHS the check is registered (the path from the entry's line through the
+  // firewall's vectors into the step's choice of message was the boards' longest): swp_deny_q
+  // holds last cycle's, good while swp_fresh says neither the entry, the vectors nor the
+  // entry swept changed since; the sweep waits for a fresh check, two cycles an entry.
+  logic swp_deny, swp_known, swp_deny_q, swp_fresh, swp_next, dir_upd;
+  assign swp_fire = sweeping && state_of(swp_idx) == coh_pkg::H_M && swp_deny;
+  assign swp_deny  = SHORT_PATHS ? swp_fresh && swp_deny_q : !swp_ok;
+  assign swp_known = !SHORT_PATHS || swp_fresh;
+  // the sweep moves on from an entry once it is neither owned against the firewall nor busy (a
+  // recall it started ends with the entry free)
+  assign swp_next = sweeping && swp_known && !swp_fire && state_of(swp_idx) != coh_pkg::H_BMEM &&
+                    state_of(swp_idx) != coh_pkg::H_BINV && state_of(swp_idx) != coh_pkg::H_BREC;
   assign fw_line = m.line;
   assign fw_agent = m.src_agent;
   assign own_agent = d_owner[e];
@@ -356,22 +369,21 @@ module home #(
     if (rst) begin
       d_used <= '0;
       inv_busy <= 1'b0; inv_mask <= '0; inv_line <= '0; victim_way <= '0; occupancy <= '0;
-      now <= '0; scan <= '0; sweeping <= 1'b0; swp_idx <= '0;
+      now <= '0; scan <= '0; sweeping <= 1'b0; swp_idx <= '0; swp_deny_q <= 1'b0; swp_fresh <= 1'b0;
       stat_requests <= '0; stat_nacks <= '0; stat_evictions <= '0; stat_proto_errors <= '0;
       stat_occupancy_max <= '0;
     end else if (!halt) begin
       now <= now + 32'd1;
       scan <= (32'(scan) == ENT - 1) ? '0 : scan + 1'b1;
-      // the sweep moves on from an entry once it is neither owned against the firewall nor
-      // busy (a recall it started ends with the entry free)
       if (sweep_start) begin
         sweeping <= 1'b1;
         swp_idx <= '0;
-      end else if (sweeping && !swp_fire && state_of(swp_idx) != coh_pkg::H_BMEM &&
-                   state_of(swp_idx) != coh_pkg::H_BINV && state_of(swp_idx) != coh_pkg::H_BREC) begin
+      end else if (swp_next) begin
         swp_idx <= swp_idx + 1'b1;
         if (32'(swp_idx) == ENT - 1) sweeping <= 1'b0;
       end
+      swp_deny_q <= !swp_ok;
+      swp_fresh <= sweeping && !sweep_start && !swp_next && !fw_filling && !(dir_upd && e == swp_idx);
       if (take_req) stat_requests <= stat_requests + 1;
       if (oq_push && oq_ready && oq_din.kind == coh_pkg::M_NACK) stat_nacks <= stat_nacks + 1;
       if (act_valid && !bad_addr && !full_wait && !st.known) stat_proto_errors <= stat_proto_errors + 1;
@@ -419,7 +431,6 @@ module home #(
   end
 
   // the way banks, written as d_line and d_state are
-  logic dir_upd;
   assign dir_upd = !rst && !halt && act_valid && !bad_addr && !full_wait && st.known;
   for (genvar w = 0; w < DIR_WAYS; w++) begin : g_way
     logic [63:6]          lines  [DIR_SETS];

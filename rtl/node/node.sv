@@ -218,7 +218,7 @@ module node #(
   logic          h_req_pop, h_rsp_valid, h_rsp_pop, h_out_valid, h_out_ready;
   logic [MW-1:0] h_out_msg;
   home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM),
-         .DIR_SETS(DIR_SETS)) hm (
+         .DIR_SETS(DIR_SETS), .SHORT_PATHS(SHORT_PATHS)) hm (
       .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
       .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .own_agent, .own_ok,
       .swp_line, .swp_agent, .swp_ok, .fw_filling, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,
