@@ -4,7 +4,11 @@
 // revocation completes only after both were recalled, so hart 1's stores to A and B then fault
 // (mcause 7, mtval the address) and leave both lines as they were; hart 0 may still write;
 // FW_DENIED counts the two refusals. Fail codes: 1 a check of hart 0, 2 hart 1's store did not
-// fault, 3 an unexpected trap.
+// fault, 3 an unexpected trap. Also on the boards' model (the sweep that recalls the lines
+// then acts on a firewall check a cycle old, rtl/coherence_ctrl/home.sv), where harts 2 and 3
+// park.
+// run: 2x1 0
+// run: 4x1-check-short-serial 0 --check-coherence
 #include "hive_regs_asm.h"
 #include "probe.h"
 #define CTRL0 (HIVE_NODEDEV_BASE + HIVE_NODEDEV_CTRL)
@@ -12,6 +16,8 @@
 #define A     (P + 0x40)
 #define B     (P + 0x80)
 probe_start
+  li t1, 2
+  bgeu t0, t1, park
   li s0, A
   li s2, B
   la s1, flag
