@@ -40,7 +40,7 @@ def _report(ctx):
 
 def _ulx3s_figures(f, fr):
     figs = []
-    cfg = "%s, L1 %s lines, %s MHz PLL clock (%s)" % (f["shape"], f["l1_lines"], f["clock_mhz"],
+    cfg = "%s, L1 %s lines, %g MHz PLL clock (%s)" % (f["shape"], f["l1_lines"], f["clock_mhz"],
                                                      f["revision"])
     n_harts, n_nodes = _harts(f)
     if f.get("fmax_mhz") is not None:

@@ -304,7 +304,7 @@ def board_figures(d):
             fm = core_fmax(rep)
             if fm:
                 out["fmax_mhz"] = round(fm[0], 2)
-                out["clock_mhz"] = fm[1]
+                out["clock_mhz"] = round(fm[1], 2)  # nextpnr's from the PLL: 15.00015 for 15
                 out["timing_met"] = fm[0] >= fm[1]
                 out["clock_net"] = fm[2]
         out["bitstream"] = os.path.exists(os.path.join(os.path.dirname(os.path.normpath(d)),
@@ -501,7 +501,7 @@ def docs_section(bench):
                 ram = "%s LUTs (%s of SLICEM)" % (_n(s.get("luts_as_ram", 0)), _pct(s.get("luts_as_ram", 0), XC7A100T["lutram_luts"]))
                 bram, dsp = "%s RAMB36" % _n(s.get("bram36", 0)), s.get("dsp", "")
             fmax = ("**%.1f**" % f["fmax_mhz"]) if f.get("fmax_mhz") is not None else "-"
-            clk = "%s MHz" % f.get("clock_mhz", "?")
+            clk = "%g MHz" % f["clock_mhz"] if f.get("clock_mhz") is not None else "? MHz"
             tm = []
             if f.get("synth_seconds"):
                 tm.append("synth %d min" % round(f["synth_seconds"] / 60))
