@@ -18,7 +18,7 @@ lint: $(RTL_PKG) $(RTL_GEN)
 	verilator --lint-only -Wall $(RTL_PARAMS) --top-module $(RTL_TOP) $(RTL_SRCS)
 
 # Generic synthesis with memories kept as memory cells: proves that Yosys 0.23 accepts rtl/.
-SYNTH_SCRIPT = read_verilog -sv $(RTL_SRCS); chparam -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE)$(if $(filter 0,$(FIREWALL)), -set FIREWALL 0)$(if $(filter 1,$(SERIAL_LINKS)), -set SERIAL_LINKS 1) $(RTL_TOP); hierarchy -check -top $(RTL_TOP); prep; memory -nomap; opt; stat
+SYNTH_SCRIPT = read_verilog -sv $(RTL_SRCS); chparam -set NODES $(NODES) -set CORES_PER_NODE $(CORES_PER_NODE)$(if $(filter 0,$(FIREWALL)), -set FIREWALL 0)$(if $(filter 1,$(SERIAL_LINKS)), -set SERIAL_LINKS 1)$(if $(filter 1,$(SHORT_PATHS)), -set SHORT_PATHS 1) $(RTL_TOP); hierarchy -check -top $(RTL_TOP); prep; memory -nomap; opt; stat
 synth-check: $(RTL_PKG) $(RTL_GEN)
 	@mkdir -p $(BUILD)/synth
 	yosys -q -l $(BUILD)/synth/$(SHAPE).log -p '$(SYNTH_SCRIPT)'
