@@ -5,9 +5,8 @@ CORES_PER_NODE ?= 1
 NODE_MEM       ?= 16777216
 # FIREWALL=0: the firewall check compiled out (model variant -nofw, sim/sim.mk)
 FIREWALL       ?= 1
-# SHORT_PATHS=1: the longest paths cut at the cost of cycles, as on the boards: the next fetch,
-# a load/store's address and a device's answer each a cycle of its own (model variant -short,
-# sim/sim.mk; rtl/core/core.sv, rtl/node/node.sv)
+# SHORT_PATHS=1: the longest paths cut at the cost of cycles, as on the boards (model variant
+# -short, sim/sim.mk; what is cut: rtl/soc/hive_soc.sv's SHORT_PATHS)
 SHORT_PATHS    ?= 0
 # SERIAL_LINKS=1: the meshes carry a message as flits of a header and its data words, as on the
 # boards (model variant -serial, sim/sim.mk; rtl/noc/mesh.sv)

@@ -151,8 +151,8 @@ $(FPGA_DIR)/hive.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 # the route of a full part depends on the seed (docs/fpga.md: at 6c9e309 the default seed's
 # stalled at about 4 000 overused wires and seed 3's ended; at bde88aa seed 3's grew again after
 # 44 passes, and seed 5's ended at 92d83f8 at 5 MHz; at 83d53ed and 10 MHz seeds 5 and 7 grew
-# again, seed 13's ended). No --ignore-loops: a combinational loop (slang makes
-# one of a block variable that keeps its value on some path) stops the timing analysis
+# again, seed 13's ended). No --ignore-loops: a combinational loop (slang makes one of a block
+# variable that keeps its value on some path) stops the timing analysis
 NEXTPNR_OPTS ?= --router router2 --seed 13
 $(FPGA_DIR)/pnr_params: fpga-params-force
 	@mkdir -p $(@D)

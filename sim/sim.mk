@@ -14,10 +14,10 @@
 # gets sim/poke.vlt: the L1 arrays that the cache-flip fault writes and the firewall vectors
 # that the fw-clear fault writes. FIREWALL=0 builds the variant -nofw, the firewall check
 # compiled out (rtl/firewall/firewall.sv), for the benchmark that compares a write miss with
-# and without it (bench/flash.py). SHORT_PATHS=1 builds the variant -short, the cores' and nodes'
-# longest paths cut at the cost of cycles as the board tops have them (docs/fpga.md), to run the
-# ISA tests, the boot and the multi-node programs on what the boards run. SERIAL_LINKS=1 builds the variant -serial, the
-# meshes' messages as flits of their words, as the board tops have them (rtl/noc/mesh.sv), for
+# and without it (bench/flash.py). SHORT_PATHS=1 builds the variant -short, the longest
+# paths cut at the cost of cycles as the board tops have them (rtl/soc/hive_soc.sv), to run the
+# ISA tests, the boot and the multi-node programs on what the boards run. SERIAL_LINKS=1 builds
+# the variant -serial, the meshes' messages as flits of their words, as the board tops have them (rtl/noc/mesh.sv), for
 # the multi-node programs. PGO=0 builds the variant -nopgo: the model's C++ compiled
 # without GCC's profile-guided optimisation (sim/pgo.mk, which every other single-threaded model
 # without the checker or the trace gets). TRACE=1 builds the variant -trace, the only one that

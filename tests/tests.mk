@@ -104,9 +104,8 @@ test-qemu: tests-elfs
 test: sim boot payload tests-elfs tests-2x1 tests-trace mp-shapes-test
 	$(RUN_TESTS) --tier test
 
-# The boards' core and node (SHORT_PATHS=1: the next fetch, a load/store's address and a device's
-# answer each a cycle of its own) on the ISA tests, the differential programs and the boot: the
-# model variant -short (sim/sim.mk)
+# The boards' short paths (SHORT_PATHS=1, rtl/soc/hive_soc.sv) on the ISA tests, the
+# differential programs and the boot: the model variant -short (sim/sim.mk)
 tests-short:
 	$(MAKE) --no-print-directory sim SHORT_PATHS=1 PGO=0
 

@@ -3,8 +3,9 @@
 # docs/fpga.md): tb_ulx3s --pty (fpga/sim/tb_board.cpp) puts the board's UART on a
 # pseudo-terminal, and the host tool (fpga/host/hive_fpga.py load) fills the ROM and the SDRAM
 # model with Debian's OpenSBI, the board's device trees and the test payload over it, reads every
-# line back, releases the SoC and watches the consoles. PASS: every cell's payload says "powering off (reason none)", none says
-# "FAIL:", and the SDRAM model saw no timing or refresh violation. Prints PASS/FAIL lines and
+# line back, releases the SoC and watches the consoles. PASS: every cell's payload says
+# "powering off (reason none)", none says "FAIL:", and the SDRAM model saw no timing or refresh
+# violation. Prints PASS/FAIL lines and
 # `N passed, N failed`.
 # usage: board_boot.sh TB IMAGES OPENSBI PAYLOAD PYTHON CELLS OUTDIR (one node per cell)
 set -u

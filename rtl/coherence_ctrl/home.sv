@@ -382,8 +382,11 @@ module home #(
         swp_idx <= swp_idx + 1'b1;
         if (32'(swp_idx) == ENT - 1) sweeping <= 1'b0;
       end
-      swp_deny_q <= !swp_ok;
-      swp_fresh <= sweeping && !sweep_start && !swp_next && !fw_filling && !(dir_upd && e == swp_idx);
+      if (SHORT_PATHS) begin
+        swp_deny_q <= !swp_ok;
+        swp_fresh <= sweeping && !sweep_start && !swp_next && !fw_filling &&
+                     !(dir_upd && e == swp_idx);
+      end
       if (take_req) stat_requests <= stat_requests + 1;
       if (oq_push && oq_ready && oq_din.kind == coh_pkg::M_NACK) stat_nacks <= stat_nacks + 1;
       if (act_valid && !bad_addr && !full_wait && !st.known) stat_proto_errors <= stat_proto_errors + 1;

@@ -11,8 +11,9 @@ module hive_soc #(
     parameter bit FIREWALL = 1'b1,  // 0: the firewall check compiled out (the -nofw model)
     parameter int BOOTROM_WORDS = 512,  // words each boot ROM holds (a board's: rtl/devices/bootrom.sv)
     // 1: the longest paths cut at the cost of cycles, as on the boards: the next fetch a cycle
-    // after an instruction completes, a load/store's address in a cycle of its own (core.sv),
-    // a device's answer registered (node.sv)
+    // after an instruction completes and a load/store's address in a cycle of its own
+    // (core.sv), a device's answer registered (node.sv), the revocation sweep acting on a
+    // firewall check a cycle old (home.sv)
     parameter bit SHORT_PATHS = 1'b0,
     parameter int TLB_ENTRIES = 8,      // entries of each core's I and D TLB
     parameter int PMP_ENTRIES = 8,      // PMP entries of each core (4 or more: OpenSBI uses 3)

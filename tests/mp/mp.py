@@ -210,8 +210,8 @@ BOARD_SHAPE = "4x1-check-short-serial"
 
 def board_tests(tier):
     """mp-board/*: the boards' meshes (SERIAL_LINKS=1: a message as a header flit and a flit
-    per nonzero data word, wormhole routers; rtl/noc/mesh.sv) and their cores' and nodes' short
-    paths (SHORT_PATHS=1: rtl/core/core.sv, rtl/node/node.sv) under programs whose results the
+    per nonzero data word, wormhole routers; rtl/noc/mesh.sv) and short paths (SHORT_PATHS=1,
+    rtl/soc/hive_soc.sv) under programs whose results the
     programs check, the stress runs also under the coherence checker (SWMR and the golden memory
     model), SIPS traffic with its counters, and a node failing mid-run."""
     out = []

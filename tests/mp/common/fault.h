@@ -10,8 +10,8 @@
  *
  * The bound on a faulting access: CTRL_TIMEOUT cycles without a reply, plus FAULT_SLACK for
  * the trip through the mesh, the trap and the probe (docs/testing.md). The boards' core
- * (SHORT_PATHS, the mp-board tests) takes about twice the cycles per instruction of the trap and the
- * probe: about 300 cycles over CTRL_TIMEOUT there, 130 to 180 on the simulator's core.
+ * (SHORT_PATHS, the mp-board tests) takes about twice the cycles per instruction of the trap
+ * and the probe: about 300 cycles over CTRL_TIMEOUT there, 130 to 180 on the simulator's core.
  */
 #ifndef FAULT_H
 #define FAULT_H
