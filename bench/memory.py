@@ -31,6 +31,9 @@ import sys
 
 from _lib import BenchError
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "mp"))
+import mp as mptest  # noqa: E402  (the stress configuration words, hive-sim's exit statuses)
+
 ABOUT = "coherent memory: miss latencies by hop distance, dirty/upgrade/AMO, NACKs, model speed"
 
 LAT_SHAPES = ["2x1", "4x1", "8x1", "16x1"]
@@ -157,7 +160,8 @@ def run(ctx):
         lines = str(e).strip().splitlines()
         m = re.search(r": exit (\d+) \(want", lines[0])
         code = int(m.group(1)) if m else None
-        why = {124: "exit 124, the cycle bound (%s) reached: a hang or a livelock" % MAX_CYCLES,
+        bound = mptest.SIM_EXIT["MAX_CYCLES"]
+        why = {bound: "exit %d, the cycle bound (%s) reached: a hang or a livelock" % (bound, MAX_CYCLES),
                99: "exit 99, an unexpected trap (a bus error)"}.get(
                    code, "exit %s" % code if code is not None else lines[0][-200:])
         details = [x.strip() for x in lines[1:] if "trap" in x or "FAIL" in x]
@@ -179,8 +183,6 @@ def run(ctx):
             lat_shapes.remove(shape)
 
     # the stress runs: one ELF copy per layout with its configuration words (tests/mp/mp.py)
-    sys.path.insert(0, ctx.path("tests", "mp"))
-    import mp as mptest
     os.makedirs(ctx.work, exist_ok=True)
     stress_elf = {}
     for layout, words in STRESS_LAYOUTS.items():

@@ -19,7 +19,7 @@ import mp  # noqa: E402
 BOOT_CYCLES = 2_000_000
 # stress.c mp_cfg: seed, operations per hart, lines, layout (spread), private-eviction weight
 STRESS_CFG = {0: 2, 1: 500, 2: 8, 3: 0, 4: 16}
-EXIT_BOUND = 124  # hive-sim: --max-cycles reached
+EXIT_BOUND = mp.SIM_EXIT["MAX_CYCLES"]  # hive-sim: --max-cycles reached
 
 
 def run(sim, args, expect):

@@ -24,6 +24,21 @@ STRESS_MAX_CYCLES = 20_000_000  # 3000 operations of 8 harts on contended lines
 TIMEOUT_S = 3600
 
 
+def _sim_exit_codes():
+    """hive-sim's exit statuses by name, read from their one definition: the enum in
+    sim/hive_sim.h (EXIT_MAX_CYCLES = 124 becomes "MAX_CYCLES": 124)."""
+    header = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "sim", "hive_sim.h")
+    with open(header) as f:
+        codes = {m.group(1): int(m.group(2))
+                 for m in re.finditer(r"^\s*EXIT_(\w+)\s*=\s*(\d+)", f.read(), re.M)}
+    if "MAX_CYCLES" not in codes or "BAD_INPUT" not in codes:
+        raise RuntimeError(f"{header}: no EXIT_MAX_CYCLES / EXIT_BAD_INPUT in its exit enum")
+    return codes
+
+
+SIM_EXIT = _sim_exit_codes()
+
+
 class Fail(Exception):
     """A test failed (tests/run.py catches it by this name through its own Fail)."""
 
@@ -113,8 +128,8 @@ def run_mp(ctx, test, prog, shape, words, args=(), max_cycles=MAX_CYCLES, expect
     lines = [ln for ln in (r.stdout + r.stderr).splitlines() if ln.strip()]
     problems = []
     if r.returncode != expect:
-        why = {124: "cycle bound reached (a hang or a livelock)", 99: "unexpected trap",
-               125: "hive-sim refused the input"}.get(r.returncode, "the program's fail code")
+        why = {SIM_EXIT["MAX_CYCLES"]: "cycle bound reached (a hang or a livelock)",
+               99: "unexpected trap", SIM_EXIT["BAD_INPUT"]: "hive-sim refused the input"}.get(r.returncode, "the program's fail code")
         problems.append(f"exit {r.returncode} ({why}), expected {expect}")
     st = None
     if os.path.exists(stats):
