@@ -87,13 +87,16 @@ module home #(
   // ---------------------------------------------------------------- directory storage
   coh_pkg::home_state_e           d_state   [ENT];
   logic [63:6]           d_line    [ENT];
-  logic [AGENTS-1:0]     d_sharers [ENT];
   logic [coh_pkg::AGENT_BITS-1:0] d_owner   [ENT];
-  logic [coh_pkg::AGENT_BITS-1:0] d_pend    [ENT];
-  logic [1:0]            d_kind    [ENT];   // pending grant: 0 S, 1 E, 2 M
-  logic                  d_evict   [ENT];
-  logic [7:0]            d_acks    [ENT];
   logic [31:0]           d_since   [ENT];   // cycle the entry began waiting for acks or data
+  // the rest of an entry is read only by the step, from the way banks below
+  typedef struct packed {
+    logic [AGENTS-1:0]              sharers;
+    logic [coh_pkg::AGENT_BITS-1:0] pend;
+    logic [1:0]                     kind;   // pending grant: 0 S, 1 E, 2 M
+    logic                           evict;
+    logic [7:0]                     acks;
+  } fields_t;
   logic [31:0]           now;
   logic [EW-1:0]         scan;              // the entry the watchdog looks at this cycle
   logic [ENT-1:0]        d_used;    // entries not in state I (the other fields are then valid)
@@ -212,9 +215,12 @@ module home #(
 
   // Every read port of a LUT-RAM array is a copy of it, so the directory's lines are read at
   // few addresses: the entry of a memory reply or of the watchdog (never both in a cycle), the
-  // sweep's entry, and the looked-up set (below)
+  // sweep's entry, and the looked-up set (below). The first is chosen by the queues' valids
+  // alone, not by take_mem (which waits for the output and memory ports): the watchdog, taken
+  // only when those ports are ready, runs only in a cycle without memory data and a pending
+  // entry, so the choice is the same and the read starts before the ports' readies are known.
   logic [63:6] aux_line;
-  assign aux_line = d_line[take_mem ? pq_dout : scan];
+  assign aux_line = d_line[mq_valid && pq_valid ? pq_dout : scan];
   // the revocation sweep: an owned line whose owner may no longer write its page is recalled
   assign swp_line = d_line[swp_idx];
   assign swp_agent = d_owner[swp_idx];
@@ -248,6 +254,7 @@ module home #(
   logic [$clog2(DIR_WAYS+1)-1:0] victim_way;
   logic [63:6]          way_line  [DIR_WAYS];
   coh_pkg::home_state_e way_state [DIR_WAYS];   // state_of each way's entry
+  fields_t              way_fields [DIR_WAYS];
   assign set = m.line[6 +: SW];
   always_comb begin
     hit = 1'b0; has_free = 1'b0; hit_e = '0; free_e = '0;
@@ -274,8 +281,10 @@ module home #(
   assign e = take_mem ? pq_dout : take_wd ? scan : take_swp ? swp_idx : hit ? hit_e : has_free ? free_e : victim_e;
   logic [63:6]   e_line;
   coh_pkg::home_state_e e_state;
+  fields_t       ef, ef_next;  // the entry's fields, and as the step leaves them
   assign e_line = way_line[e[WB-1:0]];
   assign e_state = way_state[e[WB-1:0]];
+  assign ef = way_fields[e[WB-1:0]];
   coh_pkg::home_step_t    st;
   coh_pkg::home_guard_t   g;
   always_comb begin
@@ -293,10 +302,10 @@ module home #(
     g.fw_ok = fw_ok || ((m.kind == coh_pkg::M_PUTM || m.kind == coh_pkg::M_RECACK) &&
                         (fw_filling || sweeping));
     g.owner_fw_ok = own_ok;
-    g.others = (d_sharers[e] & ~agent_bit(m.src_agent)) != '0;
-    g.last_ack = (d_acks[e] == 8'd1);
-    g.evict = d_evict[e];
-    g.pend_s = (d_kind[e] == 2'd0);
+    g.others = (ef.sharers & ~agent_bit(m.src_agent)) != '0;
+    g.last_ack = (ef.acks == 8'd1);
+    g.evict = ef.evict;
+    g.pend_s = (ef.kind == 2'd0);
     g.src_owner = (d_owner[e] == m.src_agent);
     g.dirty = m.flag;
     step_st = e_state;
@@ -306,7 +315,7 @@ module home #(
 
   // ---------------------------------------------------------------- outputs of the step
   logic [AGENTS-1:0] inv_targets;
-  assign inv_targets = d_sharers[e] & (evicting ? '1 : ~agent_bit(m.src_agent));
+  assign inv_targets = ef.sharers & (evicting ? '1 : ~agent_bit(m.src_agent));
 
   always_comb begin
     logic [511:0] data;
@@ -343,14 +352,14 @@ module home #(
         if (st.act.nack) oq_push = 1'b1;
         if (st.act.err_pend) begin
           oq_push = 1'b1;
-          oq_din = reply(coh_pkg::M_ERR, d_pend[e], e_line, 1'b0, '0);
+          oq_din = reply(coh_pkg::M_ERR, ef.pend, e_line, 1'b0, '0);
         end
         if (st.act.err) begin oq_push = 1'b1; oq_din.kind = coh_pkg::M_ERR; end
         if (st.act.wback) begin oq_push = 1'b1; oq_din.kind = coh_pkg::M_WBACK; end
         if (st.act.grant) begin
           oq_push = 1'b1;
-          oq_din = reply(d_kind[e] == 2'd0 ? coh_pkg::M_DATAS : d_kind[e] == 2'd1 ? coh_pkg::M_DATAE : coh_pkg::M_DATAM,
-                         d_pend[e], m.line, 1'b0, data);
+          oq_din = reply(ef.kind == 2'd0 ? coh_pkg::M_DATAS : ef.kind == 2'd1 ? coh_pkg::M_DATAE : coh_pkg::M_DATAM,
+                         ef.pend, m.line, 1'b0, data);
         end
         if (st.act.send_recs) fq_push = 1'b1;
         if (st.act.send_reci) begin fq_push = 1'b1; fq_din.kind = coh_pkg::M_RECI; end
@@ -398,27 +407,15 @@ module home #(
       if (act_valid && !bad_addr && !full_wait && st.known) begin
         if (e_state == coh_pkg::H_I && st.next != coh_pkg::H_I) begin
           occupancy <= occupancy + 1'b1;
-          d_sharers[e] <= '0;  // a newly used entry starts with no sharers
           d_line[e] <= m.line;
         end
         if (e_state != coh_pkg::H_I && st.next == coh_pkg::H_I) occupancy <= occupancy - 1'b1;
         d_state[e] <= st.next;
         d_used[e] <= (st.next != coh_pkg::H_I);
-        if (st.act.save_s || st.act.save_e || st.act.save_m) begin
-          d_pend[e] <= m.src_agent;
-          d_kind[e] <= st.act.save_s ? 2'd0 : st.act.save_e ? 2'd1 : 2'd2;
-          d_evict[e] <= 1'b0;
-        end
-        if (st.act.save_evict) d_evict[e] <= 1'b1;
-        if (st.act.set_owner) begin d_owner[e] <= d_pend[e]; d_sharers[e] <= '0; end
-        if (st.act.add_req || st.act.add_owner)
-          d_sharers[e] <= d_sharers[e] | (st.act.add_req ? agent_bit(d_pend[e]) : '0) |
-                          (st.act.add_owner ? agent_bit(d_owner[e]) : '0);
-        if (st.act.dec_ack) begin d_acks[e] <= d_acks[e] - 8'd1; d_since[e] <= now; end
-        if (st.act.send_inv || st.act.send_recs || st.act.send_reci) d_since[e] <= now;
-        if (st.act.free) d_sharers[e] <= '0;
+        if (st.act.set_owner) d_owner[e] <= ef.pend;
+        if (st.act.dec_ack || st.act.send_inv || st.act.send_recs || st.act.send_reci)
+          d_since[e] <= now;
         if (st.act.send_inv) begin
-          d_acks[e] <= 8'($countones(inv_targets));
           inv_busy <= (inv_targets != '0);
           inv_mask <= inv_targets;
           inv_line <= e_line;
@@ -433,17 +430,42 @@ module home #(
     end
   end
 
-  // the way banks, written as d_line and d_state are
+  // the entry's fields as the step leaves them
+  always_comb begin
+    ef_next = ef;
+    if (e_state == coh_pkg::H_I && st.next != coh_pkg::H_I)
+      ef_next.sharers = '0;  // a newly used entry starts with no sharers
+    if (st.act.save_s || st.act.save_e || st.act.save_m) begin
+      ef_next.pend = m.src_agent;
+      ef_next.kind = st.act.save_s ? 2'd0 : st.act.save_e ? 2'd1 : 2'd2;
+      ef_next.evict = 1'b0;
+    end
+    if (st.act.save_evict) ef_next.evict = 1'b1;
+    if (st.act.set_owner) ef_next.sharers = '0;
+    if (st.act.add_req || st.act.add_owner)
+      ef_next.sharers = ef.sharers | (st.act.add_req ? agent_bit(ef.pend) : '0) |
+                        (st.act.add_owner ? agent_bit(d_owner[e]) : '0);
+    if (st.act.dec_ack) ef_next.acks = ef.acks - 8'd1;
+    if (st.act.free) ef_next.sharers = '0;
+    if (st.act.send_inv) ef_next.acks = 8'($countones(inv_targets));
+  end
+
+  // The way banks, written as d_line and d_state are. The step reads its entry's line, state
+  // and fields from the looked-up set's ways, so those reads start with the set and do not wait
+  // for the tag compare that picks the way.
   assign dir_upd = !rst && !halt && act_valid && !bad_addr && !full_wait && st.known;
   for (genvar w = 0; w < DIR_WAYS; w++) begin : g_way
     logic [63:6]          lines  [DIR_SETS];
     coh_pkg::home_state_e states [DIR_SETS];
+    fields_t              fields [DIR_SETS];
     assign way_line[w] = lines[set];
     assign way_state[w] = d_used[EW'(32'(set) * DIR_WAYS + w)] ? states[set] : coh_pkg::H_I;
+    assign way_fields[w] = fields[set];
     always_ff @(posedge clk)
       if (dir_upd && 32'(e[WB-1:0]) == w) begin
         if (e_state == coh_pkg::H_I && st.next != coh_pkg::H_I) lines[e[EW-1:WB]] <= m.line;
         states[e[EW-1:WB]] <= st.next;
+        fields[e[EW-1:WB]] <= ef_next;
       end
   end
 
