@@ -1,6 +1,7 @@
 // Home side of a node's coherence controller: the directory of the lines of this node's
 // memory that some L1 holds, and the engine that runs the protocol table
-// (rtl/coherence_ctrl/protocol.py, generated into coh_pkg::home_step) one message per cycle.
+// (rtl/coherence_ctrl/protocol.py, generated into coh_pkg::home_step) one message per cycle
+// (every other cycle with SHORT_PATHS).
 //
 // The directory is sparse: DIR_SETS x DIR_WAYS entries, each tracking one line (state, a sharer
 // bit per L1 agent, owner, the pending request). A line that no cache holds has no entry, so
@@ -19,7 +20,8 @@ module home #(
     parameter longint NODE_MEM = 64'h100_0000,
     parameter int     DIR_SETS = 256,
     parameter int     DIR_WAYS = 4,
-    // 1 (the boards): the sweep acts on a firewall check of its entry made a cycle earlier
+    // 1 (the boards): a message's choice and lookup, then its step, in two cycles; the sweep
+    // acts on a firewall check of its entry made a cycle earlier
     parameter bit     SHORT_PATHS = 1'b0,
     localparam int    AGENTS = NODES * CORES_PER_NODE * 2,
     localparam int    MW = coh_pkg::MSG_BITS
@@ -162,6 +164,13 @@ module home #(
   endfunction
 
   // ---------------------------------------------------------------- choose this cycle's input
+  // A message is handled in two parts: the choice of input and its directory lookup (c_*), then
+  // the protocol step on the looked-up entry. The simulator's machine does both in one cycle.
+  // With SHORT_PATHS (the boards) the choice and lookup are registered (lk) and the step runs in
+  // the next cycle, in which nothing is chosen: a message takes two cycles, and as no step runs
+  // in the cycle of a choice, the directory, the pending-entry queue and the room in the output
+  // and memory ports that the choice saw are what the step finds (the networks and the memory
+  // can only free room in between). The input queues are popped by the step.
   coh_pkg::msg_t rq, rs;
   assign rq = req_msg;
   assign rs = rsp_msg;
@@ -172,45 +181,45 @@ module home #(
   // boards' critical path). One slot: a second write before the home took the first replaces it.
   logic          clr_pend;
   logic [63:6]   clr_line;
-  logic        take_mem, take_rsp, take_req, take_clear, take_wd, wd_fire, take_swp, swp_fire;
+  logic        c_mem, c_rsp, c_req, c_clear, c_wd, c_swp, wd_fire, swp_fire, go;
   always_ff @(posedge clk) begin
     if (rst) begin
       clr_pend <= 1'b0; clr_line <= '0;
     end else if (clear_valid) begin
       clr_pend <= 1'b1; clr_line <= clear_line;
-    end else if (take_clear) clr_pend <= 1'b0;
+    end else if (c_clear) clr_pend <= 1'b0;
   end
   logic [EW-1:0] swp_idx;
-  /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
-  coh_pkg::msg_t        m;          // the message being handled (for MEMDATA: its entry's line)
-  /* verilator lint_on UNUSEDSIGNAL */
-  coh_pkg::home_event_e ev;
-  assign take_mem = !halt && mq_valid && pq_valid && oq_ready && mem_ready;
+  coh_pkg::msg_t        c_m;        // the message chosen (for MEMDATA: its entry's line)
+  coh_pkg::home_event_e c_ev;
+  logic                 lk_v;       // a step is due (always, without SHORT_PATHS)
+  assign go = !halt && (!SHORT_PATHS || !lk_v);
+  assign c_mem = go && mq_valid && pq_valid && oq_ready && mem_ready;
   always_comb begin
-    take_rsp = !halt && !take_mem && rsp_valid && oq_ready && mem_ready && pq_ready;
-    take_req = !halt && !take_mem && !take_rsp && req_valid && oq_ready && fq_ready &&
-               !inv_busy && pq_ready && mem_ready;
-    take_clear = !halt && !take_mem && !take_rsp && !take_req && clr_pend;
-    take_wd = !halt && !take_mem && !take_rsp && !take_req && !take_clear && wd_fire &&
-              oq_ready && pq_ready && mem_ready;
-    take_swp = !halt && !take_mem && !take_rsp && !take_req && !take_clear && !take_wd &&
-               swp_fire && fq_ready && !inv_busy;
-    m = take_rsp ? rs : rq;
-    if (take_mem || take_wd) m.line = aux_line;
-    if (take_clear) m.line = clr_line;
-    if (take_swp) m.line = swp_line;
-    case (m.kind)
-      coh_pkg::M_GETS:   ev = coh_pkg::HE_GETS;
-      coh_pkg::M_GETSI:  ev = coh_pkg::HE_GETSI;
-      coh_pkg::M_GETM:   ev = coh_pkg::HE_GETM;
-      coh_pkg::M_PUTM:   ev = coh_pkg::HE_PUTM;
-      coh_pkg::M_INVACK: ev = coh_pkg::HE_INVACK;
-      default:  ev = coh_pkg::HE_RECACK;
+    c_rsp = go && !c_mem && rsp_valid && oq_ready && mem_ready && pq_ready;
+    c_req = go && !c_mem && !c_rsp && req_valid && oq_ready && fq_ready &&
+            !inv_busy && pq_ready && mem_ready;
+    c_clear = go && !c_mem && !c_rsp && !c_req && clr_pend;
+    c_wd = go && !c_mem && !c_rsp && !c_req && !c_clear && wd_fire &&
+           oq_ready && pq_ready && mem_ready;
+    c_swp = go && !c_mem && !c_rsp && !c_req && !c_clear && !c_wd &&
+            swp_fire && fq_ready && !inv_busy;
+    c_m = c_rsp ? rs : rq;
+    if (c_mem || c_wd) c_m.line = aux_line;
+    if (c_clear) c_m.line = clr_line;
+    if (c_swp) c_m.line = swp_line;
+    case (c_m.kind)
+      coh_pkg::M_GETS:   c_ev = coh_pkg::HE_GETS;
+      coh_pkg::M_GETSI:  c_ev = coh_pkg::HE_GETSI;
+      coh_pkg::M_GETM:   c_ev = coh_pkg::HE_GETM;
+      coh_pkg::M_PUTM:   c_ev = coh_pkg::HE_PUTM;
+      coh_pkg::M_INVACK: c_ev = coh_pkg::HE_INVACK;
+      default:  c_ev = coh_pkg::HE_RECACK;
     endcase
-    if (take_mem) ev = coh_pkg::HE_MEMDATA;
-    if (take_clear) ev = coh_pkg::HE_CLEAR;
-    if (take_wd) ev = (state_of(scan) == coh_pkg::H_BINV) ? coh_pkg::HE_INVTIMEOUT : coh_pkg::HE_RECFAIL;
-    if (take_swp) ev = coh_pkg::HE_EVICT;
+    if (c_mem) c_ev = coh_pkg::HE_MEMDATA;
+    if (c_clear) c_ev = coh_pkg::HE_CLEAR;
+    if (c_wd) c_ev = (state_of(scan) == coh_pkg::H_BINV) ? coh_pkg::HE_INVTIMEOUT : coh_pkg::HE_RECFAIL;
+    if (c_swp) c_ev = coh_pkg::HE_EVICT;
   end
 
   // Every read port of a LUT-RAM array is a copy of it, so the directory's lines are read at
@@ -249,23 +258,85 @@ module home #(
   // bank). The entry a step works on is always in the looked-up set (an entry holds a line of
   // its own set), so its line and state are read from there as well.
   logic [SW-1:0] set;
-  logic          hit, has_free;
-  logic [EW-1:0] hit_e, free_e, victim_e;
+  logic          c_hit, c_has_free;
+  logic [EW-1:0] hit_e, free_e, victim_e, c_e;
   logic [$clog2(DIR_WAYS+1)-1:0] victim_way;
   logic [63:6]          way_line  [DIR_WAYS];
   coh_pkg::home_state_e way_state [DIR_WAYS];   // state_of each way's entry
   fields_t              way_fields [DIR_WAYS];
-  assign set = m.line[6 +: SW];
+  assign set = c_m.line[6 +: SW];
   always_comb begin
-    hit = 1'b0; has_free = 1'b0; hit_e = '0; free_e = '0;
+    c_hit = 1'b0; c_has_free = 1'b0; hit_e = '0; free_e = '0;
     for (int w = DIR_WAYS - 1; w >= 0; w--) begin
-      logic [EW-1:0] e;
-      e = EW'(32'(set) * DIR_WAYS + w);
-      if (way_state[w] != coh_pkg::H_I && way_line[w] == m.line) begin hit = 1'b1; hit_e = e; end
-      if (way_state[w] == coh_pkg::H_I) begin has_free = 1'b1; free_e = e; end
+      logic [EW-1:0] i;
+      i = EW'(32'(set) * DIR_WAYS + w);
+      if (way_state[w] != coh_pkg::H_I && way_line[w] == c_m.line) begin c_hit = 1'b1; hit_e = i; end
+      if (way_state[w] == coh_pkg::H_I) begin c_has_free = 1'b1; free_e = i; end
     end
     victim_e = EW'(32'(set) * DIR_WAYS + 32'(victim_way));
   end
+  // the entry the step works on
+  assign c_e = c_mem ? pq_dout : c_wd ? scan : c_swp ? swp_idx :
+               c_hit ? hit_e : c_has_free ? free_e : victim_e;
+
+  // ---------------------------------------------------------------- the choice, for the step
+  typedef struct packed {
+    logic mem, rsp, req, clear, wd, swp;   // the input taken
+    coh_pkg::msg_t        m;
+    coh_pkg::home_event_e ev;
+    logic                 hit, has_free;
+    logic [EW-1:0]        e;
+    logic [63:6]          e_line;
+    coh_pkg::home_state_e e_state;
+    fields_t              ef;
+  } look_t;
+  look_t lc, lk;
+  always_comb begin
+    lc.mem = c_mem; lc.rsp = c_rsp; lc.req = c_req; lc.clear = c_clear; lc.wd = c_wd; lc.swp = c_swp;
+    lc.m = c_m;
+    lc.ev = c_ev;
+    lc.hit = c_hit;
+    lc.has_free = c_has_free;
+    lc.e = c_e;
+    lc.e_line = way_line[c_e[WB-1:0]];
+    lc.e_state = way_state[c_e[WB-1:0]];
+    lc.ef = way_fields[c_e[WB-1:0]];
+  end
+  if (SHORT_PATHS) begin : g_look
+    always_ff @(posedge clk)
+      if (rst) lk_v <= 1'b0;
+      else if (!halt) begin
+        lk_v <= !lk_v && (c_mem || c_rsp || c_req || c_clear || c_wd || c_swp);
+        if (!lk_v) lk <= lc;
+      end
+  end else begin : g_look
+    assign lk_v = 1'b1;
+    assign lk = lc;
+  end
+  logic take_mem, take_rsp, take_req, take_clear, take_wd, take_swp;
+  assign take_mem = lk_v && !halt && lk.mem;
+  assign take_rsp = lk_v && !halt && lk.rsp;
+  assign take_req = lk_v && !halt && lk.req;
+  assign take_clear = lk_v && !halt && lk.clear;
+  assign take_wd = lk_v && !halt && lk.wd;
+  assign take_swp = lk_v && !halt && lk.swp;
+  /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
+  coh_pkg::msg_t        m;          // the message being handled
+  /* verilator lint_on UNUSEDSIGNAL */
+  coh_pkg::home_event_e ev;
+  logic                 hit, has_free;
+  logic [EW-1:0]        e;          // the entry the step works on (its owner goes to the firewall)
+  logic [63:6]          e_line;
+  coh_pkg::home_state_e e_state;
+  fields_t              ef, ef_next;  // the entry's fields, and as the step leaves them
+  assign m = lk.m;
+  assign ev = lk.ev;
+  assign hit = lk.hit;
+  assign has_free = lk.has_free;
+  assign e = lk.e;
+  assign e_line = lk.e_line;
+  assign e_state = lk.e_state;
+  assign ef = lk.ef;
 
   // a request for a line outside this node's memory cannot be served
   logic in_range;
@@ -277,19 +348,11 @@ module home #(
   // ---------------------------------------------------------------- one protocol step
   logic          act_valid, evicting, bad_addr, full_wait;
   assign full_wait = take_req && !hit && !has_free && !evicting;
-  logic [EW-1:0] e;          // the entry the step works on (its owner goes to the firewall)
-  assign e = take_mem ? pq_dout : take_wd ? scan : take_swp ? swp_idx : hit ? hit_e : has_free ? free_e : victim_e;
-  logic [63:6]   e_line;
-  coh_pkg::home_state_e e_state;
-  fields_t       ef, ef_next;  // the entry's fields, and as the step leaves them
-  assign e_line = way_line[e[WB-1:0]];
-  assign e_state = way_state[e[WB-1:0]];
-  assign ef = way_fields[e[WB-1:0]];
   coh_pkg::home_step_t    st;
   coh_pkg::home_guard_t   g;
   always_comb begin
     act_valid = take_mem || take_rsp || take_req || take_wd || take_swp ||
-                (take_clear && hit && state_of(hit_e) == coh_pkg::H_LOST);
+                (take_clear && hit && e_state == coh_pkg::H_LOST);
     evicting = 1'b0;
     bad_addr = 1'b0;
     if (take_req && (!in_range || (cutoff && m.src_node != coh_pkg::NODE_BITS'(NODE_ID))))

@@ -12,8 +12,9 @@ module hive_soc #(
     parameter int BOOTROM_WORDS = 512,  // words each boot ROM holds (a board's: rtl/devices/bootrom.sv)
     // 1: the longest paths cut at the cost of cycles, as on the boards: the next fetch a cycle
     // after an instruction completes and a load/store's address in a cycle of its own
-    // (core.sv), a device's answer registered (node.sv), the revocation sweep acting on a
-    // firewall check a cycle old (home.sv)
+    // (core.sv), a device's answer registered (node.sv), the home's choice of message and
+    // directory lookup in a cycle before its step, the revocation sweep acting on a firewall
+    // check a cycle old (home.sv)
     parameter bit SHORT_PATHS = 1'b0,
     parameter int TLB_ENTRIES = 8,      // entries of each core's I and D TLB
     parameter int PMP_ENTRIES = 8,      // PMP entries of each core (4 or more: OpenSBI uses 3)
