@@ -1,9 +1,9 @@
-"""board_core: what the boards' short paths cost in cycles (issue 9, docs/fpga.md item 25).
+"""board_core: what the boards' short paths cost in cycles (issue 9, docs/fpga.md items 25, 28).
 
 The core benchmark's integer kernels (warm: code and data in the L1s) and the OpenSBI boot to
 the payload's power-off, once on the simulator's 1x1 model and once on the model variant
-1x1-short-nopgo (SHORT_PATHS=1, as both board tops; what it cuts: rtl/soc/hive_soc.sv). Both are cycle counts of the RTL, deterministic; each
-kernel checks its own result. What the cut buys is the routed Fmax in the fpga benchmark.
+1x1-short-nopgo (SHORT_PATHS=1, as both board tops; what it cuts: rtl/soc/hive_soc.sv). Both
+are cycle counts of the RTL, deterministic; each kernel checks its own result. What the cut buys is the routed Fmax in the fpga benchmark.
 """
 import statistics
 
