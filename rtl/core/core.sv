@@ -10,11 +10,9 @@
 // see only global addresses (DESIGN.md section 2).
 //
 // SHORT_PATHS cuts the longest combinational paths at the cost of cycles, for the FPGA boards
-// (docs/fpga.md): the next instruction is fetched in the cycle after one completes, a fetch
-// spends a first cycle on its translation, PMP check and route, held in ft_*, and reads the L1 I
-// from those registers in the next, and a load, store or AMO spends a first cycle on its
-// address, translation and PMP check, held in ma_*, and asks the cache or the device port from
-// those registers in the next.
+// (docs/fpga.md): the next instruction is fetched in the cycle after one completes, and a load,
+// store or AMO spends a first cycle on its address, translation and PMP check, held in ma_*,
+// and asks the cache or the device port from those registers in the next.
 module core #(
     parameter int     NODES = 1,
     parameter longint NODE_MEM = 64'h100_0000,
@@ -193,7 +191,7 @@ module core #(
   logic [55:0] f_pa, m_pa;
   logic        f_pmp_ok, m_pmp_ok;
   pmp #(.ENTRIES(PMP_ENTRIES)) fpmp (
-      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(f_pa_c[55:2]), .priv, .access(3'b100), .allow(f_pmp_ok));
+      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(f_pa[55:2]), .priv, .access(3'b100), .allow(f_pmp_ok));
   pmp #(.ENTRIES(PMP_ENTRIES)) dpmp (
       .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(m_pa[55:2]), .priv(dpriv), .access(macc), .allow(m_pmp_ok));
 
@@ -213,41 +211,30 @@ module core #(
   // Produces the instruction at `fa` (or a fault) when it can in this cycle: f_ready. The
   // checks that decide where the bytes come from are kept apart from the blocks that read the
   // cache, so that no always block both drives a cache request and reads its answer.
-  // F_WAIT: with SHORT_PATHS, the cycle that translates, checks and routes the fetch into ft_*
-  localparam logic [2:0] F_FAULT = 3'd0, F_PTW = 3'd1, F_MEM = 3'd2, F_IO = 3'd3, F_WAIT = 3'd4;
+  localparam logic [1:0] F_FAULT = 2'd0, F_PTW = 2'd1, F_MEM = 2'd2, F_IO = 2'd3;
   logic        f_ready, f_fault, f_need_ptw, f_need_io, f_take_half;
-  logic [3:0]  f_cause, f_cause_c;
+  logic [3:0]  f_cause;
   logic [31:0] f_raw;
   logic [15:0] f_h0;
   logic        f_is_c;
-  logic [2:0]  f_src, f_src_c;     // _c: this cycle's translation; f_*: the one the fetch uses
-  logic [55:0] f_pa_c;
-  logic [63:0] f_ga, f_ga_c;       // global address of the fetch
-  logic        ft_valid;           // SHORT_PATHS: ft_* hold f_cur's translation, check and route
-  logic [2:0]  ft_src;
-  logic [3:0]  ft_cause;
-  logic [55:0] ft_pa;
-  logic [63:0] ft_ga;
+  logic [1:0]  f_src;
 
   assign f_cur = fhalf_valid ? fa + 64'd2 : fa;
-  assign f_pa_c = ftrans ? it_pa : f_cur[55:0];
-  assign f_ga_c = route_addr(f_pa_c, remap_target);
-  assign f_src = !SHORT_PATHS ? f_src_c : ft_valid ? ft_src : F_WAIT;
-  assign f_cause = SHORT_PATHS ? ft_cause : f_cause_c;
-  assign f_pa = SHORT_PATHS ? ft_pa : f_pa_c;
-  assign f_ga = SHORT_PATHS ? ft_ga : f_ga_c;
+  assign f_pa = ftrans ? it_pa : f_cur[55:0];
+  logic [63:0] f_ga;               // global address of the fetch
+  assign f_ga = route_addr(f_pa, remap_target);
   assign ic_addr = f_ga[63:6];
 
   always_comb begin
-    f_src_c = F_FAULT;
-    f_cause_c = 4'd1;
-    if (ftrans && !va_ok(f_cur[63:38])) f_cause_c = 4'd12;
-    else if (ftrans && !it_hit) f_src_c = F_PTW;
-    else if (ftrans && it_fault) f_cause_c = 4'd12;
+    f_src = F_FAULT;
+    f_cause = 4'd1;
+    if (ftrans && !va_ok(f_cur[63:38])) f_cause = 4'd12;
+    else if (ftrans && !it_hit) f_src = F_PTW;
+    else if (ftrans && it_fault) f_cause = 4'd12;
     else if ((ftrans || f_cur[63:56] == 8'd0) && f_pmp_ok) begin
-      case (route_kind(f_pa_c))
-        R_MEM: f_src_c = F_MEM;
-        R_IO:  f_src_c = F_IO;
+      case (route_kind(f_pa))
+        R_MEM: f_src = F_MEM;
+        R_IO:  f_src = F_IO;
         default: ;
       endcase
     end
@@ -738,7 +725,6 @@ module core #(
       fhalf_valid <= 1'b0; fhalf <= '0; io_fetch_valid <= 1'b0; io_fetch_word <= '0; io_fetch_pa <= '0;
       io_fetch_req <= 1'b0; io_fetch_va <= '0; md_have <= 1'b0; io_busy <= 1'b0;
       ma_valid <= 1'b0; ma_act <= M_NONE; ma_cause <= '0; ma_tval <= '0; ma_ga <= '0;
-      ft_valid <= 1'b0; ft_src <= F_FAULT; ft_cause <= '0; ft_pa <= '0; ft_ga <= '0;
       st_sie <= 0; st_mie <= 0; st_spie <= 0; st_mpie <= 0; st_spp <= 0; st_mprv <= 0; st_sum <= 0;
       st_mxr <= 0; st_tvm <= 0; st_tw <= 0; st_tsr <= 0; st_mpp <= PRIV_M;
       medeleg <= '0; mideleg <= '0; mie <= '0; mtvec <= '0; stvec <= '0; mscratch <= '0;
@@ -802,17 +788,6 @@ module core #(
       if (!ir_valid && state == S_RUN && f_need_ptw) begin
         state <= S_PTW; ptw_for_fetch <= 1'b1; ptw_va <= f_cur; ptw_acc <= 3'b100;
         ptw_level <= 2'd2; ptw_pa <= {satp[43:0], f_cur[38:30], 3'd0};
-      end
-      // the fetch's translation cycle (SHORT_PATHS). It holds while the fetch of f_cur waits (a
-      // refill, a device read), and is dropped when the IR is written, the first half of an
-      // instruction is taken (f_cur moves on) or a walk starts (the TLB changes): so it is never
-      // held while an instruction executes, and the CSRs and TLBs it depends on change only then.
-      if (SHORT_PATHS) begin
-        if (!ir_valid && state == S_RUN && !ft_valid) begin
-          ft_valid <= 1'b1; ft_src <= f_src_c; ft_cause <= f_cause_c; ft_pa <= f_pa_c; ft_ga <= f_ga_c;
-        end
-        if (ir_valid || f_ready || f_take_half || f_need_ptw || (io_fetch_req && io_ack && io_err))
-          ft_valid <= 1'b0;
       end
 
       // execute

@@ -11,8 +11,8 @@ module hive_soc #(
     parameter bit FIREWALL = 1'b1,  // 0: the firewall check compiled out (the -nofw model)
     parameter int BOOTROM_WORDS = 512,  // words each boot ROM holds (a board's: rtl/devices/bootrom.sv)
     // 1: the longest paths cut at the cost of cycles, as on the boards: the next fetch a cycle
-    // after an instruction completes, a fetch's translation and a load/store's address each in
-    // a cycle of its own (core.sv), a device's answer registered (node.sv), the home's choice of message and
+    // after an instruction completes and a load/store's address in a cycle of its own
+    // (core.sv), a device's answer registered (node.sv), the home's choice of message and
     // directory lookup in a cycle before its step, the revocation sweep acting on a firewall
     // check a cycle old (home.sv)
     parameter bit SHORT_PATHS = 1'b0,

@@ -9,17 +9,16 @@
  * No barrier is used after the failure: the failed harts could own its lines.
  *
  * The bound on a faulting access: CTRL_TIMEOUT cycles without a reply, plus FAULT_SLACK for
- * the trip through the mesh, the trap and the probe (docs/testing.md): 130 to 180 cycles on the
- * simulator's core. The boards' core (SHORT_PATHS) spends two to three times the cycles per
- * instruction on the trap and the probe (about 410 over CTRL_TIMEOUT), so the mp-board tests
- * set their own slack in mp_cfg.w[7] (tests/mp/mp.py).
+ * the trip through the mesh, the trap and the probe (docs/testing.md). The boards' core
+ * (SHORT_PATHS, the mp-board tests) takes about twice the cycles per instruction of the trap
+ * and the probe: about 300 cycles over CTRL_TIMEOUT there, 130 to 180 on the simulator's core.
  */
 #ifndef FAULT_H
 #define FAULT_H
 
 #include "mp.h"
 
-#define FAULT_SLACK (mp_cfg.w[7] ? mp_cfg.w[7] : 400)
+#define FAULT_SLACK 400
 
 struct fault_shared {
     volatile uint64_t go __attribute__((aligned(64)));
