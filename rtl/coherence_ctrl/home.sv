@@ -225,7 +225,7 @@ module home #(
   // Every read port of a LUT-RAM array is a copy of it, so the directory's lines are read at
   // few addresses: the entry of a memory reply or of the watchdog (never both in a cycle), the
   // sweep's entry, and the looked-up set (below). The first is chosen by the queues' valids
-  // alone, not by take_mem (which waits for the output and memory ports): the watchdog, taken
+  // alone, not by c_mem (which waits for the output and memory ports): the watchdog, taken
   // only when those ports are ready, runs only in a cycle without memory data and a pending
   // entry, so the choice is the same and the read starts before the ports' readies are known.
   logic [63:6] aux_line;
