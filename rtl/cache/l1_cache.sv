@@ -14,6 +14,8 @@ module l1_cache #(
     parameter int     LINES = 256,
     parameter int     AGENT = 0,          // this cache's agent number (hart * 2 + ICACHE)
     parameter int     NODE_ID = 0,
+    // 1 (the boards): the parked forward's readiness is registered (below)
+    parameter bit     SHORT_PATHS = 1'b0,
     localparam int    MW = coh_pkg::MSG_BITS
 ) (
     input  logic          clk,
@@ -130,7 +132,7 @@ module l1_cache #(
   /* verilator lint_on UNUSEDSIGNAL */
   coh_pkg::l1_state_e fst, pst;
   coh_pkg::l1_event_e fev, pev;
-  logic               pk_valid, pk_ready, park;
+  logic               pk_valid, pk_ready, pk_wait, park;
   coh_pkg::msg_e      pk_kind;
   logic [63:6]        pk_line;
   function automatic coh_pkg::l1_event_e fwd_event(input coh_pkg::msg_e k);
@@ -147,7 +149,23 @@ module l1_cache #(
     pg.wb = wb_valid && wb_line == pk_line;
   end
   coh_l1_step pstep (.st(pst), .ev(pev), .g(pg), .known(ps.known), .next(ps.next), .act(ps.act));
-  assign pk_ready = pk_valid && !ps.act.defer;
+  // With SHORT_PATHS the parked forward's readiness is the one computed a cycle before (its
+  // step began the boards' critical path, which went on through the forward's tag compare and
+  // step into the data array), good when nothing that step reads (the MSHR, the writeback
+  // buffer, the slot) changed since; while it is not known, no forward is taken, so the parked
+  // one cannot be passed over for good.
+  if (SHORT_PATHS) begin : g_pk
+    logic pk_rdy_q, pk_known_q;
+    always_ff @(posedge clk) begin
+      pk_rdy_q <= pk_valid && !ps.act.defer;
+      pk_known_q <= !rst && !(mshr_tmo || wb_tmo || start || fl_wb || rsp_valid || park || fwd_take);
+    end
+    assign pk_ready = pk_known_q && pk_rdy_q;
+    assign pk_wait = pk_valid && !pk_known_q;
+  end else begin : g_pk
+    assign pk_ready = pk_valid && !ps.act.defer;
+    assign pk_wait = 1'b0;
+  end
   always_comb begin
     f = fwd_msg;
     if (pk_ready) begin f.kind = pk_kind; f.line = pk_line; end
@@ -173,7 +191,8 @@ module l1_cache #(
   assign fill = rsp_valid && (r.kind == coh_pkg::M_DATAS || r.kind == coh_pkg::M_DATAE ||
                               r.kind == coh_pkg::M_DATAM);
   assign held = resv_valid && resv_hold != '0 && resv_line == f.line;
-  assign fwd_take = (pk_ready || fwd_valid) && !ack_valid && !fs.act.defer && !filled && !held;
+  assign fwd_take = (pk_ready || fwd_valid) && !pk_wait && !ack_valid && !fs.act.defer && !filled &&
+                    !held;
   assign park = !pk_ready && fwd_valid && fs.act.defer && !pk_valid;
   assign fwd_pop = (fwd_take && !pk_ready) || park;
 

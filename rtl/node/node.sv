@@ -172,7 +172,8 @@ module node #(
     logic [MW-1:0] ic_req_msg, ic_ack_msg;
     /* verilator lint_on UNUSEDSIGNAL */
     /* verilator lint_off PINCONNECTEMPTY */
-    l1_cache #(.ICACHE(1'b1), .LINES(L1_LINES), .AGENT(2 * HART + 1), .NODE_ID(NODE_ID)) icache (
+    l1_cache #(.ICACHE(1'b1), .LINES(L1_LINES), .AGENT(2 * HART + 1), .NODE_ID(NODE_ID),
+               .SHORT_PATHS(SHORT_PATHS)) icache (
         .clk, .rst, .req(ic_req), .op(3'd0), .addr({ic_addr, 6'd0}), .size(2'd3), .wdata('0),
         .amo('0), .done(ic_done), .err(ic_err), .rdata(), .line_data(ic_line), .flush(1'b0),
         .flush_done(), .inval_all(ic_flush), .timeout,
@@ -189,7 +190,8 @@ module node #(
     assign l_req_msg[(2*i+1)*MW +: MW] = {ic_req_msg[MW-1:512], 512'd0};
     assign l_ack_msg[(2*i+1)*MW +: MW] = {ic_ack_msg[MW-1:512], 512'd0};
 
-    l1_cache #(.ICACHE(1'b0), .LINES(L1_LINES), .AGENT(2 * HART), .NODE_ID(NODE_ID)) dcache (
+    l1_cache #(.ICACHE(1'b0), .LINES(L1_LINES), .AGENT(2 * HART), .NODE_ID(NODE_ID),
+               .SHORT_PATHS(SHORT_PATHS)) dcache (
         .clk, .rst, .req(dc_req), .op(dc_op), .addr(dc_addr), .size(dc_size), .wdata(dc_wdata),
         .amo(dc_amo), .done(dc_done), .err(dc_err), .rdata(dc_rdata), .line_data(),
         .flush(dc_flush), .flush_done(dc_flush_done), .inval_all(1'b0), .timeout,

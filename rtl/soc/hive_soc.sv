@@ -14,7 +14,7 @@ module hive_soc #(
     // after an instruction completes and a load/store's address in a cycle of its own
     // (core.sv), a device's answer registered (node.sv), the home's choice of message and
     // directory lookup in a cycle before its step, the revocation sweep acting on a firewall
-    // check a cycle old (home.sv)
+    // check a cycle old (home.sv), a parked forward's readiness a cycle old (l1_cache.sv)
     parameter bit SHORT_PATHS = 1'b0,
     parameter int TLB_ENTRIES = 8,      // entries of each core's I and D TLB
     parameter int PMP_ENTRIES = 8,      // PMP entries of each core (4 or more: OpenSBI uses 3)
