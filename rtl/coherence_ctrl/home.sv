@@ -280,38 +280,44 @@ module home #(
                c_hit ? hit_e : c_has_free ? free_e : victim_e;
 
   // ---------------------------------------------------------------- the choice, for the step
+  // (the message, its event and the entry's state beside the struct: Yosys 0.23 does not take a
+  // package's types as fields of a struct declared in a module)
   typedef struct packed {
     logic mem, rsp, req, clear, wd, swp;   // the input taken
-    coh_pkg::msg_t        m;
-    coh_pkg::home_event_e ev;
     logic                 hit, has_free;
     logic [EW-1:0]        e;
     logic [63:6]          e_line;
-    coh_pkg::home_state_e e_state;
     fields_t              ef;
   } look_t;
   look_t lc, lk;
+  coh_pkg::home_state_e c_e_state;
   always_comb begin
     lc.mem = c_mem; lc.rsp = c_rsp; lc.req = c_req; lc.clear = c_clear; lc.wd = c_wd; lc.swp = c_swp;
-    lc.m = c_m;
-    lc.ev = c_ev;
     lc.hit = c_hit;
     lc.has_free = c_has_free;
     lc.e = c_e;
     lc.e_line = way_line[c_e[WB-1:0]];
-    lc.e_state = way_state[c_e[WB-1:0]];
     lc.ef = way_fields[c_e[WB-1:0]];
   end
+  assign c_e_state = way_state[c_e[WB-1:0]];
+  /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
+  coh_pkg::msg_t        m;          // the message being handled
+  /* verilator lint_on UNUSEDSIGNAL */
+  coh_pkg::home_event_e ev;
+  coh_pkg::home_state_e e_state;
   if (SHORT_PATHS) begin : g_look
     always_ff @(posedge clk)
       if (rst) lk_v <= 1'b0;
       else if (!halt) begin
         lk_v <= !lk_v && (c_mem || c_rsp || c_req || c_clear || c_wd || c_swp);
-        if (!lk_v) lk <= lc;
+        if (!lk_v) begin lk <= lc; m <= c_m; ev <= c_ev; e_state <= c_e_state; end
       end
   end else begin : g_look
     assign lk_v = 1'b1;
     assign lk = lc;
+    assign m = c_m;
+    assign ev = c_ev;
+    assign e_state = c_e_state;
   end
   logic take_mem, take_rsp, take_req, take_clear, take_wd, take_swp;
   assign take_mem = lk_v && !halt && lk.mem;
@@ -320,22 +326,14 @@ module home #(
   assign take_clear = lk_v && !halt && lk.clear;
   assign take_wd = lk_v && !halt && lk.wd;
   assign take_swp = lk_v && !halt && lk.swp;
-  /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
-  coh_pkg::msg_t        m;          // the message being handled
-  /* verilator lint_on UNUSEDSIGNAL */
-  coh_pkg::home_event_e ev;
   logic                 hit, has_free;
   logic [EW-1:0]        e;          // the entry the step works on (its owner goes to the firewall)
   logic [63:6]          e_line;
-  coh_pkg::home_state_e e_state;
   fields_t              ef, ef_next;  // the entry's fields, and as the step leaves them
-  assign m = lk.m;
-  assign ev = lk.ev;
   assign hit = lk.hit;
   assign has_free = lk.has_free;
   assign e = lk.e;
   assign e_line = lk.e_line;
-  assign e_state = lk.e_state;
   assign ef = lk.ef;
 
   // a request for a line outside this node's memory cannot be served

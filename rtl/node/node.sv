@@ -12,7 +12,7 @@ module node #(
     parameter int     SIPS_DEPTH = 32'(hive_pkg::SIPS_DEPTH_DEFAULT),  // messages per SIPS receive queue
     parameter bit     FIREWALL = 1'b1,    // 0: every write permitted, no vector storage
     parameter int     BOOTROM_WORDS = 512,  // words the boot ROM holds (bootrom.sv)
-    parameter bit     SHORT_PATHS = 1'b0,   // core.sv; the devices' answer registered
+    parameter bit     SHORT_PATHS = 1'b0,   // hive_soc.sv; here: the devices' answer registered
     parameter int     TLB_ENTRIES = 8,      // core.sv
     parameter int     PMP_ENTRIES = 8,      // core.sv
     // the harness's wild write, SIPS drop/delay and statistics counters (hive_soc); 0: never
