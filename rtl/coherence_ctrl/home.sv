@@ -166,11 +166,11 @@ module home #(
   // ---------------------------------------------------------------- choose this cycle's input
   // A message is handled in two parts: the choice of input and its directory lookup (c_*), then
   // the protocol step on the looked-up entry. The simulator's machine does both in one cycle.
-  // With SHORT_PATHS (the boards) the choice and lookup are registered (lk) and the step runs in
-  // the next cycle, in which nothing is chosen: a message takes two cycles, and as no step runs
-  // in the cycle of a choice, the directory, the pending-entry queue and the room in the output
-  // and memory ports that the choice saw are what the step finds (the networks and the memory
-  // can only free room in between). The input queues are popped by the step.
+  // With SHORT_PATHS (the boards) the choice and lookup are registered (g_look) and the step
+  // runs in the next cycle, in which nothing is chosen: a message takes two cycles, and as no
+  // step runs in the cycle of a choice, the directory, the pending-entry queue and the room in
+  // the output and memory ports that the choice saw are what the step finds (the networks and
+  // the memory can only free room in between). The input queues are popped by the step.
   coh_pkg::msg_t rq, rs;
   assign rq = req_msg;
   assign rs = rsp_msg;
@@ -270,7 +270,9 @@ module home #(
     for (int w = DIR_WAYS - 1; w >= 0; w--) begin
       logic [EW-1:0] i;
       i = EW'(32'(set) * DIR_WAYS + w);
-      if (way_state[w] != coh_pkg::H_I && way_line[w] == c_m.line) begin c_hit = 1'b1; hit_e = i; end
+      if (way_state[w] != coh_pkg::H_I && way_line[w] == c_m.line) begin
+        c_hit = 1'b1; hit_e = i;
+      end
       if (way_state[w] == coh_pkg::H_I) begin c_has_free = 1'b1; free_e = i; end
     end
     victim_e = EW'(32'(set) * DIR_WAYS + 32'(victim_way));
@@ -280,26 +282,12 @@ module home #(
                c_hit ? hit_e : c_has_free ? free_e : victim_e;
 
   // ---------------------------------------------------------------- the choice, for the step
-  // (the message, its event and the entry's state beside the struct: Yosys 0.23 does not take a
-  // package's types as fields of a struct declared in a module)
-  typedef struct packed {
-    logic mem, rsp, req, clear, wd, swp;   // the input taken
-    logic                 hit, has_free;
-    logic [EW-1:0]        e;
-    logic [63:6]          e_line;
-    fields_t              ef;
-  } look_t;
-  look_t lc, lk;
-  coh_pkg::home_state_e c_e_state;
-  always_comb begin
-    lc.mem = c_mem; lc.rsp = c_rsp; lc.req = c_req; lc.clear = c_clear; lc.wd = c_wd; lc.swp = c_swp;
-    lc.hit = c_hit;
-    lc.has_free = c_has_free;
-    lc.e = c_e;
-    lc.e_line = way_line[c_e[WB-1:0]];
-    lc.ef = way_fields[c_e[WB-1:0]];
-  end
-  assign c_e_state = way_state[c_e[WB-1:0]];
+  // What the step works on: the choice and its lookup, registered with SHORT_PATHS (lk_v says
+  // a step is due), the choice itself without.
+  logic          t_mem, t_rsp, t_req, t_clear, t_wd, t_swp, hit, has_free;
+  logic [EW-1:0] e;          // the entry the step works on (its owner goes to the firewall)
+  logic [63:6]   e_line;
+  fields_t       ef, ef_next;  // the entry's fields, and as the step leaves them
   /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
   coh_pkg::msg_t        m;          // the message being handled
   /* verilator lint_on UNUSEDSIGNAL */
@@ -310,31 +298,35 @@ module home #(
       if (rst) lk_v <= 1'b0;
       else if (!halt) begin
         lk_v <= !lk_v && (c_mem || c_rsp || c_req || c_clear || c_wd || c_swp);
-        if (!lk_v) begin lk <= lc; m <= c_m; ev <= c_ev; e_state <= c_e_state; end
+        if (!lk_v) begin
+          {t_mem, t_rsp, t_req, t_clear, t_wd, t_swp} <=
+              {c_mem, c_rsp, c_req, c_clear, c_wd, c_swp};
+          {hit, has_free, e} <= {c_hit, c_has_free, c_e};
+          e_line <= way_line[c_e[WB-1:0]];
+          e_state <= way_state[c_e[WB-1:0]];
+          ef <= way_fields[c_e[WB-1:0]];
+          m <= c_m;
+          ev <= c_ev;
+        end
       end
   end else begin : g_look
     assign lk_v = 1'b1;
-    assign lk = lc;
+    assign {t_mem, t_rsp, t_req, t_clear, t_wd, t_swp} =
+        {c_mem, c_rsp, c_req, c_clear, c_wd, c_swp};
+    assign {hit, has_free, e} = {c_hit, c_has_free, c_e};
+    assign e_line = way_line[c_e[WB-1:0]];
+    assign e_state = way_state[c_e[WB-1:0]];
+    assign ef = way_fields[c_e[WB-1:0]];
     assign m = c_m;
     assign ev = c_ev;
-    assign e_state = c_e_state;
   end
   logic take_mem, take_rsp, take_req, take_clear, take_wd, take_swp;
-  assign take_mem = lk_v && !halt && lk.mem;
-  assign take_rsp = lk_v && !halt && lk.rsp;
-  assign take_req = lk_v && !halt && lk.req;
-  assign take_clear = lk_v && !halt && lk.clear;
-  assign take_wd = lk_v && !halt && lk.wd;
-  assign take_swp = lk_v && !halt && lk.swp;
-  logic                 hit, has_free;
-  logic [EW-1:0]        e;          // the entry the step works on (its owner goes to the firewall)
-  logic [63:6]          e_line;
-  fields_t              ef, ef_next;  // the entry's fields, and as the step leaves them
-  assign hit = lk.hit;
-  assign has_free = lk.has_free;
-  assign e = lk.e;
-  assign e_line = lk.e_line;
-  assign ef = lk.ef;
+  assign take_mem = lk_v && !halt && t_mem;
+  assign take_rsp = lk_v && !halt && t_rsp;
+  assign take_req = lk_v && !halt && t_req;
+  assign take_clear = lk_v && !halt && t_clear;
+  assign take_wd = lk_v && !halt && t_wd;
+  assign take_swp = lk_v && !halt && t_swp;
 
   // a request for a line outside this node's memory cannot be served
   logic in_range;
