@@ -246,7 +246,7 @@ int main(int argc, char **argv) {
     for (int c = 0; c < 26; c++) lines.push_back((char)('a' + (l + c) % 26));
     lines.push_back('\n');
   }
-  check(console == "hello from the board top\n" + lines + "128 KiB pattern checked\n" && !dropped,
+  check(console == std::string("hello from the board top\n") + lines + "128 KiB pattern checked\n" && !dropped,
         "node 0 console through the hub: all " + std::to_string(console.size()) +
             " bytes, none dropped (LSR.THRE follows the console FIFO's room)");
   if (board == 1)  // the ULX3S: the SDRAM model's verdict
