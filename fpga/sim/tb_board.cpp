@@ -241,18 +241,18 @@ int main(int argc, char **argv) {
   if (st.size() >= 20) for (int i = 0; i < 8; i++) cycles |= (uint64_t)st[12 + i] << (8 * i);
   check(fin == 1, "machine finisher: pass after " + std::to_string(cycles) + " SoC cycles");
   // hello.S's lines: the alphabet rotated by the line's number, twice the console FIFO
-  std::string lines;
+  std::string rows;
   for (int l = 0; l < 160; l++) {
-    for (int c = 0; c < 26; c++) lines.push_back((char)('a' + (l + c) % 26));
-    lines.push_back('\n');
+    for (int c = 0; c < 26; c++) rows.push_back((char)('a' + (l + c) % 26));
+    rows.push_back('\n');
   }
-  check(console == std::string("hello from the board top\n") + lines + "128 KiB pattern checked\n" && !dropped,
+  check(console == std::string("hello from the board top\n") + rows + "128 KiB pattern checked\n" && !dropped,
         "node 0 console through the hub: all " + std::to_string(console.size()) +
             " bytes, none dropped (LSR.THRE follows the console FIFO's room)");
   if (board == 1)  // the ULX3S: the SDRAM model's verdict
     check(b.m->sdram_errors == 0, "SDRAM protocol and timing (" + std::to_string(b.m->sdram_errors) +
                                       " violations, " + std::to_string(b.m->sdram_refreshes) + " refreshes)");
-  printf("console: %s", console.substr(0, 200).c_str());
+  printf("console (first 200 bytes): %s\n", console.substr(0, 200).c_str());
   printf("%d passed, %d failed\n", passed, failed);
   b.m->final();
   return failed ? 1 : 0;
