@@ -355,11 +355,14 @@ def flash_image(a):
     body = b"".join(c for _, c in load_commands(rom, mem, elf))
     image = FLASH_MAGIC + struct.pack("<II", len(body), zlib.crc32(body)) + body
     room = min(a.flash_size, FLASH_REACH) - a.offset
+    flash = f"a {a.flash_size / (1 << 20):g} MiB flash"
+    if a.offset % 4096:
+        raise LinkError(f"offset {a.offset:#x} is not on a 4 KiB boundary (the flash's erase sector)")
     if room <= 0:
-        raise LinkError(f"offset {a.offset:#x} is past the end of a {a.flash_size >> 20} MiB flash")
+        raise LinkError(f"offset {a.offset:#x} is past the end of {flash}")
     if len(image) > room:
         raise LinkError(f"the image ({len(image)} bytes) does not fit the {room} bytes from offset "
-                        f"{a.offset:#x} to the end of a {a.flash_size >> 20} MiB flash"
+                        f"{a.offset:#x} to the end of {flash}"
                         + (" (the board's READ reaches 16 MiB)" if a.flash_size > FLASH_REACH else ""))
     with open(a.out, "wb") as f:
         f.write(image)
@@ -466,7 +469,7 @@ def main(argv=None):
             s.add_argument("--baud", type=int, default=1_000_000)
         if name in ("load", "flash-image"):
             s.add_argument("--images", required=True, help="the board's images (make fpga-images)")
-            s.add_argument("--cells", type=int, default=1)
+            s.add_argument("--cells", type=int, default=1, help="cells mode: how many cells")
             s.add_argument("--firmware", help="cells mode: the firmware (OpenSBI fw_dynamic.bin)")
             s.add_argument("--payload", help="cells mode: the payload or kernel")
             s.add_argument("--elf", help="bare metal: this ELF instead of firmware and payload")
