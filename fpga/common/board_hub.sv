@@ -249,7 +249,8 @@ module board_hub #(
 
   assign byte_v = rxf_rvalid;
   assign rxf_pop = !rxf_empty && !rxf_rvalid && (ps == P_NORMAL || ps == P_CMD || ps == P_ARGS);
-  assign cin_push = byte_v && !from_flash && ((ps == P_NORMAL && rxf_q != DLE) || (ps == P_CMD && rxf_q == DLE));
+  assign cin_push = byte_v && !from_flash &&
+                    ((ps == P_NORMAL && rxf_q != DLE) || (ps == P_CMD && rxf_q == DLE));
   assign cin_wdata = rxf_q;
 
   assign ld_we = (cmd == "W");

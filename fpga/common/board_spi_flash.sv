@@ -24,7 +24,7 @@ module board_spi_flash #(
     output logic       valid,      // a stream byte (one cycle); the hub must take it
     output logic [7:0] data,
     input  logic       ready,      // room for one more byte
-    output logic [1:0] state       // board_spi_flash::state_e
+    output logic [1:0] state       // 0 reading, 1 good, 2 no image (magic), 3 bad (state_e)
 );
   typedef enum logic [1:0] {IMG_READING, IMG_GOOD, IMG_NONE, IMG_BAD} state_e;
   typedef enum logic [2:0] {F_CMD, F_HEAD, F_CHECK, F_DATA, F_END} step_e;
