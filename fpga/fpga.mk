@@ -320,9 +320,10 @@ fpga-load: fpga-images payload | $(FPGA_HOST_STAMP)
 	  $(FPGA_LOAD_WHAT)
 
 # The ULX3S's flash boot image (docs/fpga.md, "Flash boot"): what fpga-load sends, for the
-# bitstream of the same configuration, written at ULX3S_FLASH_OFFSET (ulx3s_top's FLASH_OFFSET:
-# the bitstream reads it there) of a flash of ULX3S_FLASH_SIZE bytes or more
-ULX3S_FLASH_OFFSET ?= 0x300000
+# bitstream of the same configuration, written at ULX3S_FLASH_OFFSET of a flash of
+# ULX3S_FLASH_SIZE bytes or more. The offset is where the bitstream reads (ulx3s_top's
+# FLASH_OFFSET), so it is not a setting here
+ULX3S_FLASH_OFFSET := 0x300000
 ULX3S_FLASH_SIZE   ?= 4194304
 FPGA_FLASH_IMAGE := $(FPGA_DIR)/hive_flash.bin
 OPENFPGALOADER   ?= openFPGALoader

@@ -24,8 +24,9 @@ module ulx3s_top #(
     parameter longint NODE_MEM       = 64'h100_0000,
     parameter int     L1_LINES       = 16,     // lines of each L1 (fpga.mk: ULX3S_L1_LINES; docs/fpga.md)
     parameter int     DIR_SETS       = 16,     // sets of each home's directory (fpga.mk: ULX3S_DIR_SETS)
-    // the boot image's place in the flash (fpga.mk: ULX3S_FLASH_OFFSET; docs/fpga.md), and the
-    // flash's SCK: at most 12.5 MHz, half what the slowest READ (0x03) of 25 MHz-class flashes allows
+    // the boot image's place in the flash (docs/fpga.md; where fpga.mk's ULX3S_FLASH_OFFSET and
+    // hive_fpga.py's FLASH_OFFSET put it), and the flash's SCK: at most 12.5 MHz, half what the
+    // slowest READ (0x03) of 25 MHz-class flashes allows
     parameter logic [23:0] FLASH_OFFSET = 24'h30_0000,
     parameter int     FLASH_HALF     = (CLK_MHZ + 24) / 25,
     localparam longint SDRAM_BYTES   = 64'h200_0000,  // 32 MB
