@@ -29,12 +29,13 @@ module board_spi_flash #(
   typedef enum logic [1:0] {IMG_READING, IMG_GOOD, IMG_NONE, IMG_BAD} state_e;
   typedef enum logic [2:0] {F_CMD, F_HEAD, F_CHECK, F_DATA, F_END} step_e;
   localparam logic [31:0] MAGIC = 32'h3142_5648;  // "HVB1" read little endian
+  localparam logic [31:0] CMD = {8'h03, OFFSET};   // READ and the address, first byte highest
 
   step_e       step;
-  logic [4:0]  n;               // command or header bytes still to come
-  logic [31:0] cmd_sh;          // READ and the address, first byte highest
-  logic [95:0] head;            // magic, length, CRC; the first byte lowest
-  logic [31:0] left, crc;
+  logic [3:0]  n;               // command or header bytes still to come
+  logic        magic_ok;        // the header's bytes so far are the magic's
+  logic [31:0] left;            // the header's length, then the stream bytes still to come
+  logic [31:0] want, crc;       // the header's CRC, the stream's so far
   logic        busy;            // a byte is on the wire
   logic [2:0]  bitn;
   logic [7:0]  osh, ish;
@@ -76,7 +77,7 @@ module board_spi_flash #(
       // the next byte (once the last one is in the hub's FIFO, so that `ready` counts it): the
       // command's while it lasts, then don't-care (zeros)
       busy <= 1'b1;
-      osh <= step == F_CMD ? cmd_sh[31:24] : 8'h00;
+      osh <= step == F_CMD ? CMD[8 * (int'(n) - 1) +: 8] : 8'h00;
     end
   end
 
@@ -85,21 +86,23 @@ module board_spi_flash #(
     if (rst) begin
       spi_csn <= 1'b1;
       step <= F_CMD;
-      n <= 5'd4;
-      cmd_sh <= {8'h03, OFFSET};
+      n <= 4'd4;
+      magic_ok <= 1'b1;
       crc <= '1;
       state <= IMG_READING;
     end else if (byte_done) begin
       case (step)
         F_CMD: begin
-          cmd_sh <= cmd_sh << 8;
-          n <= n == 5'd1 ? 5'd12 : n - 5'd1;
-          if (n == 5'd1) step <= F_HEAD;
+          n <= n == 4'd1 ? 4'd12 : n - 4'd1;
+          if (n == 4'd1) step <= F_HEAD;
         end
         F_HEAD: begin
-          head <= {ish, head[95:8]};
-          n <= n - 5'd1;
-          if (n == 5'd1) step <= F_CHECK;
+          // bytes 12 - n: 0..3 the magic, 4..7 the length, 8..11 the CRC
+          if (n > 4'd8) magic_ok <= magic_ok && ish == MAGIC[8 * (12 - int'(n)) +: 8];
+          else if (n > 4'd4) left <= {ish, left[31:8]};
+          else want <= {ish, want[31:8]};
+          n <= n - 4'd1;
+          if (n == 4'd1) step <= F_CHECK;
         end
         default: begin  // F_DATA
           valid <= 1'b1;
@@ -112,13 +115,12 @@ module board_spi_flash #(
       spi_csn <= 1'b0;  // SCK is low: reset held it so
     end else if (step == F_END && !spi_csn) begin
       spi_csn <= 1'b1;
-      state <= ~crc == head[95:64] ? IMG_GOOD : IMG_BAD;
+      state <= ~crc == want ? IMG_GOOD : IMG_BAD;
     end else if (step == F_CHECK) begin
       // a refused header ends the read here
-      left <= head[63:32];
-      if (head[31:0] != MAGIC || head[63:32] == '0 || head[63:32] > 32'(MAX_LEN)) begin
+      if (!magic_ok || left == '0 || left > 32'(MAX_LEN)) begin
         spi_csn <= 1'b1;
-        state <= head[31:0] != MAGIC ? IMG_NONE : IMG_BAD;
+        state <= magic_ok ? IMG_BAD : IMG_NONE;
         step <= F_END;
       end else step <= F_DATA;
     end
