@@ -37,7 +37,7 @@ UART = [
     ("IIR_FCR", 2, "read: interrupt id (0x01 none pending); write: FIFO control (ignored)"),
     ("LCR", 3, "line control (stored; DLAB selects DLL/DLM at 0/1)"),
     ("MCR", 4, "modem control (stored)"),
-    ("LSR", 5, "bit 0 data ready, bits 5 and 6 transmitter empty (always set)"),
+    ("LSR", 5, "bit 0 data ready, bits 5 and 6 transmitter empty: the console can take a byte (always in the simulator; a board while its console FIFO has room)"),
     ("MSR", 6, "modem status (reads 0)"),
     ("SCR", 7, "scratch"),
 ]

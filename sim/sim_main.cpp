@@ -295,6 +295,7 @@ static void reset_and_load_rom(void)
     top->mem_req_ready = (uint32_t)((1ULL << SIM_NODES) - 1); /* never stalls (MEM_NEVER_STALLS) */
     top->mem_resp_valid = 0;
     port_zero(top->mem_resp_rdata);
+    top->uart_tx_ready = (uint32_t)((1ULL << SIM_NODES) - 1); /* the console takes every byte */
     top->uart_rx_valid = 0;
     port_zero(top->uart_rx_data);
     top->fault_node_fail = 0;

@@ -62,7 +62,7 @@ module arty_top #(
   /* verilator lint_off UNOPTFLAT */
   logic [NODES-1:0]     m_valid, m_ready;
   /* verilator lint_on UNOPTFLAT */
-  logic [NODES-1:0]     m_we, m_resp_valid, tx_valid, rx_valid, rx_ready;
+  logic [NODES-1:0]     m_we, m_resp_valid, tx_valid, tx_ready, rx_valid, rx_ready;
   logic [NODES-1:0]     cfin_valid, fail_cmd, fail_btn, node_fail;
   logic [NODES*32-1:0]  m_addr, cfin_data;
   logic [NODES*512-1:0] m_wdata;
@@ -98,7 +98,8 @@ module arty_top #(
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),
       .mem_resp_rdata({NODES{resp_rdata}}),
-      .uart_tx_valid(tx_valid), .uart_tx_data(tx_data), .uart_rx_valid(rx_valid),
+      .uart_tx_valid(tx_valid), .uart_tx_data(tx_data), .uart_tx_ready(tx_ready),
+      .uart_rx_valid(rx_valid),
       .uart_rx_data(rx_data), .uart_rx_ready(rx_ready),
       .mfinish_valid(mfin_valid), .mfinish_data(mfin_data), .cfinish_valid(cfin_valid),
       .cfinish_data(cfin_data), .fault_node_fail(node_fail), .fault_core_halt('0),
@@ -149,7 +150,8 @@ module arty_top #(
       /* verilator lint_off PINCONNECTEMPTY */
       .fl_valid(1'b0), .fl_data('0), .fl_ready(), .fl_state(2'd2),
       /* verilator lint_on PINCONNECTEMPTY */
-      .con_tx_valid(tx_valid), .con_tx_data(tx_data), .con_rx_valid(rx_valid),
+      .con_tx_valid(tx_valid), .con_tx_data(tx_data), .con_tx_ready(tx_ready),
+      .con_rx_valid(rx_valid),
       .con_rx_data(rx_data), .con_rx_ready(rx_ready),
       .mfin_valid, .mfin_data, .cfin_valid, .cfin_data, .instret, .mfin_state, .cfin_state,
       .dropped);

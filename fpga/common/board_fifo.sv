@@ -13,13 +13,15 @@ module board_fifo #(
     input  logic         pop,
     output logic [W-1:0] rdata,
     output logic         rvalid,
-    output logic         empty
+    output logic         empty,
+    output logic [$clog2(DEPTH):0] count   // bytes held
 );
   localparam int AW = $clog2(DEPTH);
   logic [W-1:0] mem [DEPTH];
   logic [AW:0]  wp, rp;
 
   assign empty = (wp == rp);
+  assign count = wp - rp;
   assign full  = (wp == {~rp[AW], rp[AW-1:0]});
 
   always_ff @(posedge clk) begin

@@ -16,9 +16,10 @@
 // parsed first, as if the host sent it, but unanswered and without a console: UART bytes are
 // dropped until it is over, G does not release, and the hub releases the SoC itself when the
 // flash says the image's checksum matched (docs/fpga.md, "Flash boot").
-// Console output waits in a FIFO per node (TXF bytes); the SoC's UART does not wait for the
-// board (it has no transmit flow control), so a full FIFO drops bytes and says so (`dropped`,
-// status flag and LED).
+// Console output waits in a FIFO per node (TXF bytes). The node's UART shows the FIFO's room in
+// LSR.THRE (`con_tx_ready`: room for a byte from each of the node's harts, which may each have
+// seen THRE before writing), so software that polls it loses nothing; a byte written to a full
+// FIFO all the same is dropped and said so (`dropped`, status flag and LED).
 module board_hub #(
     parameter int     NODES    = 1,
     parameter int     CORES    = 1,
@@ -58,6 +59,7 @@ module board_hub #(
     // consoles
     input  logic [NODES-1:0]     con_tx_valid,
     input  logic [NODES*8-1:0]   con_tx_data,
+    output logic [NODES-1:0]     con_tx_ready,
     output logic [NODES-1:0]     con_rx_valid,
     output logic [NODES*8-1:0]   con_rx_data,
     input  logic [NODES-1:0]     con_rx_ready,
@@ -90,7 +92,8 @@ module board_hub #(
   logic       from_flash;  // the parser's bytes are the flash's (until its stream is parsed)
   board_fifo #(.DEPTH(16)) rxf (
       .clk, .rst, .push(from_flash ? fl_valid : rx_v), .wdata(from_flash ? fl_data : rx_b),
-      .full(rxf_full), .pop(rxf_pop), .rdata(rxf_q), .rvalid(rxf_rvalid), .empty(rxf_empty));
+      .full(rxf_full), .pop(rxf_pop), .rdata(rxf_q), .rvalid(rxf_rvalid), .empty(rxf_empty),
+      .count());
   assign fl_ready = !rxf_full;
 
   // ------------------------------------------------------------------ console input
@@ -99,7 +102,7 @@ module board_hub #(
   logic [NW-1:0] sel;
   board_fifo #(.DEPTH(16)) cinf (
       .clk, .rst, .push(cin_push), .wdata(cin_wdata), .full(cin_full), .pop(cin_pop),
-      .rdata(cin_q), .rvalid(cin_rvalid), .empty(cin_empty));
+      .rdata(cin_q), .rvalid(cin_rvalid), .empty(cin_empty), .count());
   assign cin_pop = !offer && !cin_rvalid && !cin_empty && !soc_rst;
   always_comb begin
     con_rx_valid = '0;
@@ -121,10 +124,13 @@ module board_hub #(
   logic [NODES-1:0]   cout_empty, cout_full, cout_pop, cout_rvalid;
   logic [NODES*8-1:0] cout_q;
   logic               drop_now;
+  logic [$clog2(TXF):0] cout_count [NODES];
   for (genvar n = 0; n < NODES; n++) begin : g_cout
     board_fifo #(.DEPTH(TXF)) f (
         .clk, .rst, .push(con_tx_valid[n]), .wdata(con_tx_data[n*8 +: 8]), .full(cout_full[n]),
-        .pop(cout_pop[n]), .rdata(cout_q[n*8 +: 8]), .rvalid(cout_rvalid[n]), .empty(cout_empty[n]));
+        .pop(cout_pop[n]), .rdata(cout_q[n*8 +: 8]), .rvalid(cout_rvalid[n]), .empty(cout_empty[n]),
+        .count(cout_count[n]));
+    assign con_tx_ready[n] = int'(cout_count[n]) <= TXF - CORES;
   end
   assign drop_now = |(con_tx_valid & cout_full);
 

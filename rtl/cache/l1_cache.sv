@@ -14,7 +14,8 @@ module l1_cache #(
     parameter int     LINES = 256,
     parameter int     AGENT = 0,          // this cache's agent number (hart * 2 + ICACHE)
     parameter int     NODE_ID = 0,
-    // 1 (the boards): the parked forward's readiness is registered (below)
+    // 1 (the boards): the parked forward's readiness is registered, and a forward is looked up
+    // a cycle before its step is carried out (below)
     parameter bit     SHORT_PATHS = 1'b0,
     localparam int    MW = coh_pkg::MSG_BITS
 ) (
@@ -126,8 +127,8 @@ module l1_cache #(
   /* verilator lint_off UNUSEDSIGNAL */  // routing fields and a forward's data are not needed here
   coh_pkg::msg_t     f, r;
   logic [IW-1:0]     fi;
-  logic              f_here, fwd_take;
-  coh_pkg::l1_step_t fs, ps;
+  logic              f_here, fwd_take, fwd_busy, take_ok, ft_here;
+  coh_pkg::l1_step_t fs, ps, ft;
   coh_pkg::l1_guard_t fg, pg;
   /* verilator lint_on UNUSEDSIGNAL */
   coh_pkg::l1_state_e fst, pst;
@@ -191,8 +192,40 @@ module l1_cache #(
   assign fill = rsp_valid && (r.kind == coh_pkg::M_DATAS || r.kind == coh_pkg::M_DATAE ||
                               r.kind == coh_pkg::M_DATAM);
   assign held = resv_valid && resv_hold != '0 && resv_line == f.line;
-  assign fwd_take = (pk_ready || fwd_valid) && !pk_wait && !ack_valid && !fs.act.defer && !filled &&
-                    !held;
+  assign take_ok = (pk_ready || fwd_valid) && !pk_wait && !ack_valid && !fs.act.defer && !filled &&
+                   !held;
+  // fwd_take: the step `ft` of forward `f` (whose line is here: ft_here) is carried out this
+  // cycle; fwd_busy: the core's access and the flush walker wait this cycle for a forward.
+  // With SHORT_PATHS the forward is looked up (tag compare, protocol step) in one cycle, in
+  // which nothing else may change the cache, and its step carried out in the next: the lookup
+  // began the boards' routed critical path, through the step and the data array's read address
+  // into the core's load result. What the lookup read (the line's tag and state, the MSHR, the
+  // writeback buffer, the ack slot, the reservation) can then change only by a response, a
+  // watchdog or fence.i's invalidation in the lookup's cycle, which make it look again; the
+  // forward itself stays at the head of the network or in the slot, since only its take or
+  // parking pops it. The core waits only for a lookup that the short conditions let through:
+  // not while the ack slot is full or the line held for an LR (the SC must get through), not in
+  // the cycle after a fill (the core's access goes first, above); a forward that the step defers
+  // costs the core the cycle in which it is parked.
+  if (SHORT_PATHS) begin : g_fl
+    logic              look, lk_q, here_q;
+    coh_pkg::l1_step_t fs_q;
+    assign look = (pk_ready || fwd_valid) && !pk_wait && !ack_valid && !filled && !held && !lk_q;
+    always_ff @(posedge clk) begin
+      lk_q <= !rst && look && take_ok && !(rsp_valid || mshr_tmo || wb_tmo || inval_all);
+      fs_q <= fs;
+      here_q <= f_here;
+    end
+    assign fwd_take = lk_q;
+    assign fwd_busy = look || lk_q;
+    assign ft = fs_q;
+    assign ft_here = here_q;
+  end else begin : g_fl
+    assign fwd_take = take_ok;
+    assign fwd_busy = take_ok;
+    assign ft = fs;
+    assign ft_here = f_here;
+  end
   assign park = !pk_ready && fwd_valid && fs.act.defer && !pk_valid;
   assign fwd_pop = (fwd_take && !pk_ready) || park;
 
@@ -246,7 +279,7 @@ module l1_cache #(
     // a forward handled this cycle may take the line away: the core waits a cycle
     // a write also waits for a refill arriving this cycle (possible only for a line whose
     // request timed out): the array's one write port takes the refill
-    done = req && !fwd_take && !flush && !(fill && cop != OP_LOAD && cop != OP_LR) &&
+    done = req && !fwd_busy && !flush && !(fill && cop != OP_LOAD && cop != OP_LR) &&
            (my_err || sc_fail || (present && (!need_own || own[idx])));
     err = my_err;
     write = done && !my_err && !sc_fail && cop != OP_LOAD && cop != OP_LR;
@@ -268,14 +301,14 @@ module l1_cache #(
   // is changing the array this cycle
   logic start, victim_owned;
   assign victim_owned = valid[idx] && own[idx] && !present;
-  assign start = req && !done && !fwd_take && !flush && mshr == coh_pkg::L_I && backoff == '0 &&
+  assign start = req && !done && !fwd_busy && !flush && mshr == coh_pkg::L_I && backoff == '0 &&
                  !(wb_valid && wb_line == addr[63:6]) && !(victim_owned && wb_valid);
   assign ev_miss = start;
 
   // ---------------------------------------------------------------- flush walk (fence.i)
   logic fl_wb;  // the walker moves an owned line to the writeback buffer this cycle
   assign fl_wb = flush && !fl_end && mshr == coh_pkg::L_I && !wb_valid && valid[fidx] && own[fidx] &&
-                 !fwd_take;
+                 !fwd_busy;
   assign flush_done = flush && fl_end && !wb_valid && mshr == coh_pkg::L_I;
 
   // ---------------------------------------------------------------- requests out
@@ -287,7 +320,7 @@ module l1_cache #(
   end
 
   // ---------------------------------------------------------------- state
-  assign ev_proto_err = fwd_take && fs.act.proto_err;
+  assign ev_proto_err = fwd_take && ft.act.proto_err;
 
   always_ff @(posedge clk) begin
     if (rst) begin
@@ -390,18 +423,18 @@ module l1_cache #(
       if (park) begin pk_valid <= 1'b1; pk_kind <= f.kind; pk_line <= f.line; end
       if (fwd_take && pk_ready) pk_valid <= 1'b0;
       if (fwd_take) begin
-        if (fs.act.invack || fs.act.recack || fs.act.recack_wb) begin
+        if (ft.act.invack || ft.act.recack || ft.act.recack_wb) begin
           ack_valid <= 1'b1;
-          ack_msg <= to_home(fs.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f.line,
-                             fs.act.recack_wb || (fs.act.recack && f_here && dirty[fi]),
-                             ICACHE ? '0 : fs.act.recack_wb ? wb_data : rd_line);
+          ack_msg <= to_home(ft.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f.line,
+                             ft.act.recack_wb || (ft.act.recack && ft_here && dirty[fi]),
+                             ICACHE ? '0 : ft.act.recack_wb ? wb_data : rd_line);
         end
-        if (f_here && !fs.act.recack_wb) begin
-          if (fs.next == coh_pkg::L_I || fs.next == coh_pkg::L_IMD) valid[fi] <= 1'b0;
-          if (fs.next == coh_pkg::L_S) begin own[fi] <= 1'b0; dirty[fi] <= 1'b0; end
+        if (ft_here && !ft.act.recack_wb) begin
+          if (ft.next == coh_pkg::L_I || ft.next == coh_pkg::L_IMD) valid[fi] <= 1'b0;
+          if (ft.next == coh_pkg::L_S) begin own[fi] <= 1'b0; dirty[fi] <= 1'b0; end
         end
         // (unless a NACK or ERR ends the request in this same cycle: then the cache is in I)
-        if (mshr == coh_pkg::L_SMD && mshr_line == f.line && fs.next == coh_pkg::L_IMD &&
+        if (mshr == coh_pkg::L_SMD && mshr_line == f.line && ft.next == coh_pkg::L_IMD &&
             !(rsp_valid && r.line == mshr_line &&
               ((r.kind == coh_pkg::M_NACK && !r.flag) || r.kind == coh_pkg::M_ERR)))
           mshr <= coh_pkg::L_IMD;

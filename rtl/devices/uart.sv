@@ -1,6 +1,9 @@
-// ns16550a subset for a console: byte registers (reg-shift 0), transmitter always ready (the
-// byte leaves through tx_* at once), one-byte receive holding register fed through rx_*.
-// No interrupt line: software polls LSR.
+// ns16550a subset for a console: byte registers (reg-shift 0), a written byte leaves through
+// tx_* at once, one-byte receive holding register fed through rx_*. LSR's transmitter-empty
+// bits (THRE, TEMT) are `tx_ready`, the console's room for a byte: the harness always has it, a
+// board's console FIFO while it is not nearly full, so that software that polls THRE before
+// writing, as every 16550 driver does, loses no byte. A byte written without room is lost, as
+// on a 16550 whose holding register is overwritten. No interrupt line: software polls LSR.
 module uart (
     input  logic        clk,
     input  logic        rst,
@@ -14,6 +17,7 @@ module uart (
     output logic [63:0] rdata,
     output logic        tx_valid,
     output logic [7:0]  tx_data,
+    input  logic        tx_ready,
     input  logic        rx_valid,
     input  logic [7:0]  rx_data,
     output logic        rx_ready
@@ -27,7 +31,7 @@ module uart (
 
   always_comb begin
     logic [7:0] lsr;
-    lsr = 8'(hive_pkg::UART_LSR_THRE | hive_pkg::UART_LSR_TEMT) | {7'd0, rx_full};
+    lsr = (tx_ready ? 8'(hive_pkg::UART_LSR_THRE | hive_pkg::UART_LSR_TEMT) : 8'd0) | {7'd0, rx_full};
     rdata = {scr, 8'd0, lsr, mcr, lcr, 8'h01, dlab ? dlm : ier, dlab ? dll : rbr};
   end
 

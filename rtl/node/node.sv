@@ -39,6 +39,7 @@ module node #(
     input  logic [511:0]  mem_resp_rdata,
     output logic          uart_tx_valid,
     output logic [7:0]    uart_tx_data,
+    input  logic          uart_tx_ready,
     input  logic          uart_rx_valid,
     input  logic [7:0]    uart_rx_data,
     output logic          uart_rx_ready,
@@ -539,7 +540,7 @@ module node #(
   uart uart0 (
       .clk, .rst, .req(d_req && sel_uart), .we(d_we), .addr(d_addr[2:0]), .wdata(d_wdata),
       .wstrb(d_wstrb), .rdata(uart_rdata), .tx_valid(uart_tx_valid), .tx_data(uart_tx_data),
-      .rx_valid(uart_rx_valid), .rx_data(uart_rx_data), .rx_ready(uart_rx_ready));
+      .tx_ready(uart_tx_ready), .rx_valid(uart_rx_valid), .rx_data(uart_rx_data), .rx_ready(uart_rx_ready));
   ctrl_regs #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM)) ctrl (
       .clk, .rst, .req(d_req && sel_ctrl && !sel_sips), .we(d_we), .remote(tgt_take),
       .addr(d_off[11:3]), .wdata(d_wdata),

@@ -45,6 +45,7 @@ module hive_soc #(
     input  logic [NODES*512-1:0] mem_resp_rdata,
     output logic [NODES-1:0]     uart_tx_valid,
     output logic [NODES*8-1:0]   uart_tx_data,
+    input  logic [NODES-1:0]     uart_tx_ready,   // the console can take a byte (LSR.THRE)
     input  logic [NODES-1:0]     uart_rx_valid,
     input  logic [NODES*8-1:0]   uart_rx_data,
     output logic [NODES-1:0]     uart_rx_ready,
@@ -152,6 +153,7 @@ module hive_soc #(
         .mem_req_wdata(mem_req_wdata[n*512 +: 512]), .mem_req_wstrb(mem_req_wstrb[n*64 +: 64]),
         .mem_resp_valid(mem_resp_valid[n]), .mem_resp_rdata(mem_resp_rdata[n*512 +: 512]),
         .uart_tx_valid(uart_tx_valid[n]), .uart_tx_data(uart_tx_data[n*8 +: 8]),
+        .uart_tx_ready(uart_tx_ready[n]),
         .uart_rx_valid(uart_rx_valid[n]), .uart_rx_data(uart_rx_data[n*8 +: 8]),
         .uart_rx_ready(uart_rx_ready[n]),
         .mfinish_valid(mfin_valid[n]), .mfinish_data(mfin_data[n*32 +: 32]),
