@@ -90,17 +90,19 @@ module board_hub #(
   logic       rxf_full, rxf_empty, rxf_pop, rxf_rvalid;
   logic [7:0] rxf_q;
   logic       from_flash;  // the parser's bytes are the flash's (until its stream is parsed)
-  /* verilator lint_off PINCONNECTEMPTY */  // (the byte FIFOs' fill levels are not used)
+  /* verilator lint_off PINCONNECTEMPTY */  // the 16-byte FIFOs' fill levels are not needed
   board_fifo #(.DEPTH(16)) rxf (
       .clk, .rst, .push(from_flash ? fl_valid : rx_v), .wdata(from_flash ? fl_data : rx_b),
       .full(rxf_full), .pop(rxf_pop), .rdata(rxf_q), .rvalid(rxf_rvalid), .empty(rxf_empty),
       .count());
+  /* verilator lint_on PINCONNECTEMPTY */
   assign fl_ready = !rxf_full;
 
   // ------------------------------------------------------------------ console input
   logic          cin_push, cin_full, cin_empty, cin_pop, cin_rvalid, offer;
   logic [7:0]    cin_wdata, cin_q, offer_b;
   logic [NW-1:0] sel;
+  /* verilator lint_off PINCONNECTEMPTY */
   board_fifo #(.DEPTH(16)) cinf (
       .clk, .rst, .push(cin_push), .wdata(cin_wdata), .full(cin_full), .pop(cin_pop),
       .rdata(cin_q), .rvalid(cin_rvalid), .empty(cin_empty), .count());

@@ -249,7 +249,7 @@ int main(int argc, char **argv) {
               flash_name(st.empty() ? 0 : st[0] >> 4));
     check(b.m->flash_errors == 0, "SPI protocol (" + std::to_string(b.m->flash_errors) + " violations)");
     check(b.m->sdram_errors == 0, "SDRAM protocol and timing (" + std::to_string(b.m->sdram_errors) + " violations)");
-    printf("console: %s\n", console.substr(0, 200).c_str());
+    printf("console (first 200 bytes): %s\n", console.substr(0, 200).c_str());
     printf("%d passed, %d failed\n", passed, failed);
     b.m->final();
     return failed ? 1 : 0;
@@ -319,7 +319,7 @@ int main(int argc, char **argv) {
                                       " violations, " + std::to_string(b.m->sdram_refreshes) + " refreshes)");
   if (board == 1)
     check(b.m->flash_errors == 0, "SPI protocol (" + std::to_string(b.m->flash_errors) + " violations)");
-  printf("console: %s\n", console.substr(0, 200).c_str());
+  printf("console (first 200 bytes): %s\n", console.substr(0, 200).c_str());
   printf("%d passed, %d failed\n", passed, failed);
   b.m->final();
   return failed ? 1 : 0;

@@ -125,9 +125,9 @@ module l1_cache #(
   // forward for the line comes before this one's ack, so one slot is enough; the parked
   // forward goes before the network's once the answer is in.
   /* verilator lint_off UNUSEDSIGNAL */  // routing fields and a forward's data are not needed here
-  coh_pkg::msg_t     f, r;
+  coh_pkg::msg_t     fm, f, r;
   logic [IW-1:0]     fi;
-  logic              f_here, fwd_take, fwd_busy, take_ok, ft_here;
+  logic              hd_valid, f_here, fwd_take, fwd_busy, take_ok, ft_here;
   coh_pkg::l1_step_t fs, ps, ft;
   coh_pkg::l1_guard_t fg, pg;
   /* verilator lint_on UNUSEDSIGNAL */
@@ -167,9 +167,35 @@ module l1_cache #(
     assign pk_ready = pk_valid && !ps.act.defer;
     assign pk_wait = 1'b0;
   end
+  // The network's forward (hd_valid, f's kind and line unless the parked one goes first). With
+  // SHORT_PATHS it is first taken into a register, the forward's input slot: the network's
+  // head is not stable while it is not popped (the mesh's ejection port chooses among its
+  // inputs in every cycle), and the lookup below needs it unchanged in the next cycle. The
+  // slot is refilled only once empty, a cycle's bubble between forwards.
+  assign fm = fwd_msg;
+  logic          hd_used;  // the head forward is taken or parked this cycle
+  coh_pkg::msg_e hd_kind;
+  logic [63:6]   hd_line;
+  if (SHORT_PATHS) begin : g_in
+    logic in_v;
+    always_ff @(posedge clk) begin
+      if (rst) in_v <= 1'b0;
+      else if (fwd_pop) in_v <= 1'b1;
+      else if (hd_used) in_v <= 1'b0;
+      if (fwd_pop) begin hd_kind <= fm.kind; hd_line <= fm.line; end
+    end
+    assign hd_valid = in_v;
+    assign fwd_pop = fwd_valid && !in_v;
+  end else begin : g_in
+    assign hd_valid = fwd_valid;
+    assign hd_kind = fm.kind;
+    assign hd_line = fm.line;
+    assign fwd_pop = hd_used;
+  end
   always_comb begin
-    f = fwd_msg;
-    if (pk_ready) begin f.kind = pk_kind; f.line = pk_line; end
+    f = fm;
+    f.kind = pk_ready ? pk_kind : hd_kind;
+    f.line = pk_ready ? pk_line : hd_line;
   end
   assign r = rsp_msg;
   assign fi = f.line[6 +: IW];
@@ -192,7 +218,7 @@ module l1_cache #(
   assign fill = rsp_valid && (r.kind == coh_pkg::M_DATAS || r.kind == coh_pkg::M_DATAE ||
                               r.kind == coh_pkg::M_DATAM);
   assign held = resv_valid && resv_hold != '0 && resv_line == f.line;
-  assign take_ok = (pk_ready || fwd_valid) && !pk_wait && !ack_valid && !fs.act.defer && !filled &&
+  assign take_ok = (pk_ready || hd_valid) && !pk_wait && !ack_valid && !fs.act.defer && !filled &&
                    !held;
   // fwd_take: the step `ft` of forward `f` (whose line is here: ft_here) is carried out this
   // cycle; fwd_busy: the core's access and the flush walker wait this cycle for a forward.
@@ -202,15 +228,15 @@ module l1_cache #(
   // into the core's load result. What the lookup read (the line's tag and state, the MSHR, the
   // writeback buffer, the ack slot, the reservation) can then change only by a response, a
   // watchdog or fence.i's invalidation in the lookup's cycle, which make it look again; the
-  // forward itself stays at the head of the network or in the slot, since only its take or
-  // parking pops it. The core waits only for a lookup that the short conditions let through:
+  // forward itself stays in its input slot or the parking slot, since only its take or
+  // parking empties them. The core waits only for a lookup that the short conditions let through:
   // not while the ack slot is full or the line held for an LR (the SC must get through), not in
   // the cycle after a fill (the core's access goes first, above); a forward that the step defers
   // costs the core the cycle in which it is parked.
   if (SHORT_PATHS) begin : g_fl
     logic              look, lk_q, here_q;
     coh_pkg::l1_step_t fs_q;
-    assign look = (pk_ready || fwd_valid) && !pk_wait && !ack_valid && !filled && !held && !lk_q;
+    assign look = (pk_ready || hd_valid) && !pk_wait && !ack_valid && !filled && !held && !lk_q;
     always_ff @(posedge clk) begin
       lk_q <= !rst && look && take_ok && !(rsp_valid || mshr_tmo || wb_tmo || inval_all);
       fs_q <= fs;
@@ -226,8 +252,8 @@ module l1_cache #(
     assign ft = fs;
     assign ft_here = f_here;
   end
-  assign park = !pk_ready && fwd_valid && fs.act.defer && !pk_valid;
-  assign fwd_pop = (fwd_take && !pk_ready) || park;
+  assign park = !pk_ready && hd_valid && fs.act.defer && !pk_valid;
+  assign hd_used = (fwd_take && !pk_ready) || park;
 
   // ---------------------------------------------------------------- hit path
   // An I cache only loads, and asks with GETSI, which is never granted E: it owns no line, so
