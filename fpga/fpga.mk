@@ -13,6 +13,9 @@
 #   make fpga-hotspots                 the RTL source lines with the most logic (before LUT mapping)
 #   make fpga-images                   boot images for the board (clock-correct device trees)
 #   make fpga-load PORT=/dev/ttyUSB0   load the images over the UART and start the cells
+#   make fpga-flash-image              the same load as a boot image for the ULX3S's SPI flash
+#   make fpga-flash                    write it into the flash (openFPGALoader): the board then
+#                                      boots it at power-on without a host
 #
 # The board shape follows NODES and CORES_PER_NODE; node memory on the ULX3S is a slice of the
 # 32 MB SDRAM (16 MiB per node up to 2 nodes, 32 MiB / NODES beyond), on the Arty block RAM.
@@ -90,7 +93,7 @@ FPGA_PNR_OPTS   ?=
 FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
 ULX3S_SRCS  := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
                fpga/ulx3s/ulx3s_top.sv
-ULX3S_SYNTH_SRCS := fpga/ulx3s/EHXPLLL_bb.sv $(ULX3S_SRCS)
+ULX3S_SYNTH_SRCS := fpga/ulx3s/EHXPLLL_bb.sv fpga/ulx3s/USRMCLK_bb.sv $(ULX3S_SRCS)
 ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv
 FPGA_PARAMS  = -G NODES=$(NODES) -G CORES_PER_NODE=$(CORES_PER_NODE) \
                -G NODE_MEM=$(FPGA_NODE_MEM) -G CLK_MHZ=$(FPGA_MHZ) -G BAUD=$(FPGA_BAUD) \
@@ -239,8 +242,9 @@ FPGA_HELLO := $(FPGA_CHECK_DIR)/hello.bin
 FPGA_SIM_BOARD := $(FPGA_CHECK_DIR)/board/tb_ulx3s
 FPGA_SIM_ARTY  := $(FPGA_CHECK_DIR)/arty/tb_arty
 FPGA_BOARD_TB := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
-                 fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv fpga/sim/sdram_model.sv \
-                 fpga/sim/tb_ulx3s.sv fpga/sim/tb_board.cpp
+                 fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv fpga/sim/USRMCLK.sv \
+                 fpga/sim/sdram_model.sv fpga/sim/spi_flash_model.sv fpga/sim/tb_ulx3s.sv \
+                 fpga/sim/tb_board.cpp
 FPGA_ARTY_TB  := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv \
                  fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv fpga/sim/tb_arty.sv fpga/sim/tb_board.cpp
 
@@ -282,14 +286,22 @@ fpga-boot-check: $(FPGA_SIM_BOARD2) $(BOOTROM_TEMPLATE) payload | $(FPGA_HOST_ST
 	fpga/sim/board_boot.sh $(FPGA_SIM_BOARD2) $(FPGA_TB_IMAGES) $(OPENSBI) $(PAYLOAD_ELF) $(FPGA_PY) \
 	  2 $(FPGA_CHECK_DIR)/boot
 
+# The ULX3S top booting hello.elf from its flash (make fpga-check): the host tool's images for
+# the testbench's board and its flash image of them, which the flash model holds
+FPGA_TB_FLASH := $(FPGA_CHECK_DIR)/flash/hello.img
+$(FPGA_TB_FLASH): $(FPGA_HELLO) $(BOOTROM_TEMPLATE) fpga/host/hive_fpga.py
+	$(PY) fpga/host/hive_fpga.py images --nodes 1 --cores 1 --node-mem $(FPGA_TB_ULX3S_MEM) \
+	  --mhz $(FPGA_TB_MHZ) --rom $(BOOTROM_TEMPLATE) --out $(@D)/images --dtc $(DTC) >/dev/null
+	$(PY) fpga/host/hive_fpga.py flash-image --images $(@D)/images --elf $(FPGA_HELLO:.bin=.elf) --out $@
+
 fpga-check: $(RTL_PKG) $(FPGA_SIM_SDRAM) $(FPGA_SIM_SDRAM_SHORT) $(FPGA_SIM_SDRAM_BOARD) \
-            $(FPGA_SIM_BOARD) $(FPGA_SIM_ARTY) $(FPGA_HELLO)
+            $(FPGA_SIM_BOARD) $(FPGA_SIM_ARTY) $(FPGA_HELLO) $(FPGA_TB_FLASH)
 	@FPGA_LINT='$(FPGA_LINT)' RTL_SRCS='$(RTL_SRCS)' FPGA_COMMON='$(FPGA_COMMON)' \
 	  SDRAM_SIM='$(FPGA_SIM_SDRAM)' SDRAM_SIM_SHORT='$(FPGA_SIM_SDRAM_SHORT)' \
 	  SDRAM_SIM_BOARD='$(FPGA_SIM_SDRAM_BOARD)' ULX3S_MHZ='$(ULX3S_MHZ)' \
 	  BOARD_SIM='$(FPGA_SIM_BOARD) --board 1 --node-mem $(FPGA_TB_ULX3S_MEM) $(FPGA_HELLO)' \
 	  ARTY_SIM='$(FPGA_SIM_ARTY) --board 2 --node-mem $(FPGA_TB_ARTY_MEM) $(FPGA_HELLO)' \
-	  fpga/sim/fpga_check.sh
+	  FLASH_IMAGE='$(FPGA_TB_FLASH)' fpga/sim/fpga_check.sh
 
 # ------------------------------------------------------------------ images and loading
 FPGA_IMAGES := $(FPGA_DIR)/images
@@ -302,6 +314,25 @@ fpga-images: $(BOOTROM_TEMPLATE)
 	$(PY) fpga/host/hive_fpga.py images --nodes $(NODES) --cores $(CORES_PER_NODE) \
 	  --node-mem $(FPGA_NODE_MEM) --mhz $(FPGA_MHZ) --rom $(BOOTROM_TEMPLATE) --out $(FPGA_IMAGES) --dtc $(DTC)
 
+FPGA_LOAD_WHAT = $(if $(ELF),--elf $(ELF),--cells $(CELLS) --firmware $(OPENSBI) --payload $(FPGA_PAYLOAD))
 fpga-load: fpga-images payload | $(FPGA_HOST_STAMP)
 	$(FPGA_PY) fpga/host/hive_fpga.py load --port $(PORT) --baud $(FPGA_BAUD) --images $(FPGA_IMAGES) \
-	  $(if $(ELF),--elf $(ELF),--cells $(CELLS) --firmware $(OPENSBI) --payload $(FPGA_PAYLOAD))
+	  $(FPGA_LOAD_WHAT)
+
+# The ULX3S's flash boot image (docs/fpga.md, "Flash boot"): what fpga-load sends, for the
+# bitstream of the same configuration, written at ULX3S_FLASH_OFFSET of a flash of
+# ULX3S_FLASH_SIZE bytes or more. The offset is where the bitstream reads (ulx3s_top's
+# FLASH_OFFSET), so it is not a setting here
+ULX3S_FLASH_OFFSET := 0x300000
+ULX3S_FLASH_SIZE   ?= 4194304
+FPGA_FLASH_IMAGE := $(FPGA_DIR)/hive_flash.bin
+OPENFPGALOADER   ?= openFPGALoader
+.PHONY: fpga-flash-image fpga-flash
+fpga-flash-image: fpga-images payload
+	$(PY) fpga/host/hive_fpga.py flash-image --images $(FPGA_IMAGES) --offset $(ULX3S_FLASH_OFFSET) \
+	  --flash-size $(ULX3S_FLASH_SIZE) --out $(FPGA_FLASH_IMAGE) $(FPGA_LOAD_WHAT)
+fpga-flash: fpga-flash-image
+	@command -v $(OPENFPGALOADER) >/dev/null || { echo "fpga-flash: $(OPENFPGALOADER) is not \
+	installed (Debian: apt-get install openfpgaloader); write $(FPGA_FLASH_IMAGE) at offset \
+	$(ULX3S_FLASH_OFFSET) of the ULX3S's flash with it or another programmer" >&2; exit 1; }
+	$(OPENFPGALOADER) -b ulx3s -f -o $(ULX3S_FLASH_OFFSET) $(FPGA_FLASH_IMAGE)

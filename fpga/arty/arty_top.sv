@@ -146,6 +146,10 @@ module arty_top #(
       .ld_valid(l_valid), .ld_ready(l_ready), .ld_we(l_we), .ld_addr(l_addr),
       .ld_wdata(l_wdata), .ld_resp_valid(l_resp_valid), .ld_resp_rdata(resp_rdata),
       .mem_ready(1'b1),
+      // no flash boot on the Arty (its flash is not read): "no image"
+      /* verilator lint_off PINCONNECTEMPTY */
+      .fl_valid(1'b0), .fl_data('0), .fl_ready(), .fl_state(2'd2),
+      /* verilator lint_on PINCONNECTEMPTY */
       .con_tx_valid(tx_valid), .con_tx_data(tx_data), .con_tx_ready(tx_ready),
       .con_rx_valid(rx_valid),
       .con_rx_data(rx_data), .con_rx_ready(rx_ready),

@@ -12,6 +12,10 @@
 //
 // The SoC is held in reset from power-on until the host says G: board memory is empty then and
 // the loader fills it (W) and the ROM (B) first; W and B are refused while the SoC runs.
+// A board with a boot image in its flash (board_spi_flash) has the image's command stream
+// parsed first, as if the host sent it, but unanswered and without a console: UART bytes are
+// dropped until it is over, G does not release, and the hub releases the SoC itself when the
+// flash says the image's checksum matched (docs/fpga.md, "Flash boot").
 // Console output waits in a FIFO per node (TXF bytes). The node's UART shows the FIFO's room in
 // LSR.THRE (`con_tx_ready`: room for a byte from each of the node's harts, which may each have
 // seen THRE before writing), so software that polls it loses nothing; a byte written to a full
@@ -47,6 +51,11 @@ module board_hub #(
     input  logic                 ld_resp_valid,
     input  logic [511:0]         ld_resp_rdata,
     input  logic                 mem_ready,      // board memory initialised
+    // boot image stream (board_spi_flash; a board without one ties fl_state to 2)
+    input  logic                 fl_valid,
+    input  logic [7:0]           fl_data,
+    output logic                 fl_ready,
+    input  logic [1:0]           fl_state,       // 0 reading, 1 good, 2 no image, 3 bad image
     // consoles
     input  logic [NODES-1:0]     con_tx_valid,
     input  logic [NODES*8-1:0]   con_tx_data,
@@ -80,11 +89,14 @@ module board_hub #(
 
   logic       rxf_full, rxf_empty, rxf_pop, rxf_rvalid;
   logic [7:0] rxf_q;
+  logic       from_flash;  // the parser's bytes are the flash's (until its stream is parsed)
   /* verilator lint_off PINCONNECTEMPTY */  // the 16-byte FIFOs' fill levels are not needed
   board_fifo #(.DEPTH(16)) rxf (
-      .clk, .rst, .push(rx_v), .wdata(rx_b), .full(rxf_full), .pop(rxf_pop), .rdata(rxf_q),
-      .rvalid(rxf_rvalid), .empty(rxf_empty), .count());
+      .clk, .rst, .push(from_flash ? fl_valid : rx_v), .wdata(from_flash ? fl_data : rx_b),
+      .full(rxf_full), .pop(rxf_pop), .rdata(rxf_q), .rvalid(rxf_rvalid), .empty(rxf_empty),
+      .count());
   /* verilator lint_on PINCONNECTEMPTY */
+  assign fl_ready = !rxf_full;
 
   // ------------------------------------------------------------------ console input
   logic          cin_push, cin_full, cin_empty, cin_pop, cin_rvalid, offer;
@@ -247,7 +259,8 @@ module board_hub #(
 
   assign byte_v = rxf_rvalid;
   assign rxf_pop = !rxf_empty && !rxf_rvalid && (ps == P_NORMAL || ps == P_CMD || ps == P_ARGS);
-  assign cin_push = byte_v && ((ps == P_NORMAL && rxf_q != DLE) || (ps == P_CMD && rxf_q == DLE));
+  assign cin_push = byte_v && !from_flash &&
+                    ((ps == P_NORMAL && rxf_q != DLE) || (ps == P_CMD && rxf_q == DLE));
   assign cin_wdata = rxf_q;
 
   assign ld_we = (cmd == "W");
@@ -260,7 +273,7 @@ module board_hub #(
   // status payload, first byte lowest
   always_comb begin
     status = '0;
-    status[0 +: 8] = {4'd0, mem_ready, dropped_q, elf_mode, soc_rst};
+    status[0 +: 8] = {2'd0, fl_state, mem_ready, dropped_q, elf_mode, soc_rst};
     status[8 +: 8] = 8'(fail_mask);
     status[16 +: 8] = 8'(mfin_state);
     status[24 +: 32] = mfin_last;
@@ -315,6 +328,7 @@ module board_hub #(
       mfin_last <= '0;
       dropped_q <= 1'b0;
       cmd <= '0;
+      from_flash <= 1'b1;
     end else begin
       if (!soc_rst) cycles <= cycles + 64'd1;
       if (drop_now) dropped_q <= 1'b1;
@@ -366,7 +380,10 @@ module board_hub #(
               ps <= P_NORMAL;
             end
             "R": begin soc_rst <= 1'b1; rep_letter <= "a"; end
-            "G": begin soc_rst <= 1'b0; cycles <= '0; rep_letter <= "a"; end
+            "G": begin
+              if (!from_flash) begin soc_rst <= 1'b0; cycles <= '0; end
+              rep_letter <= "a";
+            end
             "E": begin elf_mode <= arg_data[504]; rep_letter <= "a"; end
             "F": begin fail_mask <= NODES'(arg_data[511:504]); rep_letter <= "a"; end
             "B": begin
@@ -407,7 +424,8 @@ module board_hub #(
         end
         P_REPLY: begin
           // wait for the previous answer to be on its way, then start this one
-          if (rep == R_NONE && !rep_start) begin
+          if (from_flash) ps <= P_NORMAL;
+          else if (rep == R_NONE && !rep_start) begin
             rep_load <= 1'b1;
             rep_start <= 1'b1;
             ps <= P_NORMAL;
@@ -415,6 +433,14 @@ module board_hub #(
         end
         default: ps <= P_NORMAL;
       endcase
+      // the flash's stream is read and parsed (one cut inside a command is dropped): the host
+      // has the UART from now on, and the SoC runs if the image was good
+      if (from_flash && fl_state != 2'd0 && !fl_valid && rxf_empty && !rxf_rvalid &&
+          (ps == P_NORMAL || ps == P_CMD || ps == P_ARGS)) begin
+        from_flash <= 1'b0;
+        ps <= P_NORMAL;
+        if (fl_state == 2'd1) begin soc_rst <= 1'b0; cycles <= '0; end
+      end
     end
   end
 

@@ -7,6 +7,10 @@
   hive_fpga.py load --port P --images DIR (--cells K --firmware FW --payload IMG | --elf ELF)
       hold the SoC in reset, fill the ROM and the node memories, check them, release, and
       (unless --no-term) show the consoles
+  hive_fpga.py flash-image --images DIR (--cells K --firmware FW --payload IMG | --elf ELF)
+          --out FILE [--offset A] [--flash-size BYTES]
+      the ULX3S's flash boot image: the commands `load` sends (but the read-back and the
+      release), after a header (docs/fpga.md, "Flash boot"); `make fpga-flash` writes it
   hive_fpga.py term|status|reset --port P          consoles / status and counters / reboot
   (load, term) --until TEXT... [--timeout S]: leave the consoles when lines of theirs (with the
       [cellK] prefix) have shown every TEXT (exit 0), or after S seconds without (exit 1): for
@@ -22,6 +26,7 @@ import os
 import struct
 import sys
 import time
+import zlib
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -34,6 +39,15 @@ DLE = 0x10
 LINE = 64
 REPLY_LEN = {ord("a"): 0, ord("e"): 0, ord("q"): 64, ord("p"): 18}
 BOARDS = {1: "ULX3S 85F", 2: "Arty A7-100T"}
+# the flash boot image (fpga/common/board_spi_flash.sv): its place in the flash (ulx3s_top's
+# FLASH_OFFSET; fpga.mk's ULX3S_FLASH_OFFSET), the smallest ULX3S flash, the header's magic, and
+# the reach of the 24-bit READ command the board uses
+FLASH_OFFSET = 0x300000
+FLASH_SIZE = 4 << 20
+FLASH_MAGIC = b"HVB1"
+FLASH_REACH = 1 << 24
+FLASH_STATES = ["reading", "booted", "no image", "refused"]
+ULX3S_SDRAM = 32 << 20  # node n's memory is the slice at n * 32 MiB / nodes (ulx3s_top)
 
 
 class LinkError(Exception):
@@ -165,7 +179,8 @@ class Link:
             raise LinkError("bad status answer")
         nodes, harts = ident["nodes"], ident["nodes"] * ident["cores"]
         st = {"in_reset": bool(p[0] & 1), "elf_mode": bool(p[0] & 2), "dropped": bool(p[0] & 4),
-              "memory_ready": bool(p[0] & 8), "fail_mask": p[1]}
+              "memory_ready": bool(p[0] & 8), "flash": FLASH_STATES[p[0] >> 4 & 3],
+              "fail_mask": p[1]}
         fin = ["none", "pass", "fail", "reset"]
         st["machine_finisher"] = {"state": fin[p[2] & 3], "data": struct.unpack_from("<I", p, 3)[0]}
         st["cell_finishers"] = []
@@ -177,9 +192,6 @@ class Link:
         st["cycles"] = struct.unpack_from("<Q", p, o)[0]
         st["instret"] = [struct.unpack_from("<Q", p, o + 8 + 8 * h)[0] for h in range(harts)]
         return st
-
-    def write_line(self, addr, data):
-        self.send(bytes([DLE, ord("W")]) + struct.pack("<I", addr) + escape_free(data))
 
     def read_line(self, addr):
         kind, p = self.command("Q", struct.pack("<I", addr))
@@ -275,6 +287,19 @@ def plan(a, ident):
     return rom, mem, False
 
 
+def load_commands(rom, mem, elf):
+    """The loader's commands that fill the board, in order, as (what, bytes): `load` sends them
+    (each answered `a`) and the flash boot image holds them."""
+    cmds = [("R", bytes([DLE, ord("R")])), ("F 0", bytes([DLE, ord("F"), 0])),
+            ("E", bytes([DLE, ord("E"), 1 if elf else 0]))]
+    for i in range(len(rom) // 8):
+        cmds.append((f"ROM word {i}", bytes([DLE, ord("B")]) + struct.pack("<H", i) + rom[8 * i:8 * i + 8]))
+    for addr in sorted(mem.lines):
+        cmds.append((f"memory write at {addr:#x}",
+                     bytes([DLE, ord("W")]) + struct.pack("<I", addr) + escape_free(mem.lines[addr])))
+    return cmds
+
+
 def check_images(a, ident):
     bj = os.path.join(a.images, "board.json")
     if not os.path.exists(bj):
@@ -293,24 +318,17 @@ def do_load(a):
     check_images(a, ident)
     rom, mem, elf = plan(a, ident)
     link.set_cells(ident["nodes"], 1 if elf else a.cells)
-    link.expect_ok("R")
-    link.expect_ok("F", bytes([0]))
-    link.expect_ok("E", bytes([1 if elf else 0]))
-    for i in range(len(rom) // 8):
-        link.send(bytes([DLE, ord("B")]) + struct.pack("<H", i) + rom[8 * i:8 * i + 8])
-        kind, _ = link.poll(2.0, want_reply=True)
-        if kind != "a":
-            raise LinkError("ROM write refused")
+    cmds = load_commands(rom, mem, elf)
     addrs = sorted(mem.lines)
     t0 = time.monotonic()
     window, sent, acked = 8, 0, 0
-    while acked < len(addrs):
-        while sent < len(addrs) and sent - acked < window:
-            link.write_line(addrs[sent], mem.lines[addrs[sent]])
+    while acked < len(cmds):
+        while sent < len(cmds) and sent - acked < window:
+            link.send(cmds[sent][1])
             sent += 1
         kind, _ = link.poll(2.0, want_reply=True)
         if kind != "a":
-            raise LinkError(f"memory write refused at {addrs[acked]:#x}")
+            raise LinkError(f"board refused the {cmds[acked][0]}")
         acked += 1
     dt = time.monotonic() - t0
     print(f"hive_fpga: {len(addrs)} lines ({len(addrs) * LINE >> 10} KiB) in {dt:.1f} s", file=sys.stderr)
@@ -322,6 +340,34 @@ def do_load(a):
     link.expect_ok("G")
     print("hive_fpga: released; consoles follow (Ctrl-C leaves)", file=sys.stderr)
     return a.no_term or terminal(link, a)
+
+
+def flash_image(a):
+    """The boot image for the ULX3S's flash: FLASH_MAGIC, the stream's length and CRC-32 (32-bit
+    little endian each), then the stream of load_commands, made for the board that board.json
+    describes."""
+    bj = os.path.join(a.images, "board.json")
+    if not os.path.exists(bj):
+        raise LinkError(f"{bj} missing: make fpga-images first")
+    b = json.load(open(bj))
+    ident = {"nodes": b["nodes"], "node_mem": b["node_mem"], "slice": ULX3S_SDRAM // b["nodes"]}
+    rom, mem, elf = plan(a, ident)
+    body = b"".join(c for _, c in load_commands(rom, mem, elf))
+    image = FLASH_MAGIC + struct.pack("<II", len(body), zlib.crc32(body)) + body
+    room = min(a.flash_size, FLASH_REACH) - a.offset
+    flash = f"a {a.flash_size / (1 << 20):g} MiB flash"
+    if a.offset % 4096:
+        raise LinkError(f"offset {a.offset:#x} is not on a 4 KiB boundary (the flash's erase sector)")
+    if room <= 0:
+        raise LinkError(f"offset {a.offset:#x} is past the end of {flash}")
+    if len(image) > room:
+        raise LinkError(f"the image ({len(image)} bytes) does not fit the {room} bytes from offset "
+                        f"{a.offset:#x} to the end of {flash}"
+                        + (" (the board's READ reaches 16 MiB)" if a.flash_size > FLASH_REACH else ""))
+    with open(a.out, "wb") as f:
+        f.write(image)
+    print(f"hive_fpga: {a.out}: {len(image)} bytes ({len(rom) // 8} ROM words, {len(mem.lines)} lines) "
+          f"for flash offset {a.offset:#x}, {room - len(image)} bytes to spare", file=sys.stderr)
 
 
 class Keys:
@@ -403,16 +449,31 @@ def main(argv=None):
     i.add_argument("--rom", required=True)
     i.add_argument("--out", required=True)
     i.add_argument("--dtc", default="dtc")
-    for name in ("load", "term", "status", "reset", "fail"):
+    for name in ("load", "flash-image", "term", "status", "reset", "fail"):
         s = sub.add_parser(name)
-        s.add_argument("--port", default="/dev/ttyUSB0")
-        s.add_argument("--baud", type=int, default=1_000_000)
+        if name == "flash-image":
+            s.description = ("Write the ULX3S's flash boot image: the commands `load` sends "
+                             "(not the read-back and the release) after a header (magic, length, "
+                             "CRC-32); the board runs them at power-on and releases the SoC if "
+                             "the CRC matches. Write it with `openFPGALoader -b ulx3s -f -o "
+                             "OFFSET FILE` (make fpga-flash).")
+            s.add_argument("--out", required=True, metavar="FILE", help="the image file to write")
+            s.add_argument("--offset", type=lambda v: int(v, 0), default=FLASH_OFFSET,
+                           help=f"where the image goes in the flash (default {FLASH_OFFSET:#x}, "
+                                "what the bitstream reads: ulx3s_top's FLASH_OFFSET)")
+            s.add_argument("--flash-size", type=lambda v: int(v, 0), default=FLASH_SIZE,
+                           metavar="BYTES", help="the board's flash (default 4 MiB, the smallest "
+                                                 "ULX3S flash)")
+        else:
+            s.add_argument("--port", default="/dev/ttyUSB0")
+            s.add_argument("--baud", type=int, default=1_000_000)
+        if name in ("load", "flash-image"):
+            s.add_argument("--images", required=True, help="the board's images (make fpga-images)")
+            s.add_argument("--cells", type=int, default=1, help="cells mode: how many cells")
+            s.add_argument("--firmware", help="cells mode: the firmware (OpenSBI fw_dynamic.bin)")
+            s.add_argument("--payload", help="cells mode: the payload or kernel")
+            s.add_argument("--elf", help="bare metal: this ELF instead of firmware and payload")
         if name == "load":
-            s.add_argument("--images", required=True)
-            s.add_argument("--cells", type=int, default=1)
-            s.add_argument("--firmware")
-            s.add_argument("--payload")
-            s.add_argument("--elf")
             s.add_argument("--no-verify", action="store_true")
             s.add_argument("--no-term", action="store_true")
         if name in ("load", "term"):
@@ -428,10 +489,12 @@ def main(argv=None):
     try:
         if a.cmd == "images":
             make_images(a)
-        elif a.cmd == "load":
+        elif a.cmd in ("load", "flash-image"):
             if not a.elf and not (a.firmware and a.payload):
-                raise LinkError("load needs --elf, or --firmware and --payload")
-            if not do_load(a):
+                raise LinkError(f"{a.cmd} needs --elf, or --firmware and --payload")
+            if a.cmd == "flash-image":
+                flash_image(a)
+            elif not do_load(a):
                 return 1
         else:
             link = open_link(a)

@@ -5,7 +5,8 @@
 # Environment (from fpga/fpga.mk): FPGA_LINT, RTL_SRCS, FPGA_COMMON, SDRAM_SIM, SDRAM_SIM_SHORT,
 # SDRAM_SIM_BOARD (the controller at the ULX3S clock ULX3S_MHZ),
 # and optionally BOARD_SIM and ARTY_SIM (the ULX3S top with the SDRAM model, the Arty top with
-# its block RAM: each runs a bare-metal program loaded over its UART).
+# its block RAM: each runs a bare-metal program loaded over its UART) and FLASH_IMAGE (the
+# program's flash boot image, for BOARD_SIM's flash).
 set -u
 passed=0
 failed=0
@@ -20,10 +21,10 @@ lint() {  # lint what top args...
   if $FPGA_LINT --top-module "$top" "$@" >"$log" 2>&1; then result OK "$what"; else result FAIL "$what"; fi
 }
 
-ULX3S="$RTL_SRCS $FPGA_COMMON fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv"
+ULX3S="$RTL_SRCS $FPGA_COMMON fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv fpga/sim/USRMCLK.sv"
 ARTY="$RTL_SRCS $FPGA_COMMON fpga/arty/arty_clk.sv fpga/arty/arty_top.sv fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv"
 # shellcheck disable=SC2086
-lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL stand-in)" ulx3s_top $ULX3S
+lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL and USRMCLK stand-ins)" ulx3s_top $ULX3S
 # shellcheck disable=SC2086
 lint "lint ulx3s_top 4x1, 8 MiB per node" ulx3s_top -GNODES=4 "-GNODE_MEM=64'h800000" $ULX3S
 # shellcheck disable=SC2086
@@ -58,8 +59,26 @@ board() {  # board what command...: a board top running hello.bin loaded over it
 # shellcheck disable=SC2086
 [ -n "${ARTY_SIM:-}" ] && board "Arty top" $ARTY_SIM
 
+# the ULX3S top booting from its flash: FLASH_IMAGE (hive_fpga.py flash-image of hello.elf) in
+# the flash model, nothing sent; then the image with one byte flipped must be refused, the SoC
+# held, and the UART loader must still load and run the program
+if [ -n "${FLASH_IMAGE:-}" ] && [ -n "${BOARD_SIM:-}" ]; then
+  # shellcheck disable=SC2086
+  if $BOARD_SIM --flash-boot "+flash=$FLASH_IMAGE" >"$log" 2>&1 && grep -q '^[0-9]* passed, 0 failed' "$log"; then
+    result OK "ULX3S top boots hello.elf from a flash image, nothing on the UART ($(grep -o 'after [0-9]* cycles' "$log"))"
+  else result FAIL "ULX3S top boots hello.elf from a flash image (fpga/sim/tb_board.cpp --flash-boot)"; fi
+  bad=$(mktemp)
+  python3 -c 'import sys; d = bytearray(open(sys.argv[1], "rb").read()); d[12 + (len(d) - 12) // 2] ^= 0x20
+open(sys.argv[2], "wb").write(d)' "$FLASH_IMAGE" "$bad"
+  # shellcheck disable=SC2086
+  if $BOARD_SIM --flash-bad "+flash=$bad" >"$log" 2>&1 && grep -q '^[0-9]* passed, 0 failed' "$log"; then
+    result OK "ULX3S top refuses a flash image with one byte flipped, then loads over the UART"
+  else result FAIL "ULX3S top refuses a corrupt flash image (fpga/sim/tb_board.cpp --flash-bad)"; fi
+  rm -f "$bad"
+fi
+
 if python3 fpga/sim/test_host.py >"$log" 2>&1; then
-  result OK "host tool: keyboard to a chosen node, console lines for --until ($(tail -1 "$log"))"
+  result OK "host tool: keyboard to a chosen node, console lines for --until, flash image bytes ($(tail -1 "$log"))"
 else result FAIL "host tool (fpga/sim/test_host.py)"; fi
 
 echo "$passed passed, $failed failed"

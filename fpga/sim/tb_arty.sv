@@ -2,7 +2,7 @@
 // the MMCM and BUFG stand-ins (the testbench's clock is the core clock), its block-RAM node
 // memory, and the ports of tb_ulx3s.sv so that one testbench drives both: the buttons as the
 // ULX3S's (bit 1 fails a node, bit 2 holds the SoC in reset), the LEDs' bit 1 the reset held,
-// no SDRAM (its counters are zero).
+// no SDRAM and no flash (their counters are zero).
 module tb_arty #(
     parameter int BAUD = 3_125_000,
     parameter int NODES = 1
@@ -16,7 +16,8 @@ module tb_arty #(
     output logic       uart_out,    // board -> host
     input  logic       uart_in,     // host -> board
     output int         sdram_errors,
-    output int         sdram_refreshes
+    output int         sdram_refreshes,
+    output int         flash_errors
 );
   /* verilator lint_off PINCONNECTEMPTY */
   arty_top #(.BAUD(BAUD), .NODES(NODES)) top (
@@ -28,4 +29,5 @@ module tb_arty #(
   assign led[7:4] = '0;
   assign sdram_errors = 0;
   assign sdram_refreshes = 0;
+  assign flash_errors = 0;
 endmodule

@@ -5,7 +5,12 @@
 // identify, hold in reset, load a ROM and a bare-metal program (bin file, linked at 0x8000_0000)
 // over the UART, read it back, release, then watch the console and ask for the status until the
 // machine finisher reports. Prints PASS/FAIL per check and `N passed, N failed`.
-//   tb_board --board ID --node-mem BYTES PROGRAM.bin   (what identify must answer)
+// With a boot image in the ULX3S's flash (+flash=IMAGE, fpga/sim/spi_flash_model.sv):
+//   --flash-boot  the image holds the program: nothing is sent until its console lines are
+//                 out, no answer may come, then the status must say booted from the flash, pass
+//   --flash-bad   the image is corrupt: the status must say refused, the SoC held in reset,
+//                 and the UART load must then work as without a flash
+//   tb_board --board ID --node-mem BYTES [--flash-boot|--flash-bad] PROGRAM.bin [+flash=IMAGE]
 //   tb_board --pty[=MAX_CYCLES]
 #include "Vtb_board.h"
 #include "verilated.h"
@@ -112,6 +117,47 @@ static bool cmd(Bench &b, char c, const std::vector<uint8_t> &args, char want, s
   return kind == want;
 }
 
+// identify, again while it gets no answer: the hub drops UART bytes while it reads the flash
+static bool identify(Bench &b, std::string &console, std::vector<uint8_t> &p) {
+  for (int i = 0; i < 50; i++) {
+    b.send({DLE, 'P'});
+    char kind = 0;
+    if (answer(b, kind, p, console, 100000)) return kind == 'p';
+  }
+  return false;
+}
+
+// polls the status until the machine finisher says something; returns its state, `st` the status,
+// `dropped` whether any answer said console bytes were dropped (flag 2, cleared by each answer)
+static int finish(Bench &b, std::string &console, std::vector<uint8_t> &st, bool &dropped) {
+  int fin = 0;
+  uint64_t run0 = b.cycle;
+  while (b.cycle - run0 < 3000000) {
+    for (int i = 0; i < 20000; i++) b.tick();
+    if (!cmd(b, 'S', {}, 's', console, &st)) break;
+    dropped |= !st.empty() && (st[0] & 4);
+    fin = st.size() > 2 ? st[2] : 0;
+    if (fin) break;
+  }
+  return fin;
+}
+
+// what hello.S prints: a line, the alphabet rotated by the line's number on 160 lines (twice the
+// console FIFO), the pattern's verdict
+static std::string expected_console() {
+  std::string lines;
+  for (int l = 0; l < 160; l++) {
+    for (int c = 0; c < 26; c++) lines.push_back((char)('a' + (l + c) % 26));
+    lines.push_back('\n');
+  }
+  return "hello from the board top\n" + lines + "128 KiB pattern checked\n";
+}
+
+static std::string flash_name(int state) {
+  static const char *const names[] = {"reading", "booted", "no image", "refused"};
+  return names[state & 3];
+}
+
 static std::vector<uint8_t> le(uint64_t v, int n) {
   std::vector<uint8_t> r;
   for (int i = 0; i < n; i++) r.push_back((uint8_t)(v >> (8 * i)));
@@ -156,15 +202,19 @@ int main(int argc, char **argv) {
   const char *bin = nullptr;
   int board = 0;
   uint32_t want_mem = 0;
+  bool flash_boot = false, flash_bad = false;
   for (int i = 1; i < argc; i++) {
     if (!strncmp(argv[i], "--pty", 5))
       return run_pty(argv[i][5] == '=' ? strtoull(argv[i] + 6, nullptr, 0) : 200000000ull);
     if (!strcmp(argv[i], "--board") && i + 1 < argc) board = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--node-mem") && i + 1 < argc) want_mem = (uint32_t)strtoul(argv[++i], nullptr, 0);
+    else if (!strcmp(argv[i], "--flash-boot")) flash_boot = true;
+    else if (!strcmp(argv[i], "--flash-bad")) flash_bad = true;
     else if (argv[i][0] != '+') bin = argv[i];
   }
   if (!bin || !board || !want_mem) {
-    fprintf(stderr, "usage: tb_board --board ID --node-mem BYTES PROGRAM.bin | --pty[=MAX_CYCLES]\n");
+    fprintf(stderr, "usage: tb_board --board ID --node-mem BYTES [--flash-boot|--flash-bad] PROGRAM.bin "
+                    "[+flash=IMAGE] | --pty[=MAX_CYCLES]\n");
     return 2;
   }
   FILE *f = fopen(bin, "rb");
@@ -178,16 +228,46 @@ int main(int argc, char **argv) {
   b.m->btn = 0x01;  // no button pressed (the ULX3S's PWRn is active low)
   b.m->sw = 0;
   std::string console;
-  std::vector<uint8_t> p;
+  std::vector<uint8_t> p, st;
+  const std::string checked = "128 KiB pattern checked\n";  // hello.S's last line
+
+  if (flash_boot) {
+    // no host: the board reads the image, loads it, checks it and releases the SoC by itself
+    char kind = 0;
+    bool answered = false;
+    while (b.cycle < 6000000 && console.find(checked) == std::string::npos)
+      answered |= answer(b, kind, p, console, 100000);
+    check(!answered, "no answer on the UART to the flash image's commands");
+    check(console == expected_console(),
+          "booted from the flash with nothing sent: node 0's " + std::to_string(console.size()) +
+              " console bytes after " + std::to_string(b.cycle) + " cycles");
+    check((b.m->led & 0x02) == 0, "LED 1: the SoC is released");
+    bool dropped = false;
+    int fin = finish(b, console, st, dropped);
+    check(fin == 1 && st.size() > 0 && (st[0] & 1) == 0 && (st[0] >> 4 & 3) == 1 && !dropped,
+          "status: machine finisher pass, running, nothing dropped, flash " +
+              flash_name(st.empty() ? 0 : st[0] >> 4));
+    check(b.m->flash_errors == 0, "SPI protocol (" + std::to_string(b.m->flash_errors) + " violations)");
+    check(b.m->sdram_errors == 0, "SDRAM protocol and timing (" + std::to_string(b.m->sdram_errors) + " violations)");
+    printf("console (first 200 bytes): %s\n", console.substr(0, 200).c_str());
+    printf("%d passed, %d failed\n", passed, failed);
+    b.m->final();
+    return failed ? 1 : 0;
+  }
 
   // identify
-  for (int i = 0; i < 200; i++) b.tick();
-  bool ok = cmd(b, 'P', {}, 'p', console, &p);
+  bool ok = identify(b, console, p);
   // {'H', 'V', version, nodes, cores, board, ...} (docs/fpga.md, host link)
   check(ok && p.size() == 18 && p[0] == 'H' && p[1] == 'V' && p[3] == 1 && p[5] == board,
         "identify: protocol answer from board " + std::to_string(board) + ", one node");
   uint32_t node_mem = ok ? (uint32_t)(p[10] | p[11] << 8 | p[12] << 16 | (uint32_t)p[13] << 24) : 0;
   check(node_mem == want_mem, "identify: " + std::to_string(want_mem >> 10) + " KiB per node");
+  // before any load: held, and the flash's verdict (none without an image, or on the Arty)
+  bool st_ok = cmd(b, 'S', {}, 's', console, &st) && !st.empty();
+  int want_flash = flash_bad ? 3 : 2;
+  check(st_ok && (st[0] & 1) && (st[0] >> 4 & 3) == want_flash && (b.m->led & 0x02),
+        "status before the load: held in reset (LED 1 on), flash " + flash_name(st_ok ? st[0] >> 4 : 0) +
+            " (want " + flash_name(want_flash) + ")");
 
   // hold, elf mode, ROM: addi t0,x0,1; slli t0,t0,31; jr t0 (enter 0x8000_0000)
   bool ctl = cmd(b, 'R', {}, 'a', console) && cmd(b, 'E', {1}, 'a', console);
@@ -226,32 +306,19 @@ int main(int argc, char **argv) {
   check(cmd(b, 'W', wa, 'e', console), "memory writes are refused while the SoC runs");
 
   // run: poll the status until the machine finisher says something
-  std::vector<uint8_t> st;
-  int fin = 0;
-  bool dropped = false;  // status flag 2, cleared by each status answer
-  uint64_t run0 = b.cycle;
-  while (b.cycle - run0 < 3000000) {
-    for (int i = 0; i < 20000; i++) b.tick();
-    if (!cmd(b, 'S', {}, 's', console, &st)) break;
-    dropped |= !st.empty() && (st[0] & 4);
-    fin = st.size() > 2 ? st[2] : 0;
-    if (fin) break;
-  }
+  bool dropped = false;
+  int fin = finish(b, console, st, dropped);
   uint64_t cycles = 0;
   if (st.size() >= 20) for (int i = 0; i < 8; i++) cycles |= (uint64_t)st[12 + i] << (8 * i);
   check(fin == 1, "machine finisher: pass after " + std::to_string(cycles) + " SoC cycles");
-  // hello.S's lines: the alphabet rotated by the line's number, twice the console FIFO
-  std::string rows;
-  for (int l = 0; l < 160; l++) {
-    for (int c = 0; c < 26; c++) rows.push_back((char)('a' + (l + c) % 26));
-    rows.push_back('\n');
-  }
-  check(console == std::string("hello from the board top\n") + rows + "128 KiB pattern checked\n" && !dropped,
+  check(console == expected_console() && !dropped,
         "node 0 console through the hub: all " + std::to_string(console.size()) +
             " bytes, none dropped (LSR.THRE follows the console FIFO's room)");
   if (board == 1)  // the ULX3S: the SDRAM model's verdict
     check(b.m->sdram_errors == 0, "SDRAM protocol and timing (" + std::to_string(b.m->sdram_errors) +
                                       " violations, " + std::to_string(b.m->sdram_refreshes) + " refreshes)");
+  if (board == 1)
+    check(b.m->flash_errors == 0, "SPI protocol (" + std::to_string(b.m->flash_errors) + " violations)");
   printf("console (first 200 bytes): %s\n", console.substr(0, 200).c_str());
   printf("%d passed, %d failed\n", passed, failed);
   b.m->final();

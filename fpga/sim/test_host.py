@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Unit tests of the host tool's pure parts (fpga/host/hive_fpga.py), no board or pyserial:
 the keyboard's node selection (Keys) against the protocol's bytes (docs/fpga.md, host link),
-and the console's line assembly that --until looks in, with two nodes' bytes interleaved."""
+the console's line assembly that --until looks in, with two nodes' bytes interleaved, and the
+flash boot image's bytes (docs/fpga.md, "Flash boot") and its size check."""
+import binascii
 import io
+import json
 import os
+import struct
 import sys
+import tempfile
+import types
 import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "host"))
@@ -69,6 +75,42 @@ class ConsoleTest(unittest.TestCase):
         for ch in b"powering of":
             link._console(ch)
         self.assertNotIn("powering", link.seen)
+
+
+class FlashImageTest(unittest.TestCase):
+    ROM = bytes(range(16))  # two ROM words
+    LINE = bytes(range(64, 128))
+
+    # the loader's commands as docs/fpga.md's table spells them: R, F 0, E 1, B i d, W a d
+    WANT = (bytes([DLE, ord("R"), DLE, ord("F"), 0, DLE, ord("E"), 1]) +
+            bytes([DLE, ord("B"), 0, 0]) + ROM[:8] + bytes([DLE, ord("B"), 1, 0]) + ROM[8:] +
+            bytes([DLE, ord("W"), 0x40, 0, 0, 0x01]) + LINE)
+
+    def image(self, **kw):
+        mem = h.Memory()
+        mem.put(0x1000040, self.LINE)
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "board.json"), "w") as f:
+                json.dump({"nodes": 2, "node_mem": 8 << 20}, f)
+            a = types.SimpleNamespace(**{"images": d, "out": os.path.join(d, "img"),
+                                         "offset": h.FLASH_OFFSET, "flash_size": h.FLASH_SIZE, **kw})
+            plan, h.plan = h.plan, lambda a, ident: (self.ROM, mem, True)
+            try:
+                h.flash_image(a)
+            finally:
+                h.plan = plan
+            with open(a.out, "rb") as f:
+                return f.read()
+
+    def test_header_then_the_load_commands(self):
+        img = self.image()
+        self.assertEqual(img[:4], b"HVB1")
+        self.assertEqual(struct.unpack_from("<II", img, 4), (len(self.WANT), binascii.crc32(self.WANT)))
+        self.assertEqual(img[12:], self.WANT)
+
+    def test_too_large_for_the_flash(self):
+        with self.assertRaisesRegex(h.LinkError, "does not fit"):
+            self.image(flash_size=h.FLASH_OFFSET + 12 + len(self.WANT) - 1)
 
 
 if __name__ == "__main__":

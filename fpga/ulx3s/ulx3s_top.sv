@@ -1,14 +1,18 @@
 // ULX3S (ECP5 LFE5U-85F) board top: the full-system board (docs/fpga.md).
 //
 //   clk_25mhz -> EHXPLLL -> core clock CLK_MHZ (and the SDRAM clock, shifted by 180 degrees)
-//   SoC reset  = PLL not locked, or the loader holds it (from power-on until the host says G),
-//                or FIRE2 is held
+//   SoC reset  = PLL not locked, or the loader holds it (from power-on until the host says G,
+//                or until a boot image from the SPI flash was loaded and checked), or FIRE2 is held
+//   flash      = the configuration SPI flash (SCK through USRMCLK): at power-on board_spi_flash
+//                reads the boot image at FLASH_OFFSET, the hub parses its loader commands as if
+//                the host sent them and releases the SoC if its CRC matched (docs/fpga.md)
 //   memory     = the 32 MB SDR SDRAM (fpga/sdram/sdram_ctrl): node n's memory is the slice at
 //                n * SLICE of it, NODE_MEM bytes used; the nodes and the loader share the
 //                controller through board_mem_arb
 //   UART       = ftdi_txd/ftdi_rxd (the FT231X USB serial port): the cells' consoles, the
 //                loader and status commands, multiplexed (board_hub; host: fpga/host/hive_fpga.py)
-//   LEDs       = 0 heartbeat, 1 SoC held in reset, 2..5 nodes 0..3 (board_leds), 6 console bytes
+//   LEDs       = 0 heartbeat, 1 SoC held in reset (blinking against LED 0: and the flash's boot
+//                image was refused), 2..5 nodes 0..3 (board_leds), 6 console bytes
 //                were dropped, 7 a node has been failed (button or UART command)
 //   FIRE1      = fail the node chosen by DIP switches SW1..SW2 (fault_node_fail, latched until
 //                the SoC is reset); FIRE2 = reset the SoC (memory and ROM keep their contents)
@@ -20,6 +24,11 @@ module ulx3s_top #(
     parameter longint NODE_MEM       = 64'h100_0000,
     parameter int     L1_LINES       = 16,     // lines of each L1 (fpga.mk: ULX3S_L1_LINES; docs/fpga.md)
     parameter int     DIR_SETS       = 16,     // sets of each home's directory (fpga.mk: ULX3S_DIR_SETS)
+    // the boot image's place in the flash (docs/fpga.md; where fpga.mk's ULX3S_FLASH_OFFSET and
+    // hive_fpga.py's FLASH_OFFSET put it), and the flash's SCK: at most 12.5 MHz, half what the
+    // slowest READ (0x03) of 25 MHz-class flashes allows
+    parameter logic [23:0] FLASH_OFFSET = 24'h30_0000,
+    parameter int     FLASH_HALF     = (CLK_MHZ + 24) / 25,
     localparam longint SDRAM_BYTES   = 64'h200_0000,  // 32 MB
     localparam longint SLICE         = SDRAM_BYTES / longint'(NODES),
     localparam int    HARTS          = NODES * CORES_PER_NODE,
@@ -41,7 +50,12 @@ module ulx3s_top #(
     output logic [12:0] sdram_a,
     output logic [1:0]  sdram_ba,
     output logic [1:0]  sdram_dqm,
-    inout  wire  [15:0] sdram_d
+    inout  wire  [15:0] sdram_d,
+    output logic        flash_csn,
+    output logic        flash_mosi,
+    input  logic        flash_miso,
+    output logic        flash_wpn,    // held high: no write protection or hold while reading
+    output logic        flash_holdn
 );
   // ------------------------------------------------------------------ clock and board reset
   logic clk, clk_sdram, locked;
@@ -165,6 +179,18 @@ module ulx3s_top #(
   logic [NODES*2-1:0] cfin_state;
   logic               dropped, heartbeat;
   logic [NODES-1:0]   node_led;
+  logic               fl_valid, fl_ready, fl_sck;
+  logic [7:0]         fl_data;
+  logic [1:0]         fl_state;
+
+  board_spi_flash #(.OFFSET(FLASH_OFFSET), .HALF(FLASH_HALF)) flash (
+      .clk, .rst, .spi_csn(flash_csn), .spi_sck(fl_sck), .spi_mosi(flash_mosi),
+      .spi_miso(flash_miso), .valid(fl_valid), .data(fl_data), .ready(fl_ready),
+      .state(fl_state));
+  // the flash's SCK is the configuration clock pin: after configuration only USRMCLK drives it
+  USRMCLK mclk (.USRMCLKI(fl_sck), .USRMCLKTS(1'b0));
+  assign flash_wpn = 1'b1;
+  assign flash_holdn = 1'b1;
 
   board_hub #(.NODES(NODES), .CORES(CORES_PER_NODE), .CLK_HZ(CLK_HZ), .BAUD(BAUD),
               .NODE_MEM(NODE_MEM), .SLICE(SLICE), .BOARD_ID(1)) hub (
@@ -172,7 +198,7 @@ module ulx3s_top #(
       .fail_mask(fail_cmd), .rom_we, .rom_addr, .rom_wdata,
       .ld_valid(l_valid), .ld_ready(l_ready), .ld_we(l_we), .ld_addr(l_addr),
       .ld_wdata(l_wdata), .ld_resp_valid(l_resp_valid), .ld_resp_rdata(resp_rdata),
-      .mem_ready(sd_init_done),
+      .mem_ready(sd_init_done), .fl_valid, .fl_data, .fl_ready, .fl_state,
       .con_tx_valid(tx_valid), .con_tx_data(tx_data), .con_tx_ready(tx_ready),
       .con_rx_valid(rx_valid),
       .con_rx_data(rx_data), .con_rx_ready(rx_ready),
@@ -185,7 +211,7 @@ module ulx3s_top #(
   always_comb begin
     led = '0;
     led[0] = heartbeat;
-    led[1] = soc_rst;
+    led[1] = soc_rst && !(fl_state == 2'd3 && heartbeat);
     for (int n = 0; n < NODES && n < 4; n++) led[2 + n] = node_led[n];
     led[6] = dropped;
     led[7] = |node_fail;
