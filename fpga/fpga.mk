@@ -6,8 +6,11 @@
 #                                      ecppack: build/fpga/ulx3s-85f/hive_ulx3s.bit + reports
 #   make fpga BOARD=arty-a7-100t       synth_xilinx -> build/fpga/arty-a7-100t/ utilization report
 #                                      (place and route: Vivado, docs/fpga.md)
+#   make fpga-keep BOARD=...           copy this configuration's reports (not its netlists) into
+#                                      fpga/results/, to be committed: place and route takes half an
+#                                      hour, so the figures of a clean checkout come from there
 #   make fpga-report                   build/bench/fpga.json (bench/fpga.py) from the reports of every
-#                                      configuration built, and docs/fpga.md's figures from it
+#                                      configuration built or kept, and docs/fpga.md's figures from it
 #   make fpga-check                    Verilator lint of the board tops + SDRAM controller test
 #   make fpga-boot-check               the ULX3S top in Verilator boots OpenSBI loaded over its UART
 #   make fpga-hotspots                 the RTL source lines with the most logic (before LUT mapping)
@@ -105,7 +108,7 @@ FPGA_SYNTH_CMD = $(if $(filter arty-a7-100t,$(BOARD)),synth_xilinx -family xc7,s
 FPGA_READ = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top $(FPGA_TOP) $(FPGA_PARAMS) $(FPGA_TOP_SRCS)
 FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC_FAST), abc=fast) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
-.PHONY: fpga fpga-deps fpga-check fpga-report fpga-images fpga-load fpga-params-force fpga-blocks \
+.PHONY: fpga fpga-deps fpga-check fpga-keep fpga-report fpga-images fpga-load fpga-params-force fpga-blocks \
         fpga-hotspots fpga-boot-check
 
 # $(1): the packages to install into the project's environment; the stamp names them
@@ -209,6 +212,17 @@ endif
 
 # the benchmark bench/fpga.py reads every configuration's reports into build/bench/fpga.json;
 # docs/fpga.md's figures section is written from that JSON (never by hand)
+# The reports a configuration's figures are read from (fpga/tools/fpga_report.py), small text
+# files; fpga/results/<board>/<config>/ keeps them under version control.
+FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt synth.seconds pnr_report.json \
+                   pnr.log pnr.seconds
+FPGA_KEPT := fpga/results/$(BOARD)/$(FPGA_CONFIG)
+fpga-keep:
+	@test -f $(FPGA_DIR)/synth_stat.txt || { echo "fpga-keep: no synthesis in $(FPGA_DIR): run make fpga first with the same settings" >&2; exit 1; }
+	@rm -rf $(FPGA_KEPT) && mkdir -p $(FPGA_KEPT)
+	@for f in $(FPGA_KEEP_FILES); do [ ! -f $(FPGA_DIR)/$$f ] || cp $(FPGA_DIR)/$$f $(FPGA_KEPT)/; done
+	@echo "fpga-keep: $(FPGA_KEPT) ($$(cat $(FPGA_KEPT)/revision)): $$(ls $(FPGA_KEPT) | tr '\n' ' ')"
+
 fpga-report:
 	$(PY) bench/run.py --build $(BUILD) fpga
 	$(PY) fpga/tools/fpga_report.py docs $(BUILD)/bench/fpga.json docs/fpga.md

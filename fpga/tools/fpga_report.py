@@ -8,7 +8,9 @@
                                         fpga-figures markers) from build/bench/fpga.json
 
 build/bench/fpga.json itself is written by the benchmark bench/fpga.py (bench/run.py fpga),
-which reads every configuration's build directory build/fpga/<board>/<config>/ with collect().
+which reads every configuration's build directory build/fpga/<board>/<config>/, and the reports
+kept in fpga/results/<board>/<config>/ (make fpga-keep) of configurations not built here, with
+collect().
 Sources: Yosys `stat` (synth_stat.txt: cells after synthesis, both boards), nextpnr-ecp5's
 --report JSON (pnr_report.json: utilization of the placed design and Fmax per clock, ULX3S),
 the synthesis keeps the hierarchy, so the same stat gives the per-block figures; and the
@@ -394,19 +396,21 @@ def harts(f):
         return 0, 0
 
 
-def collect(build_fpga):
-    """{board: {config: figures}} of every configuration built under build_fpga."""
+def collect(*roots):
+    """{board: {config: figures}} of every configuration under the roots (build/fpga, then
+    fpga/results); a configuration is read from the first root that has it."""
     boards = {}
-    for board in ("ulx3s-85f", "arty-a7-100t"):
-        bd = os.path.join(build_fpga, board)
-        if not os.path.isdir(bd):
-            continue
-        for cfg in sorted(os.listdir(bd)):
-            d = os.path.join(bd, cfg)
-            if os.path.isdir(d) and any(os.path.isfile(os.path.join(d, x))
-                                        for x in ("synth_stat.txt", "premap_stat.txt")):
-                boards.setdefault(board, {})[cfg] = board_figures(d)
-    return boards
+    for root in roots:
+        for board in ("ulx3s-85f", "arty-a7-100t"):
+            bd = os.path.join(root, board)
+            if not os.path.isdir(bd):
+                continue
+            for cfg in sorted(os.listdir(bd)):
+                d = os.path.join(bd, cfg)
+                if cfg not in boards.get(board, {}) and os.path.isdir(d) and any(
+                        os.path.isfile(os.path.join(d, x)) for x in ("synth_stat.txt", "premap_stat.txt")):
+                    boards.setdefault(board, {})[cfg] = board_figures(d)
+    return {b: dict(sorted(c.items())) for b, c in boards.items()}
 
 
 def largest(configs):
