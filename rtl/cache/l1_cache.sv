@@ -228,11 +228,11 @@ module l1_cache #(
   // into the core's load result. What the lookup read (the line's tag and state, the MSHR, the
   // writeback buffer, the ack slot, the reservation) can then change only by a response, a
   // watchdog or fence.i's invalidation in the lookup's cycle, which make it look again; the
-  // forward itself stays in its input slot or the parking slot, since only its take or
-  // parking empties them. The core waits only for a lookup that the short conditions let through:
-  // not while the ack slot is full or the line held for an LR (the SC must get through), not in
-  // the cycle after a fill (the core's access goes first, above); a forward that the step defers
-  // costs the core the cycle in which it is parked.
+  // forward itself stays in its input slot or the parking slot, since only its take or its
+  // parking empties them. The core waits only for a lookup that the short conditions let
+  // through: not while the ack slot is full or the line held for an LR (the SC must get
+  // through), not in the cycle after a fill (the core's access goes first, above); a forward
+  // that the step defers costs the core the cycle in which it is parked.
   if (SHORT_PATHS) begin : g_fl
     logic              look, lk_q, here_q;
     coh_pkg::l1_step_t fs_q;

@@ -31,7 +31,8 @@ module uart (
 
   always_comb begin
     logic [7:0] lsr;
-    lsr = (tx_ready ? 8'(hive_pkg::UART_LSR_THRE | hive_pkg::UART_LSR_TEMT) : 8'd0) | {7'd0, rx_full};
+    lsr = (tx_ready ? 8'(hive_pkg::UART_LSR_THRE | hive_pkg::UART_LSR_TEMT) : 8'd0) |
+          {7'd0, rx_full};
     rdata = {scr, 8'd0, lsr, mcr, lcr, 8'h01, dlab ? dlm : ier, dlab ? dll : rbr};
   end
 
