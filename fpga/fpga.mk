@@ -214,7 +214,7 @@ endif
 # docs/fpga.md's figures section is written from that JSON (never by hand)
 # The reports a configuration's figures are read from (fpga/tools/fpga_report.py), small text
 # files; fpga/results/<board>/<config>/ keeps them under version control.
-FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt synth.seconds pnr_report.json \
+FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt synth.seconds pnr_params pnr_report.json \
                    pnr.log pnr.seconds
 FPGA_KEPT := fpga/results/$(BOARD)/$(FPGA_CONFIG)
 fpga-keep:
