@@ -300,11 +300,16 @@ def load_commands(rom, mem, elf):
     return cmds
 
 
-def check_images(a, ident):
-    bj = os.path.join(a.images, "board.json")
+def board_json(images):
+    """What the images in IMAGES were made for (hive_fpga.py images writes board.json)."""
+    bj = os.path.join(images, "board.json")
     if not os.path.exists(bj):
         raise LinkError(f"{bj} missing: make fpga-images first")
-    b = json.load(open(bj))
+    return json.load(open(bj))
+
+
+def check_images(a, ident):
+    b = board_json(a.images)
     for k in ("nodes", "cores", "node_mem", "clk_hz"):
         if b[k] != ident[k]:
             raise LinkError(f"images are for {k}={b[k]}, the board has {ident[k]}: rebuild one of them")
@@ -346,10 +351,7 @@ def flash_image(a):
     """The boot image for the ULX3S's flash: FLASH_MAGIC, the stream's length and CRC-32 (32-bit
     little endian each), then the stream of load_commands, made for the board that board.json
     describes."""
-    bj = os.path.join(a.images, "board.json")
-    if not os.path.exists(bj):
-        raise LinkError(f"{bj} missing: make fpga-images first")
-    b = json.load(open(bj))
+    b = board_json(a.images)
     ident = {"nodes": b["nodes"], "node_mem": b["node_mem"], "slice": ULX3S_SDRAM // b["nodes"]}
     rom, mem, elf = plan(a, ident)
     body = b"".join(c for _, c in load_commands(rom, mem, elf))
