@@ -335,9 +335,9 @@ fpga-load: fpga-images payload | $(FPGA_HOST_STAMP)
 
 # The ULX3S's flash boot image (docs/fpga.md, "Flash boot"): what fpga-load sends, for the
 # bitstream of the same configuration, written at ULX3S_FLASH_OFFSET of a flash of
-# ULX3S_FLASH_SIZE bytes or more. The offset is where the bitstream reads (ulx3s_top's
-# FLASH_OFFSET), so it is not a setting here
-ULX3S_FLASH_OFFSET := 0x300000
+# ULX3S_FLASH_SIZE bytes or more. The offset is where the bitstream reads (regs/hive_regs.py's
+# FLASH_IMAGE_OFFSET, which the host tool's default is too), so it is not a setting here
+ULX3S_FLASH_OFFSET = $(shell $(PY) -c 'import sys; sys.path.insert(0, "regs"); import hive_regs; print(hex(hive_regs.FLASH_IMAGE_OFFSET))')
 ULX3S_FLASH_SIZE   ?= 4194304
 FPGA_FLASH_IMAGE := $(FPGA_DIR)/hive_flash.bin
 OPENFPGALOADER   ?= openFPGALoader

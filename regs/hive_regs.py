@@ -177,3 +177,45 @@ FW_OFFSET = 0x0          # firmware at the start of the remap window
 PAYLOAD_OFFSET = 0x200000  # S-mode payload at REMAP + 2 MiB
 FW_DYNAMIC_MAGIC = 0x4942534F
 FW_DYNAMIC_VERSION = 2
+
+# Host link of the FPGA boards (docs/fpga.md, "Host link"): the board hub
+# (fpga/common/board_hub.sv) and the host tool (fpga/host/hive_fpga.py) both take the protocol's
+# letters and lengths from here. Host -> board: DLE, a command letter, then its address bytes and
+# data bytes (little endian, counted, not escaped). Name, letter, address bytes, data bytes, what.
+LINK_DLE = 0x10
+LINK_COMMANDS = [
+    ("SELECT", "n", 0, 1, "console input goes to this node (no answer)"),
+    ("RESET", "R", 0, 0, "hold the SoC in reset"),
+    ("GO", "G", 0, 0, "release the SoC; the cycle counter restarts"),
+    ("ELF", "E", 0, 1, "elf mode = bit 0 (bare-metal runs: the machine finisher answers)"),
+    ("FAIL", "F", 0, 1, "node-fail mask (bit n: fault_node_fail[n])"),
+    ("ROM", "B", 2, 8, "write this ROM word (refused while the SoC runs)"),
+    ("WRITE", "W", 4, 64, "write the line at this board-memory address (refused while the SoC runs)"),
+    ("READ", "Q", 4, 0, "read the line at this board-memory address"),
+    ("STATUS", "S", 0, 0, "status flags, finishers, cycles and instret"),
+    ("IDENT", "P", 0, 0, "what the board is"),
+]
+# Board -> host answers: DLE, a letter, the payload (bytes equal to DLE doubled, like console
+# bytes). Name, letter, payload bytes (-1: a length byte, then that many), what.
+LINK_ANSWERS = [
+    ("DONE", "a", 0, "the command was carried out"),
+    ("REFUSED", "e", 0, "an unknown command, or a load while the SoC runs"),
+    ("LINE", "q", 64, "the memory line read"),
+    ("STATUS", "s", -1, "the status bytes"),
+    ("IDENT", "p", 18, "LINK_IDENT_MAGIC, LINK_VERSION, nodes, cores, board, clock, node memory, slice"),
+]
+LINK_NODE_MARK = 0x30  # DLE ('0' + n): the console bytes that follow are node n's
+LINK_IDENT_MAGIC = 0x5648  # "HV", the identify answer's first two bytes
+LINK_VERSION = 1
+BOARDS = [("ULX3S", 1, "ULX3S 85F"), ("ARTY", 2, "Arty A7-100T")]
+# The ULX3S's flash boot image (fpga/common/board_spi_flash.sv; docs/fpga.md, "Flash boot"): its
+# place in the flash (3 MiB: past the bitstream, 1 MiB left on the smallest, 4 MB, flash), the
+# magic that starts its header ("HVB1" as a little-endian word), and what the reader reports.
+FLASH_IMAGE_OFFSET = 0x300000
+FLASH_IMAGE_MAGIC = 0x31425648
+FLASH_STATES = [
+    ("READING", 0, "reading the image"),
+    ("BOOTED", 1, "the image's CRC matched: the SoC was released"),
+    ("NO_IMAGE", 2, "no image (no magic, or no flash)"),
+    ("REFUSED", 3, "a bad length or CRC: the SoC stays held"),
+]

@@ -140,7 +140,7 @@ module arty_top #(
   logic [NODES-1:0]   node_led;
 
   board_hub #(.NODES(NODES), .CORES(CORES_PER_NODE), .CLK_HZ(CLK_HZ), .BAUD(BAUD),
-              .NODE_MEM(NODE_MEM), .SLICE(NODE_MEM), .BOARD_ID(2)) hub (
+              .NODE_MEM(NODE_MEM), .SLICE(NODE_MEM), .BOARD_ID(int'(hive_pkg::BOARD_ARTY))) hub (
       .clk, .rst, .rxd(uart_txd_in), .txd(uart_rxd_out), .soc_rst(hold), .elf_mode,
       .fail_mask(fail_cmd), .rom_we, .rom_addr, .rom_wdata,
       .ld_valid(l_valid), .ld_ready(l_ready), .ld_we(l_we), .ld_addr(l_addr),
@@ -148,7 +148,7 @@ module arty_top #(
       .mem_ready(1'b1),
       // no flash boot on the Arty (its flash is not read): "no image"
       /* verilator lint_off PINCONNECTEMPTY */
-      .fl_valid(1'b0), .fl_data('0), .fl_ready(), .fl_state(2'd2),
+      .fl_valid(1'b0), .fl_data('0), .fl_ready(), .fl_state(2'(hive_pkg::FLASH_NO_IMAGE)),
       /* verilator lint_on PINCONNECTEMPTY */
       .con_tx_valid(tx_valid), .con_tx_data(tx_data), .con_tx_ready(tx_ready),
       .con_rx_valid(rx_valid),

@@ -1,5 +1,6 @@
 // Board hub: everything a board does over its one host UART (protocol: docs/fpga.md, "Host
-// link"; host side: fpga/host/hive_fpga.py).
+// link"; its letters and lengths: regs/hive_regs.py LINK_*, in hive_pkg; host side:
+// fpga/host/hive_fpga.py).
 //
 // Host -> board: plain bytes are console input for the selected node; DLE (0x10) starts a
 // command: DLE DLE (a literal 0x10), n (select console node), R/G (hold/release the SoC's
@@ -27,7 +28,7 @@ module board_hub #(
     parameter int     BAUD     = 1_000_000,
     parameter longint NODE_MEM = 64'h100_0000,
     parameter longint SLICE    = 64'h100_0000,
-    parameter int     BOARD_ID = 0,       // 1 ULX3S 85F, 2 Arty A7-100T
+    parameter int     BOARD_ID = 0,       // hive_pkg::BOARD_*
     parameter int     TXF      = 2048,    // console FIFO bytes per node
     localparam int    HARTS    = NODES * CORES
 ) (
@@ -51,11 +52,11 @@ module board_hub #(
     input  logic                 ld_resp_valid,
     input  logic [511:0]         ld_resp_rdata,
     input  logic                 mem_ready,      // board memory initialised
-    // boot image stream (board_spi_flash; a board without one ties fl_state to 2)
+    // boot image stream (board_spi_flash; a board without one ties fl_state to FLASH_NO_IMAGE)
     input  logic                 fl_valid,
     input  logic [7:0]           fl_data,
     output logic                 fl_ready,
-    input  logic [1:0]           fl_state,       // 0 reading, 1 good, 2 no image, 3 bad image
+    input  logic [1:0]           fl_state,       // hive_pkg::FLASH_*
     // consoles
     input  logic [NODES-1:0]     con_tx_valid,
     input  logic [NODES*8-1:0]   con_tx_data,
@@ -73,9 +74,9 @@ module board_hub #(
     output logic [NODES*2-1:0]   cfin_state,
     output logic                 dropped         // a console byte was lost (sticky until S)
 );
-  localparam logic [7:0] DLE = 8'h10;
+  localparam logic [7:0] DLE = hive_pkg::LINK_DLE;
   localparam int SLEN = 2 + 5 + 5 * NODES + 8 + 8 * HARTS;  // status payload after its length
-  localparam int PLEN = 18;
+  localparam int PLEN = hive_pkg::LINK_ANS_IDENT_LEN;
   localparam int SHW = (SLEN + 1) * 8 > 512 ? (SLEN + 1) * 8 : 512;
   localparam int NW = NODES > 1 ? $clog2(NODES) : 1;
 
@@ -214,7 +215,11 @@ module board_hub #(
         end else if (mark_pending) begin
           out_v <= 1'b1; out_dup <= 1'b0;
           if (mark_step == 2'd0) begin out_b <= DLE; mark_step <= 2'd1; end
-          else begin out_b <= 8'h30 + 8'(cur); mark_step <= 2'd0; mark_pending <= 1'b0; end
+          else begin
+            out_b <= hive_pkg::LINK_NODE_MARK + 8'(cur);
+            mark_step <= 2'd0;
+            mark_pending <= 1'b0;
+          end
         end else if (next_any) begin
           if (!cur_known || next_node != cur) begin
             cur <= next_node; cur_known <= 1'b1; mark_pending <= 1'b1; cur_nl <= 1'b0;
@@ -263,7 +268,7 @@ module board_hub #(
                     ((ps == P_NORMAL && rxf_q != DLE) || (ps == P_CMD && rxf_q == DLE));
   assign cin_wdata = rxf_q;
 
-  assign ld_we = (cmd == "W");
+  assign ld_we = (cmd == hive_pkg::LINK_CMD_WRITE);
   assign ld_addr = arg_addr;
   assign ld_wdata = arg_data;
   assign rom_addr = arg_addr[24:16];
@@ -288,11 +293,20 @@ module board_hub #(
 
   function automatic logic [1:0] fin_code(input logic [15:0] d);
     case (d)
-      16'h5555: fin_code = 2'd1;
-      16'h3333: fin_code = 2'd2;
-      16'h7777: fin_code = 2'd3;
+      16'(hive_pkg::FINISH_PASS):  fin_code = 2'd1;
+      16'(hive_pkg::FINISH_FAIL):  fin_code = 2'd2;
+      16'(hive_pkg::FINISH_RESET): fin_code = 2'd3;
       default:  fin_code = 2'd0;
     endcase
+  endfunction
+
+  // the address and data bytes that follow a command letter (an unknown one has none)
+  function automatic logic [13:0] args_of(input logic [7:0] c);
+    args_of = '0;
+    for (int i = 0; i < hive_pkg::LINK_COMMANDS; i++)
+      if (hive_pkg::LINK_CMD_ARGS[i*24+16 +: 8] == c)
+        args_of = {7'(hive_pkg::LINK_CMD_ARGS[i*24+8 +: 8]),
+                   7'(hive_pkg::LINK_CMD_ARGS[i*24 +: 8])};
   endfunction
 
   localparam logic [31:0] ID_SLICE = 32'(SLICE);
@@ -301,12 +315,11 @@ module board_hub #(
   localparam logic [7:0] ID_BOARD = 8'(BOARD_ID);
   localparam logic [7:0] ID_CORES = 8'(CORES);
   localparam logic [7:0] ID_NODES = 8'(NODES);
-  localparam logic [7:0] ID_VERSION = 8'd1;
-  localparam logic [7:0] ID_V = 8'h56;
-  localparam logic [7:0] ID_H = 8'h48;
+  localparam logic [7:0] ID_VERSION = 8'(hive_pkg::LINK_VERSION);
+  localparam logic [15:0] ID_MAGIC = 16'(hive_pkg::LINK_IDENT_MAGIC);
   /* verilator lint_off WIDTHCONCAT */
   localparam logic [PLEN*8-1:0] IDENT = {
-      ID_SLICE, ID_MEM, ID_CLK, ID_BOARD, ID_CORES, ID_NODES, ID_VERSION, ID_V, ID_H};
+      ID_SLICE, ID_MEM, ID_CLK, ID_BOARD, ID_CORES, ID_NODES, ID_VERSION, ID_MAGIC};
   /* verilator lint_on WIDTHCONCAT */
 
   always_ff @(posedge clk) begin
@@ -350,14 +363,11 @@ module board_hub #(
           n_addr <= '0;
           n_data <= '0;
           ps <= P_EXEC;
-          case (rxf_q)
-            DLE: ps <= P_NORMAL;
-            "n", "E", "F": begin n_data <= 7'd1; ps <= P_ARGS; end
-            "B": begin n_addr <= 7'd2; n_data <= 7'd8; ps <= P_ARGS; end
-            "W": begin n_addr <= 7'd4; n_data <= 7'd64; ps <= P_ARGS; end
-            "Q": begin n_addr <= 7'd4; ps <= P_ARGS; end
-            default: ;
-          endcase
+          if (rxf_q == DLE) ps <= P_NORMAL;
+          else if (args_of(rxf_q) != '0) begin
+            {n_addr, n_data} <= args_of(rxf_q);
+            ps <= P_ARGS;
+          end
         end
         P_ARGS: if (byte_v) begin
           if (n_addr != 0) begin
@@ -374,50 +384,48 @@ module board_hub #(
           rep_load_len <= 8'd0;
           rep_load_sh <= '0;
           ps <= P_REPLY;
+          rep_letter <= hive_pkg::LINK_ANS_DONE;
           case (cmd)
-            "n": begin
+            hive_pkg::LINK_CMD_SELECT: begin
               if (int'(arg_data[511:504]) < NODES) sel <= NW'(arg_data[511:504]);
               ps <= P_NORMAL;
             end
-            "R": begin soc_rst <= 1'b1; rep_letter <= "a"; end
-            "G": begin
-              if (!from_flash) begin soc_rst <= 1'b0; cycles <= '0; end
-              rep_letter <= "a";
+            hive_pkg::LINK_CMD_RESET: soc_rst <= 1'b1;
+            hive_pkg::LINK_CMD_GO: if (!from_flash) begin soc_rst <= 1'b0; cycles <= '0; end
+            hive_pkg::LINK_CMD_ELF: elf_mode <= arg_data[504];
+            hive_pkg::LINK_CMD_FAIL: fail_mask <= NODES'(arg_data[511:504]);
+            hive_pkg::LINK_CMD_ROM: begin
+              if (soc_rst) rom_we <= 1'b1;
+              else rep_letter <= hive_pkg::LINK_ANS_REFUSED;
             end
-            "E": begin elf_mode <= arg_data[504]; rep_letter <= "a"; end
-            "F": begin fail_mask <= NODES'(arg_data[511:504]); rep_letter <= "a"; end
-            "B": begin
-              if (soc_rst) begin rom_we <= 1'b1; rep_letter <= "a"; end
-              else rep_letter <= "e";
-            end
-            "W", "Q": begin
-              if (cmd == "W" && !soc_rst) rep_letter <= "e";
+            hive_pkg::LINK_CMD_WRITE, hive_pkg::LINK_CMD_READ: begin
+              if (ld_we && !soc_rst) rep_letter <= hive_pkg::LINK_ANS_REFUSED;
               else begin ld_valid <= 1'b1; ps <= P_MEMWAIT; end
             end
-            "S": begin
-              rep_letter <= "s";
+            hive_pkg::LINK_CMD_STATUS: begin
+              rep_letter <= hive_pkg::LINK_ANS_STATUS;
               rep_load_len <= 8'(SLEN + 1);
               rep_load_sh <= SHW'({status, 8'(SLEN)});
               dropped_q <= 1'b0;
             end
-            "P": begin
-              rep_letter <= "p";
+            hive_pkg::LINK_CMD_IDENT: begin
+              rep_letter <= hive_pkg::LINK_ANS_IDENT;
               rep_load_len <= 8'(PLEN);
               rep_load_sh <= SHW'(IDENT);
             end
-            default: rep_letter <= "e";
+            default: rep_letter <= hive_pkg::LINK_ANS_REFUSED;
           endcase
         end
         P_MEMWAIT: begin
           if (ld_valid && ld_ready) begin
             ld_valid <= 1'b0;
-            if (cmd == "W") begin rep_letter <= "a"; rep_load_len <= 8'd0; ps <= P_REPLY; end
+            if (ld_we) begin rep_load_len <= 8'd0; ps <= P_REPLY; end  // rep_letter: DONE
             else ld_pending_read <= 1'b1;
           end
           if (ld_pending_read && ld_resp_valid) begin
             ld_pending_read <= 1'b0;
-            rep_letter <= "q";
-            rep_load_len <= 8'd64;
+            rep_letter <= hive_pkg::LINK_ANS_LINE;
+            rep_load_len <= 8'(hive_pkg::LINK_ANS_LINE_LEN);
             rep_load_sh <= SHW'(ld_resp_rdata);
             ps <= P_REPLY;
           end
@@ -435,11 +443,11 @@ module board_hub #(
       endcase
       // the flash's stream is read and parsed (one cut inside a command is dropped): the host
       // has the UART from now on, and the SoC runs if the image was good
-      if (from_flash && fl_state != 2'd0 && !fl_valid && rxf_empty && !rxf_rvalid &&
-          (ps == P_NORMAL || ps == P_CMD || ps == P_ARGS)) begin
+      if (from_flash && fl_state != 2'(hive_pkg::FLASH_READING) && !fl_valid && rxf_empty &&
+          !rxf_rvalid && (ps == P_NORMAL || ps == P_CMD || ps == P_ARGS)) begin
         from_flash <= 1'b0;
         ps <= P_NORMAL;
-        if (fl_state == 2'd1) begin soc_rst <= 1'b0; cycles <= '0; end
+        if (fl_state == 2'(hive_pkg::FLASH_BOOTED)) begin soc_rst <= 1'b0; cycles <= '0; end
       end
     end
   end

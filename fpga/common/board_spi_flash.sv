@@ -11,7 +11,7 @@
 // rises (the flash changed it at the fall before, HALF cycles earlier). Between bytes SCK stays
 // low until the hub has room (`ready`): a flash in READ waits for the clock.
 module board_spi_flash #(
-    parameter logic [23:0] OFFSET = 24'h30_0000,
+    parameter logic [23:0] OFFSET = 24'(hive_pkg::FLASH_IMAGE_OFFSET),
     parameter int          HALF   = 1,     // clk cycles per SCK half period
     localparam int         MAX_LEN = (1 << 24) - int'(OFFSET) - 12  // the 24-bit READ's reach
 ) (
@@ -24,11 +24,16 @@ module board_spi_flash #(
     output logic       valid,      // a stream byte (one cycle); the hub must take it
     output logic [7:0] data,
     input  logic       ready,      // room for one more byte
-    output logic [1:0] state       // 0 reading, 1 good, 2 no image (magic), 3 bad (state_e)
+    output logic [1:0] state       // hive_pkg::FLASH_* (state_e)
 );
-  typedef enum logic [1:0] {IMG_READING, IMG_GOOD, IMG_NONE, IMG_BAD} state_e;
+  typedef enum logic [1:0] {
+    IMG_READING = 2'(hive_pkg::FLASH_READING),
+    IMG_GOOD    = 2'(hive_pkg::FLASH_BOOTED),
+    IMG_NONE    = 2'(hive_pkg::FLASH_NO_IMAGE),  // no magic
+    IMG_BAD     = 2'(hive_pkg::FLASH_REFUSED)    // a bad length or CRC
+  } state_e;
   typedef enum logic [2:0] {F_CMD, F_HEAD, F_CHECK, F_DATA, F_END} step_e;
-  localparam logic [31:0] MAGIC = 32'h3142_5648;  // "HVB1" read little endian
+  localparam logic [31:0] MAGIC = 32'(hive_pkg::FLASH_IMAGE_MAGIC);
   localparam logic [31:0] CMD = {8'h03, OFFSET};   // READ and the address, first byte highest
 
   step_e       step;

@@ -18,7 +18,9 @@
   hive_fpga.py fail --port P --nodes-mask M        fail nodes through the fault-control port
 
 Board -> host stream: console bytes, DLE '0'+n when the node changes, DLE DLE for a 0x10 byte,
-answers DLE a | e | q+64 | s+len+len | p+18 (payload bytes escaped the same way).
+answers DLE a | e | q+64 | s+len+len | p+18 (payload bytes escaped the same way). The letters,
+lengths and codes are regs/hive_regs.py's LINK_* and FLASH_* (docs/registers.md), which the
+board hub is built from too.
 """
 import argparse
 import json
@@ -35,18 +37,18 @@ sys.path.insert(0, os.path.join(ROOT, "regs"))
 
 import hive_regs as R  # noqa: E402
 
-DLE = 0x10
-LINE = 64
-REPLY_LEN = {ord("a"): 0, ord("e"): 0, ord("q"): 64, ord("p"): 18}
-BOARDS = {1: "ULX3S 85F", 2: "Arty A7-100T"}
-# the flash boot image (fpga/common/board_spi_flash.sv): its place in the flash (ulx3s_top's
-# FLASH_OFFSET; fpga.mk's ULX3S_FLASH_OFFSET), the smallest ULX3S flash, the header's magic, and
-# the reach of the 24-bit READ command the board uses
-FLASH_OFFSET = 0x300000
+DLE = R.LINK_DLE
+LINE = R.LINE_BYTES
+COMMANDS = {name: (ord(c), na, nd) for name, c, na, nd, _ in R.LINK_COMMANDS}
+ANSWERS = {ord(c): (name, n) for name, c, n, _ in R.LINK_ANSWERS}  # n < 0: a length byte first
+BOARDS = {v: d for _, v, d in R.BOARDS}
+# the flash boot image (fpga/common/board_spi_flash.sv): its place in the flash, the smallest
+# ULX3S flash, the header's magic, and the reach of the 24-bit READ command the board uses
+FLASH_OFFSET = R.FLASH_IMAGE_OFFSET
 FLASH_SIZE = 4 << 20
-FLASH_MAGIC = b"HVB1"
+FLASH_MAGIC = struct.pack("<I", R.FLASH_IMAGE_MAGIC)
 FLASH_REACH = 1 << 24
-FLASH_STATES = ["reading", "booted", "no image", "refused"]
+FLASH_STATES = {v: n.lower().replace("_", " ") for n, v, _ in R.FLASH_STATES}
 ULX3S_SDRAM = 32 << 20  # node n's memory is the slice at n * 32 MiB / nodes (ulx3s_top)
 
 
@@ -142,31 +144,32 @@ class Link:
             c = self._byte(deadline + 1)
             if c == DLE:
                 self._console(DLE)
-            elif ord("0") <= c <= ord("9"):
-                self.node = c - ord("0")
-            elif c == ord("s"):
-                (n,) = self._payload(1, deadline + 1)
-                return ("s", self._payload(n, deadline + 1))
-            elif c in REPLY_LEN:
-                return (chr(c), self._payload(REPLY_LEN[c], deadline + 1))
+            elif R.LINK_NODE_MARK <= c < R.LINK_NODE_MARK + 10:
+                self.node = c - R.LINK_NODE_MARK
+            elif c in ANSWERS:
+                name, n = ANSWERS[c]
+                if n < 0:
+                    (n,) = self._payload(1, deadline + 1)
+                return (name, self._payload(n, deadline + 1))
             else:
                 raise LinkError(f"unknown answer {c:#x} from the board")
 
     def send(self, data):
         self.s.write(bytes(data))
 
-    def command(self, letter, args=b"", timeout=2.0):
-        self.send(bytes([DLE, ord(letter)]) + bytes(args))
+    def command(self, name, args=b"", timeout=2.0):
+        """Send command NAME (hive_regs.py LINK_COMMANDS) and return its answer (name, payload)."""
+        self.send(command_bytes(name, args))
         return self.poll(timeout, want_reply=True)
 
-    def expect_ok(self, letter, args=b""):
-        r = self.command(letter, args)
-        if r[0] != "a":
-            raise LinkError(f"board refused command {letter!r} (answer {r[0]!r})")
+    def expect_ok(self, name, args=b""):
+        r = self.command(name, args)
+        if r[0] != "DONE":
+            raise LinkError(f"board refused command {name} (answer {r[0]})")
 
     def identify(self):
-        kind, p = self.command("P")
-        if kind != "p" or p[:2] != b"HV":
+        kind, p = self.command("IDENT")
+        if kind != "IDENT" or struct.unpack_from("<H", p)[0] != R.LINK_IDENT_MAGIC:
             raise LinkError("the device on this port is not a Hive board")
         ver, nodes, cores, board = p[2], p[3], p[4], p[5]
         clk, node_mem, slice_ = struct.unpack_from("<III", p, 6)
@@ -174,8 +177,8 @@ class Link:
                 "clk_hz": clk, "node_mem": node_mem, "slice": slice_}
 
     def status(self, ident):
-        kind, p = self.command("S")
-        if kind != "s":
+        kind, p = self.command("STATUS")
+        if kind != "STATUS":
             raise LinkError("bad status answer")
         nodes, harts = ident["nodes"], ident["nodes"] * ident["cores"]
         st = {"in_reset": bool(p[0] & 1), "elf_mode": bool(p[0] & 2), "dropped": bool(p[0] & 4),
@@ -194,15 +197,18 @@ class Link:
         return st
 
     def read_line(self, addr):
-        kind, p = self.command("Q", struct.pack("<I", addr))
-        if kind != "q":
+        kind, p = self.command("READ", struct.pack("<I", addr))
+        if kind != "LINE":
             raise LinkError(f"read of {addr:#x} refused")
         return p
 
 
-def escape_free(data):
-    # host -> board argument bytes are counted, not escaped
-    return bytes(data)
+def command_bytes(name, args=b""):
+    """Command NAME with its argument bytes (address, then data: counted, not escaped)."""
+    letter, na, nd = COMMANDS[name]
+    if len(args) != na + nd:
+        raise LinkError(f"command {name} takes {na + nd} argument bytes, not {len(args)}")
+    return bytes([DLE, letter]) + bytes(args)
 
 
 # ---------------------------------------------------------------------------- images to lines
@@ -290,13 +296,13 @@ def plan(a, ident):
 def load_commands(rom, mem, elf):
     """The loader's commands that fill the board, in order, as (what, bytes): `load` sends them
     (each answered `a`) and the flash boot image holds them."""
-    cmds = [("R", bytes([DLE, ord("R")])), ("F 0", bytes([DLE, ord("F"), 0])),
-            ("E", bytes([DLE, ord("E"), 1 if elf else 0]))]
+    cmds = [("reset", command_bytes("RESET")), ("FAIL 0", command_bytes("FAIL", b"\0")),
+            ("ELF", command_bytes("ELF", bytes([1 if elf else 0])))]
     for i in range(len(rom) // 8):
-        cmds.append((f"ROM word {i}", bytes([DLE, ord("B")]) + struct.pack("<H", i) + rom[8 * i:8 * i + 8]))
+        cmds.append((f"ROM word {i}", command_bytes("ROM", struct.pack("<H", i) + rom[8 * i:8 * i + 8])))
     for addr in sorted(mem.lines):
         cmds.append((f"memory write at {addr:#x}",
-                     bytes([DLE, ord("W")]) + struct.pack("<I", addr) + escape_free(mem.lines[addr])))
+                     command_bytes("WRITE", struct.pack("<I", addr) + bytes(mem.lines[addr]))))
     return cmds
 
 
@@ -332,7 +338,7 @@ def do_load(a):
             link.send(cmds[sent][1])
             sent += 1
         kind, _ = link.poll(2.0, want_reply=True)
-        if kind != "a":
+        if kind != "DONE":
             raise LinkError(f"board refused the {cmds[acked][0]}")
         acked += 1
     dt = time.monotonic() - t0
@@ -342,7 +348,7 @@ def do_load(a):
         if bad:
             raise LinkError(f"{len(bad)} lines read back wrong, first at {bad[0]:#x}: board memory fault")
         print(f"hive_fpga: read back {len(addrs)} lines, all match", file=sys.stderr)
-    link.expect_ok("G")
+    link.expect_ok("GO")
     print("hive_fpga: released; consoles follow (Ctrl-C leaves)", file=sys.stderr)
     return a.no_term or terminal(link, a)
 
@@ -386,7 +392,7 @@ class Keys:
             if self.prefix:
                 self.prefix = False
                 if ord("0") <= b <= ord("9"):
-                    self.link.send(bytes(out) + bytes([DLE, ord("n"), b - ord("0")]))
+                    self.link.send(bytes(out) + command_bytes("SELECT", bytes([b - ord("0")])))
                     out = bytearray()
                     print(f"\r\nhive_fpga: keyboard to node {b - ord('0')}\r", file=sys.stderr)
                     continue
@@ -462,7 +468,7 @@ def main(argv=None):
             s.add_argument("--out", required=True, metavar="FILE", help="the image file to write")
             s.add_argument("--offset", type=lambda v: int(v, 0), default=FLASH_OFFSET,
                            help=f"where the image goes in the flash (default {FLASH_OFFSET:#x}, "
-                                "what the bitstream reads: ulx3s_top's FLASH_OFFSET)")
+                                "what the bitstream reads: hive_regs.py FLASH_IMAGE_OFFSET)")
             s.add_argument("--flash-size", type=lambda v: int(v, 0), default=FLASH_SIZE,
                            metavar="BYTES", help="the board's flash (default 4 MiB, the smallest "
                                                  "ULX3S flash)")
@@ -506,10 +512,10 @@ def main(argv=None):
             elif a.cmd == "status":
                 print(json.dumps(link.status(link.identify()), indent=1))
             elif a.cmd == "reset":
-                link.expect_ok("R")
-                link.expect_ok("G")
+                link.expect_ok("RESET")
+                link.expect_ok("GO")
             elif a.cmd == "fail":
-                link.expect_ok("F", bytes([a.nodes_mask & 0xFF]))
+                link.expect_ok("FAIL", bytes([a.nodes_mask & 0xFF]))
     except (LinkError, OSError) as e:
         print(f"hive_fpga: error: {e}", file=sys.stderr)
         return 2

@@ -5,7 +5,8 @@
 module tb_ulx3s #(
     parameter int BAUD = 3_125_000,
     parameter int NODES = 1,       // the board's nodes (make fpga-boot-check runs 2)
-    parameter logic [23:0] FLASH_OFFSET = 24'h30_0000  // where the top reads, the model loads
+    // where the top reads, the model loads
+    parameter logic [23:0] FLASH_OFFSET = 24'(hive_pkg::FLASH_IMAGE_OFFSET)
 ) (
     input  logic       clk,
     input  logic [6:0] btn,

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Unit tests of the host tool's pure parts (fpga/host/hive_fpga.py), no board or pyserial:
-the keyboard's node selection (Keys) against the protocol's bytes (docs/fpga.md, host link),
-the console's line assembly that --until looks in, with two nodes' bytes interleaved, and the
+the keyboard's node selection (Keys) and a command's bytes against the protocol's bytes
+(docs/fpga.md, host link), the refusal of a command with the wrong argument count, the console's line assembly that --until looks in, with two nodes' bytes interleaved, and the
 flash boot image's bytes (docs/fpga.md, "Flash boot") and its size check."""
 import binascii
 import io
@@ -52,6 +52,17 @@ class KeysTest(unittest.TestCase):
 
     def test_selection_split_across_reads(self):
         self.assertEqual(self.feed(b"\x01", b"1", b"z"), bytes([DLE, ord("n"), 1]) + b"z")
+
+
+class CommandTest(unittest.TestCase):
+    def test_write_line_bytes(self):
+        line = bytes(range(64))
+        self.assertEqual(h.command_bytes("WRITE", struct.pack("<I", 0x40) + line),
+                         bytes([DLE, ord("W"), 0x40, 0, 0, 0]) + line)
+
+    def test_wrong_argument_count_is_refused(self):
+        with self.assertRaisesRegex(h.LinkError, "takes 10 argument bytes, not 9"):
+            h.command_bytes("ROM", bytes(9))
 
 
 class ConsoleTest(unittest.TestCase):

@@ -24,10 +24,10 @@ module ulx3s_top #(
     parameter longint NODE_MEM       = 64'h100_0000,
     parameter int     L1_LINES       = 16,     // lines of each L1 (fpga.mk: ULX3S_L1_LINES; docs/fpga.md)
     parameter int     DIR_SETS       = 16,     // sets of each home's directory (fpga.mk: ULX3S_DIR_SETS)
-    // the boot image's place in the flash (docs/fpga.md; where fpga.mk's ULX3S_FLASH_OFFSET and
-    // hive_fpga.py's FLASH_OFFSET put it), and the flash's SCK: at most 12.5 MHz, half what the
-    // slowest READ (0x03) of 25 MHz-class flashes allows
-    parameter logic [23:0] FLASH_OFFSET = 24'h30_0000,
+    // the boot image's place in the flash (regs/hive_regs.py, where the host tool puts it), and
+    // the flash's SCK: at most 12.5 MHz, half what the slowest READ (0x03) of 25 MHz-class
+    // flashes allows
+    parameter logic [23:0] FLASH_OFFSET = 24'(hive_pkg::FLASH_IMAGE_OFFSET),
     parameter int     FLASH_HALF     = (CLK_MHZ + 24) / 25,
     localparam longint SDRAM_BYTES   = 64'h200_0000,  // 32 MB
     localparam longint SLICE         = SDRAM_BYTES / longint'(NODES),
@@ -193,7 +193,7 @@ module ulx3s_top #(
   assign flash_holdn = 1'b1;
 
   board_hub #(.NODES(NODES), .CORES(CORES_PER_NODE), .CLK_HZ(CLK_HZ), .BAUD(BAUD),
-              .NODE_MEM(NODE_MEM), .SLICE(SLICE), .BOARD_ID(1)) hub (
+              .NODE_MEM(NODE_MEM), .SLICE(SLICE), .BOARD_ID(int'(hive_pkg::BOARD_ULX3S))) hub (
       .clk, .rst, .rxd(ftdi_txd), .txd(ftdi_rxd), .soc_rst(hold), .elf_mode,
       .fail_mask(fail_cmd), .rom_we, .rom_addr, .rom_wdata,
       .ld_valid(l_valid), .ld_ready(l_ready), .ld_we(l_we), .ld_addr(l_addr),
@@ -211,7 +211,7 @@ module ulx3s_top #(
   always_comb begin
     led = '0;
     led[0] = heartbeat;
-    led[1] = soc_rst && !(fl_state == 2'd3 && heartbeat);
+    led[1] = soc_rst && !(fl_state == 2'(hive_pkg::FLASH_REFUSED) && heartbeat);
     for (int n = 0; n < NODES && n < 4; n++) led[2 + n] = node_led[n];
     led[6] = dropped;
     led[7] = |node_fail;
