@@ -73,6 +73,10 @@ else
   FPGA_MHZ      := $(ULX3S_MHZ)
   FPGA_L1_LINES := $(ULX3S_L1_LINES)
   FPGA_DIR_SETS := $(ULX3S_DIR_SETS)
+  # LUT4s only: ABC's wider LUTs (LUT4 pairs joined by PFUMX / L6MUX21 in fixed slice places)
+  # took about an eighth more LUT positions and left the router far more overused wires
+  # (docs/fpga.md, "Wide LUTs"); FPGA_SYNTH_OPTS= on the command line brings them back
+  FPGA_SYNTH_OPTS ?= -nowidelut
   # at most 8 MiB: the firewall keeps a vector per 4 KiB page on chip (docs/fpga.md)
   FPGA_NODE_MEM ?= $(shell n=$$(( 33554432 / $(NODES) )); [ $$n -gt 8388608 ] && n=8388608; echo $$n)
   FPGA_TOP      := ulx3s_top
