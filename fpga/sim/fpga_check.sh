@@ -81,5 +81,9 @@ if python3 fpga/sim/test_host.py >"$log" 2>&1; then
   result OK "host tool: keyboard to a chosen node, command bytes and their argument count, console lines for --until, flash image bytes ($(tail -1 "$log"))"
 else result FAIL "host tool (fpga/sim/test_host.py)"; fi
 
+if python3 fpga/sim/test_report.py >"$log" 2>&1; then
+  result OK "FPGA report reads a stopped nextpnr run: utilisation, Fmax estimate, router2 passes, router1 arcs left ($(tail -1 "$log"))"
+else result FAIL "FPGA report's nextpnr log reading (fpga/sim/test_report.py)"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

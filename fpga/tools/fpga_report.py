@@ -218,8 +218,9 @@ def pnr(d):
 
 def pnr_log(d):
     """What nextpnr's log says of a run that wrote no report (stopped while routing): the placed
-    design's utilisation, the placer's Fmax estimate of the core clock and router2's last pass.
-    None when the log does not reach the end of placement."""
+    design's utilisation, the placer's Fmax estimate of the core clock and how far the router got
+    (router2: its last pass and its fewest overused wires; router1: the arcs left). None when the
+    log does not reach the end of placement."""
     try:
         text = open(os.path.join(d, "pnr.log")).read()
     except OSError:
@@ -231,9 +232,15 @@ def pnr_log(d):
     if not util or not est:
         return None
     out = {"utilization": util, "fmax_estimate": est[-1][0], "constraint": est[-1][1]}
-    passes = re.findall(r"iter=(\d+) wires=\d+ overused=(\d+)", text)
-    if passes:
-        out["route_passes"], out["route_overused"] = int(passes[-1][0]), int(passes[-1][1])
+    passes = [(int(i), int(o)) for i, o in re.findall(r"iter=(\d+) wires=\d+ overused=(\d+)", text)]
+    if passes:  # router2: negotiated passes, each with the wires still overused
+        fewest = min(passes, key=lambda p: p[1])
+        out["route_unfinished"] = {"router": "router2", "passes": passes[-1][0], "overused_wires": passes[-1][1],
+                                   "fewest_overused_wires": fewest[1], "fewest_at_pass": fewest[0]}
+    rows = re.findall(r"^Info:\s+(\d+) \|\s+\d+\s+\d+ \|\s+-?\d+\s+-?\d+ \|\s+(\d+)\|", text, re.M)
+    if rows:  # router1: a row per 1000 arcs routed, with the arcs still to route
+        out["route_unfinished"] = {"router": "router1", "arcs_routed": int(rows[-1][0]),
+                                   "arcs_left": int(rows[-1][1])}
     return out
 
 
@@ -294,8 +301,8 @@ def board_figures(d):
             rep = {"utilization": log["utilization"]}
             out["placement_fmax_estimate_mhz"] = log["fmax_estimate"]
             out["clock_mhz"] = log["constraint"]
-            if "route_passes" in log:
-                out["route_unfinished"] = {"passes": log["route_passes"], "overused_wires": log["route_overused"]}
+            if "route_unfinished" in log:
+                out["route_unfinished"] = log["route_unfinished"]
         if rep:
             u = rep.get("utilization", {})
             g = lambda k: u.get(k, {}).get("used", 0)  # noqa: E731
@@ -360,8 +367,11 @@ def fit(f):
         if stage(f) == "placed":
             r = f.get("route_unfinished")
             st = "placed (%d %% of the LUTs), not routed" % round(lut_share(f))
-            if r:
-                st += ": router2 stopped with %d wires overused after %d passes" % (r["overused_wires"], r["passes"])
+            if r and r["router"] == "router2":
+                st += ": router2 stopped with %d wires overused after %d passes (fewest %d, at pass %d)" % (
+                    r["overused_wires"], r["passes"], r["fewest_overused_wires"], r["fewest_at_pass"])
+            elif r:
+                st += ": router1 stopped with %d arcs left after routing %d" % (r["arcs_left"], r["arcs_routed"])
             st += "; placement estimate %.2f MHz for the %g MHz clock" % (
                 f["placement_fmax_estimate_mhz"], f["clock_mhz"])
             return st, True

@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Unit tests of how fpga/tools/fpga_report.py reads a nextpnr log that ended without a report
+(a route stopped by hand): the placed utilisation, the placer's Fmax estimate, router2's passes
+(last and fewest overused wires) and router1's rows (arcs left). The logs below are written in
+nextpnr's formats with numbers chosen here, so each figure has one right answer."""
+import os
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+import fpga_report as r  # noqa: E402
+
+PLACED = """Info: Device utilisation:
+Info: \t    TRELLIS_COMB:   52369/  83640    62%
+Info: \t      TRELLIS_FF:   18000/  83640    21%
+Info: Max frequency for clock '$glbnet$clk': 14.77 MHz (PASS at 10.00 MHz)
+"""
+ROUTER2 = """Info:     iter=1 wires=900000 overused=60000 overuse=70000 archfail=NA
+Info:     iter=2 wires=950000 overused=31 overuse=31 archfail=NA
+Info:     iter=3 wires=960000 overused=45 overuse=46 archfail=NA
+"""
+ROUTER1 = """Info:            |   (re-)routed arcs  |   delta    | remaining|       time spent     |
+Info:    IterCnt |  w/ripup   wo/ripup |  w/r  wo/r |      arcs| batch(sec) total(sec)|
+Info:       1000 |       26        973 |   26   973 |     21453|       0.50       0.50|
+Info:       2000 |       45       1954 |   19   981 |     20480|       0.27       0.77|
+"""
+
+
+class PnrLogTest(unittest.TestCase):
+    def read(self, text):
+        with tempfile.TemporaryDirectory() as d:
+            with open(os.path.join(d, "pnr.log"), "w") as f:
+                f.write(text)
+            return r.pnr_log(d)
+
+    def test_placed_only(self):
+        log = self.read(PLACED)
+        self.assertEqual(log["utilization"]["TRELLIS_COMB"], {"used": 52369, "available": 83640})
+        self.assertEqual((log["fmax_estimate"], log["constraint"]), (14.77, 10.0))
+        self.assertNotIn("route_unfinished", log)
+
+    def test_router2_last_and_fewest(self):
+        self.assertEqual(self.read(PLACED + ROUTER2)["route_unfinished"],
+                         {"router": "router2", "passes": 3, "overused_wires": 45,
+                          "fewest_overused_wires": 31, "fewest_at_pass": 2})
+
+    def test_router1_arcs_left(self):
+        self.assertEqual(self.read(PLACED + ROUTER1)["route_unfinished"],
+                         {"router": "router1", "arcs_routed": 2000, "arcs_left": 20480})
+
+    def test_not_placed(self):
+        self.assertIsNone(self.read("Info: Packing constants..\n"))
+
+
+if __name__ == "__main__":
+    res = unittest.main(exit=False, verbosity=0).result
+    n, bad = res.testsRun, len(res.failures) + len(res.errors)
+    print(f"{n - bad} passed, {bad} failed")
+    sys.exit(1 if bad else 0)
