@@ -172,6 +172,9 @@ class Link:
         if kind != "IDENT" or struct.unpack_from("<H", p)[0] != R.LINK_IDENT_MAGIC:
             raise LinkError("the device on this port is not a Hive board")
         ver, nodes, cores, board = p[2], p[3], p[4], p[5]
+        if ver != R.LINK_VERSION:
+            raise LinkError(f"the board speaks link protocol version {ver}, this tool {R.LINK_VERSION}: "
+                            "use the tool of the bitstream's revision, or rebuild the bitstream")
         clk, node_mem, slice_ = struct.unpack_from("<III", p, 6)
         return {"version": ver, "nodes": nodes, "cores": cores, "board": BOARDS.get(board, board),
                 "clk_hz": clk, "node_mem": node_mem, "slice": slice_}
@@ -311,7 +314,8 @@ def board_json(images):
     bj = os.path.join(images, "board.json")
     if not os.path.exists(bj):
         raise LinkError(f"{bj} missing: make fpga-images first")
-    return json.load(open(bj))
+    with open(bj) as f:
+        return json.load(f)
 
 
 def check_images(a, ident):

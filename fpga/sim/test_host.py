@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Unit tests of the host tool's pure parts (fpga/host/hive_fpga.py), no board or pyserial:
 the keyboard's node selection (Keys) and a command's bytes against the protocol's bytes
-(docs/fpga.md, host link), the refusal of a command with the wrong argument count, the console's line assembly that --until looks in, with two nodes' bytes interleaved, and the
-flash boot image's bytes (docs/fpga.md, "Flash boot") and its size check."""
+(docs/fpga.md, host link), the refusal of a command with the wrong argument count, the
+identify answer read and a board of another protocol version refused, the console's line
+assembly that --until looks in, with two nodes' bytes interleaved, and the flash boot image's
+bytes (docs/fpga.md, "Flash boot") and its size check."""
 import binascii
 import io
 import json
@@ -63,6 +65,24 @@ class CommandTest(unittest.TestCase):
     def test_wrong_argument_count_is_refused(self):
         with self.assertRaisesRegex(h.LinkError, "takes 10 argument bytes, not 9"):
             h.command_bytes("ROM", bytes(9))
+
+
+class IdentifyTest(unittest.TestCase):
+    # the identify answer as docs/fpga.md spells it: "HV", version, nodes, cores, board, then
+    # clock, node memory and slice, 32-bit little endian each
+    def ident(self, version):
+        link = object.__new__(h.Link)  # no port: the answer is given here
+        payload = b"HV" + bytes([version, 2, 1, 1]) + struct.pack("<III", 10_000_000, 8 << 20, 16 << 20)
+        link.command = lambda name, args=b"": ("IDENT", payload) if name == "IDENT" else None
+        return link.identify()
+
+    def test_board_described(self):
+        self.assertEqual(self.ident(1), {"version": 1, "nodes": 2, "cores": 1, "board": "ULX3S 85F",
+                                         "clk_hz": 10_000_000, "node_mem": 8 << 20, "slice": 16 << 20})
+
+    def test_other_protocol_version_refused(self):
+        with self.assertRaisesRegex(h.LinkError, "protocol version 2"):
+            self.ident(2)
 
 
 class ConsoleTest(unittest.TestCase):
