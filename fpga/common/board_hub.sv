@@ -309,6 +309,9 @@ module board_hub #(
                    7'(hive_pkg::LINK_CMD_ARGS[i*24 +: 8])};
   endfunction
 
+  logic [13:0] cmd_args;  // {address, data} bytes after the letter at the FIFO's head
+  assign cmd_args = args_of(rxf_q);
+
   localparam logic [31:0] ID_SLICE = 32'(SLICE);
   localparam logic [31:0] ID_MEM = 32'(NODE_MEM);
   localparam logic [31:0] ID_CLK = 32'(CLK_HZ);
@@ -360,14 +363,9 @@ module board_hub #(
         P_NORMAL: if (byte_v && rxf_q == DLE) ps <= P_CMD;
         P_CMD: if (byte_v) begin
           cmd <= rxf_q;
-          n_addr <= '0;
-          n_data <= '0;
-          ps <= P_EXEC;
+          {n_addr, n_data} <= cmd_args;
           if (rxf_q == DLE) ps <= P_NORMAL;
-          else if (args_of(rxf_q) != '0) begin
-            {n_addr, n_data} <= args_of(rxf_q);
-            ps <= P_ARGS;
-          end
+          else ps <= cmd_args != '0 ? P_ARGS : P_EXEC;
         end
         P_ARGS: if (byte_v) begin
           if (n_addr != 0) begin
