@@ -34,7 +34,8 @@ module home #(
     input  logic          clear_valid,  // CTRL_LOST_CLEAR written with clear_line
     input  logic [63:6]   clear_line,
     output logic          lost_event,   // a line was marked lost this cycle
-    // firewall: the step's check, the sweep's check, and the sweep after a fill
+    // firewall: the step's check, the sweep's check, and the sweep after a fill; with
+    // SHORT_PATHS its answers are for last cycle's lines (firewall.sv, SYNC_READ)
     output logic [63:6]   fw_line,
     output logic [coh_pkg::AGENT_BITS-1:0] fw_agent,
     input  logic          fw_ok,
@@ -233,19 +234,21 @@ module home #(
   // the revocation sweep: an owned line whose owner may no longer write its page is recalled
   assign swp_line = d_line[swp_idx];
   assign swp_agent = d_owner[swp_idx];
-  // With SHORT_PATHS the check is registered (the path from the entry's line through the
-  // firewall's vectors into the step's choice of message was the boards' longest): swp_deny_q
-  // holds last cycle's, good while swp_fresh says neither the entry, the vectors nor the
-  // entry swept changed since; the sweep waits for a fresh check, two cycles an entry.
-  logic swp_deny, swp_known, swp_deny_q, swp_fresh, swp_next, dir_upd;
+  // With SHORT_PATHS the firewall's reads are registered (its vectors are block RAM, and the
+  // path from the entry's line through them into the step's choice of message was the boards'
+  // longest): swp_ok is for last cycle's line, good while swp_fresh says neither the entry, the
+  // vectors nor the entry swept changed since; the sweep waits for a fresh check, two cycles an
+  // entry.
+  logic swp_deny, swp_known, swp_fresh, swp_next, dir_upd;
   assign swp_fire = sweeping && state_of(swp_idx) == coh_pkg::H_M && swp_deny;
-  assign swp_deny  = SHORT_PATHS ? swp_fresh && swp_deny_q : !swp_ok;
   assign swp_known = !SHORT_PATHS || swp_fresh;
+  assign swp_deny  = swp_known && !swp_ok;
   // the sweep moves on from an entry once it is neither owned against the firewall nor busy (a
   // recall it started ends with the entry free)
   assign swp_next = sweeping && swp_known && !swp_fire && state_of(swp_idx) != coh_pkg::H_BMEM &&
                     state_of(swp_idx) != coh_pkg::H_BINV && state_of(swp_idx) != coh_pkg::H_BREC;
-  assign fw_line = m.line;
+  // the step's page, a cycle early with SHORT_PATHS: the choice's, then held while the step is due
+  assign fw_line = SHORT_PATHS && !lk_v ? c_m.line : m.line;
   assign fw_agent = m.src_agent;
   assign own_agent = d_owner[e];
 
@@ -431,7 +434,7 @@ module home #(
     if (rst) begin
       d_used <= '0;
       inv_busy <= 1'b0; inv_mask <= '0; inv_line <= '0; victim_way <= '0; occupancy <= '0;
-      now <= '0; scan <= '0; sweeping <= 1'b0; swp_idx <= '0; swp_deny_q <= 1'b0; swp_fresh <= 1'b0;
+      now <= '0; scan <= '0; sweeping <= 1'b0; swp_idx <= '0; swp_fresh <= 1'b0;
       stat_requests <= '0; stat_nacks <= '0; stat_evictions <= '0; stat_proto_errors <= '0;
       stat_occupancy_max <= '0;
     end else if (!halt) begin
@@ -444,11 +447,9 @@ module home #(
         swp_idx <= swp_idx + 1'b1;
         if (32'(swp_idx) == ENT - 1) sweeping <= 1'b0;
       end
-      if (SHORT_PATHS) begin
-        swp_deny_q <= !swp_ok;
+      if (SHORT_PATHS)
         swp_fresh <= sweeping && !sweep_start && !swp_next && !fw_filling &&
                      !(dir_upd && e == swp_idx);
-      end
       if (take_req) stat_requests <= stat_requests + 1;
       if (oq_push && oq_ready && oq_din.kind == coh_pkg::M_NACK) stat_nacks <= stat_nacks + 1;
       if (act_valid && !bad_addr && !full_wait && !st.known) stat_proto_errors <= stat_proto_errors + 1;

@@ -1,7 +1,8 @@
 // Per-page write firewall of a node's memory (paper section 4.2): one vector per 4 KiB page,
 // one bit per hart; a clear bit means that hart may not write the page. The home checks it on
-// every request for ownership, every exclusive grant and every writeback, combinationally, so
-// the check adds no cycle (docs/flash.md). Vectors are set through the controller registers,
+// every request for ownership, every exclusive grant and every writeback, combinationally (with
+// SYNC_READ below, in the cycle the home chooses the request), so the check adds no cycle
+// (docs/flash.md). Vectors are set through the controller registers,
 // one page per cycle (`fill`); when a fill ends, the home sweeps its directory and recalls every
 // line owned by a hart that lost its bit, and only then is the change complete.
 //
@@ -11,8 +12,13 @@
 // ENABLE = 0 builds the machine without the check (every write permitted, no array, vectors
 // read as all ones), so that a benchmark can compare a write miss with and without it; fills
 // still take their cycles and sweep, so software runs unchanged.
+// SYNC_READ = 1 (the boards, with SHORT_PATHS) registers the reads so that the array is block
+// RAM instead of a LUT-RAM copy per read port: every answer (chk_ok, own_ok, swp_ok, vec_rd) is
+// then for the pages of the cycle before (chk_line, swp_line, first), which the users present a
+// cycle early, judged for the agents of this cycle.
 module firewall #(
     parameter bit     ENABLE = 1'b1,
+    parameter bit     SYNC_READ = 1'b0,
     parameter int     NODES = 1,
     parameter int     CORES_PER_NODE = 1,
     parameter longint NODE_MEM = 64'h100_0000,
@@ -62,12 +68,22 @@ module firewall #(
       hart_bit = |(vp & (HARTS'(1) << a[coh_pkg::AGENT_BITS-1:1]));
     endfunction
     /* verilator lint_on UNUSEDSIGNAL */
-    logic [HARTS-1:0] chk_v;   // one read of the request's page serves both of its checks
-    assign chk_v = v[chk_line[12 +: PW]];
+    logic [HARTS-1:0] chk_v, swp_v, first_v;  // one read of the request's page serves both of its checks
+    if (SYNC_READ) begin : g_rd
+      always_ff @(posedge clk) begin
+        chk_v <= v[chk_line[12 +: PW]];
+        swp_v <= v[swp_line[12 +: PW]];
+        first_v <= v[first[12 +: PW]];
+      end
+    end else begin : g_rd
+      assign chk_v = v[chk_line[12 +: PW]];
+      assign swp_v = v[swp_line[12 +: PW]];
+      assign first_v = v[first[12 +: PW]];
+    end
     assign chk_ok = hart_bit(chk_v, chk_agent);
     assign own_ok = hart_bit(chk_v, own_agent);
-    assign swp_ok = hart_bit(v[swp_line[12 +: PW]], swp_agent);
-    assign vec_rd = 64'(v[first[12 +: PW]]);
+    assign swp_ok = hart_bit(swp_v, swp_agent);
+    assign vec_rd = 64'(first_v);
 
     always_ff @(posedge clk) if (!rst && filling) v[cur] <= fvec;
   end else begin : g_none

@@ -243,14 +243,17 @@ module node #(
   // device behind the caches would (no snoop: a cached copy keeps its value). The firewall
   // judges it through the sweep port, which only a revocation sweep uses otherwise; a refusal
   // counts in FW_DENIED like any other. It waits for a cycle in which the home leaves the
-  // memory port free and refuses nothing itself, so that neither is lost.
-  logic          h_mem_valid, h_mem_we, ww_pend, ww_go, ww_ok;
+  // memory port free and refuses nothing itself, so that neither is lost. With SHORT_PATHS the
+  // firewall answers for last cycle's page, so the write also waits for a cycle with its own
+  // page on the port (ww_seen).
+  logic          h_mem_valid, h_mem_we, ww_pend, ww_seen, ww_go, ww_ok;
   logic [31:0]   h_mem_addr;
   logic [511:0]  h_mem_wdata;
   logic [63:3]   ww_addr;  // an 8-byte word
   logic [63:0]   ww_data;
   logic [coh_pkg::AGENT_BITS-1:0] ww_agent;
-  assign ww_go = ww_pend && !sweeping && !h_mem_valid && !deny && !fault_node_fail;
+  assign ww_go = ww_pend && (!SHORT_PATHS || ww_seen) && !sweeping && !h_mem_valid && !deny &&
+                 !fault_node_fail;
   assign ww_ok = swp_ok;
   always_comb begin
     mem_req_valid = h_mem_valid; mem_req_we = h_mem_we; mem_req_addr = h_mem_addr;
@@ -265,10 +268,14 @@ module node #(
   assign fault_ww_denied = ww_go && !ww_ok;
   always_ff @(posedge clk) begin
     if (rst) begin
-      ww_pend <= 1'b0; ww_addr <= '0; ww_data <= '0; ww_agent <= '0;
+      ww_pend <= 1'b0; ww_seen <= 1'b0; ww_addr <= '0; ww_data <= '0; ww_agent <= '0;
     end else if (fault_ww_valid && HARNESS_PORTS) begin
+      ww_seen <= 1'b0;
       ww_pend <= 1'b1; ww_addr <= fault_ww_addr[63:3]; ww_data <= fault_ww_data; ww_agent <= fault_ww_agent;
-    end else if (fault_ww_done) ww_pend <= 1'b0;
+    end else begin
+      if (fault_ww_done) ww_pend <= 1'b0;
+      ww_seen <= ww_pend && !sweeping && !fault_ww_done;
+    end
   end
 
   // ------------------------------------------------------------------ SIPS fault (drop, delay)
@@ -563,7 +570,8 @@ module node #(
       .in_take(s_in_take), .ack_valid(s_ack_valid), .ack_msg(s_ack_msg), .ack_ready(s_ack_ready),
       .rsp_valid(s_rsp_valid), .rsp_msg(rsp_out_msg), .seip(sips_seip), .stat(stat_sips));
 
-  firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .ENABLE(FIREWALL)) fw (
+  firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .ENABLE(FIREWALL),
+             .SYNC_READ(SHORT_PATHS)) fw (
       .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent), .own_agent, .own_ok,
       .swp_line(sweeping ? swp_line : ww_addr[63:6]), .swp_agent(sweeping ? swp_agent : ww_agent),
       .first(fw_first), .chk_ok(fw_ok), .swp_ok, .fill(fw_fill), .pages(fw_pages), .vec(d_wdata),
