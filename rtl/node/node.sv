@@ -113,7 +113,7 @@ module node #(
   logic [63:0]        dev_rdata;
   logic [GW-1:0] gsel;  // the core the device decoder serves this cycle
   logic          core_dev;  // that core's request went to this node's devices this cycle
-  logic          ans_valid, ans_here, ans_err;
+  logic          ans_valid, ans_here, ans_err, ans_rom;  // ans_rom: the boot ROM holds the word
   logic [63:0]   ans_rdata;
   logic [GW-1:0] ans_core;
 
@@ -458,14 +458,15 @@ module node #(
   logic [63:0] loc_rdata;
   logic        loc_err;
   assign ans_here = SHORT_PATHS && ans_valid && io_req[ans_core];
-  assign dev_rdata = c_remote ? rio_rdata : SHORT_PATHS ? ans_rdata : loc_rdata;
+  assign dev_rdata = c_remote ? rio_rdata : !SHORT_PATHS ? loc_rdata : ans_rom ? rom_rdata : ans_rdata;
   assign dev_err = c_remote ? (!c_cell_ok || rio_err) : SHORT_PATHS ? ans_err : loc_err;
   always_ff @(posedge clk)
     if (rst) begin
-      ans_valid <= 1'b0; ans_err <= 1'b0; ans_rdata <= '0; ans_core <= '0;
+      ans_valid <= 1'b0; ans_err <= 1'b0; ans_rdata <= '0; ans_core <= '0; ans_rom <= 1'b0;
     end else if (SHORT_PATHS) begin
       if (core_dev) begin
         ans_valid <= 1'b1; ans_err <= loc_err; ans_rdata <= loc_rdata; ans_core <= gsel;
+        ans_rom <= sel_rom;
       end else if (!ans_here || io_ack[ans_core]) ans_valid <= 1'b0;  // taken, or its core stopped
     end
 
@@ -529,7 +530,8 @@ module node #(
   always_comb begin
     loc_rdata = '0;
     loc_err = 1'b0;
-    if (sel_rom) begin loc_rdata = rom_rdata; loc_err = d_we; end
+    // with SHORT_PATHS the ROM's word comes a cycle later, when the answer is held (ans_rom)
+    if (sel_rom) begin loc_rdata = SHORT_PATHS ? '0 : rom_rdata; loc_err = d_we; end
     else if (sel_mfin || sel_cfin) loc_rdata = '0;
     else if (sel_clint) begin loc_rdata = clint_rdata; loc_err = clint_err; end
     else if (sel_uart) loc_rdata = uart_rdata;
@@ -538,9 +540,9 @@ module node #(
     else loc_err = 1'b1;
   end
 
-  bootrom #(.WORDS(BOOTROM_WORDS)) rom (
-      .clk, .load_we(rom_we), .load_addr(rom_addr), .load_data(rom_wdata), .addr(d_addr[11:3]),
-      .rdata(rom_rdata));
+  bootrom #(.WORDS(BOOTROM_WORDS), .SYNC_READ(SHORT_PATHS)) rom (
+      .clk, .load_we(rom_we), .load_addr(rom_addr), .load_data(rom_wdata), .re(d_req && sel_rom),
+      .addr(d_addr[11:3]), .rdata(rom_rdata));
   clint #(.HARTS(C)) clint0 (
       .clk, .rst, .req(d_req && sel_clint), .we(d_we), .addr(d_off[15:0]), .wdata(d_wdata),
       .wstrb(d_wstrb), .rdata(clint_rdata), .err(clint_err), .msip, .mtip, .mtime);
