@@ -210,9 +210,11 @@ LINK_VERSION = 1
 BOARDS = [("ULX3S", 1, "ULX3S 85F"), ("ARTY", 2, "Arty A7-100T")]
 # The ULX3S's flash boot image (fpga/common/board_spi_flash.sv; docs/fpga.md, "Flash boot"): its
 # place in the flash (3 MiB: past the bitstream, 1 MiB left on the smallest, 4 MB, flash), the
-# magic that starts its header ("HVB1" as a little-endian word), and what the reader reports.
+# magic that starts its header ("HVB1" as a little-endian word), how far the reader's READ
+# command reaches (a 3-byte address: 16 MiB), and what the reader reports.
 FLASH_IMAGE_OFFSET = 0x300000
 FLASH_IMAGE_MAGIC = 0x31425648
+FLASH_READ_REACH = 1 << 24
 FLASH_STATES = [
     ("READING", 0, "reading the image"),
     ("BOOTED", 1, "the image's CRC matched: the SoC was released"),

@@ -94,7 +94,8 @@ def link_constants():
     out += [("LINK_IDENT_MAGIC", R.LINK_IDENT_MAGIC, "'HV'"), ("LINK_VERSION", R.LINK_VERSION, "")]
     out += [(f"BOARD_{n}", v, d) for n, v, d in R.BOARDS]
     out += [("FLASH_IMAGE_OFFSET", R.FLASH_IMAGE_OFFSET, "the boot image's place in the ULX3S's flash"),
-            ("FLASH_IMAGE_MAGIC", R.FLASH_IMAGE_MAGIC, "'HVB1' as a little-endian word")]
+            ("FLASH_IMAGE_MAGIC", R.FLASH_IMAGE_MAGIC, "'HVB1' as a little-endian word"),
+            ("FLASH_READ_REACH", R.FLASH_READ_REACH, "bytes the reader's READ (3-byte address) reaches")]
     out += [(f"FLASH_{n}", v, d) for n, v, d in R.FLASH_STATES]
     return out
 
@@ -205,7 +206,8 @@ def gen_md():
                [(n, f"`{c}`", "length byte first" if n_ < 0 else n_, w)
                 for n, c, n_, w in R.LINK_ANSWERS]),
          f"Flash boot image (ULX3S): at {h(R.FLASH_IMAGE_OFFSET)} in the flash, magic "
-         f"{h(R.FLASH_IMAGE_MAGIC)}; the reader's state (status flags bits 4-5):", "",
+         f"{h(R.FLASH_IMAGE_MAGIC)}, read with a 3-byte address (up to {h(R.FLASH_READ_REACH)}); "
+         f"the reader's state (status flags bits 4-5):", "",
          table(["state", "value", "what"], [(n, v, d) for n, v, d in R.FLASH_STATES])]
     return "\n".join(s) + "\n"
 

@@ -13,7 +13,7 @@
 module board_spi_flash #(
     parameter logic [23:0] OFFSET = 24'(hive_pkg::FLASH_IMAGE_OFFSET),
     parameter int          HALF   = 1,     // clk cycles per SCK half period
-    localparam int         MAX_LEN = (1 << 24) - int'(OFFSET) - 12  // the 24-bit READ's reach
+    localparam int         MAX_LEN = int'(hive_pkg::FLASH_READ_REACH) - int'(OFFSET) - 12  // READ's reach
 ) (
     input  logic       clk,
     input  logic       rst,

@@ -47,7 +47,7 @@ BOARDS = {v: d for _, v, d in R.BOARDS}
 FLASH_OFFSET = R.FLASH_IMAGE_OFFSET
 FLASH_SIZE = 4 << 20
 FLASH_MAGIC = struct.pack("<I", R.FLASH_IMAGE_MAGIC)
-FLASH_REACH = 1 << 24
+FLASH_REACH = R.FLASH_READ_REACH
 FLASH_STATES = {v: n.lower().replace("_", " ") for n, v, _ in R.FLASH_STATES}
 ULX3S_SDRAM = 32 << 20  # node n's memory is the slice at n * 32 MiB / nodes (ulx3s_top)
 
@@ -375,7 +375,7 @@ def flash_image(a):
     if len(image) > room:
         raise LinkError(f"the image ({len(image)} bytes) does not fit the {room} bytes from offset "
                         f"{a.offset:#x} to the end of {flash}"
-                        + (" (the board's READ reaches 16 MiB)" if a.flash_size > FLASH_REACH else ""))
+                        + (f" (the board's READ reaches {FLASH_REACH >> 20} MiB)" if a.flash_size > FLASH_REACH else ""))
     with open(a.out, "wb") as f:
         f.write(image)
     print(f"hive_fpga: {a.out}: {len(image)} bytes ({len(rom) // 8} ROM words, {len(mem.lines)} lines) "
