@@ -204,6 +204,29 @@ LINK_ANSWERS = [
     ("STATUS", "s", -1, "the status bytes"),
     ("IDENT", "p", 18, "LINK_IDENT_MAGIC, LINK_VERSION, nodes, cores, board, clock, node memory, slice"),
 ]
+# The STATUS answer's payload (board_hub.sv builds it; hive_fpga.py and tb_board.cpp read it),
+# fields little-endian: a flags byte (LINK_STATUS_FLAGS: name, bit, width, what), the failed-node
+# mask byte, the machine finisher (a LINK_FIN_STATES byte and the last 32-bit word written), each
+# node's cell finisher likewise, the cycle counter, and each hart's instret, 8 bytes each. Byte
+# offsets: LINK_STATUS_FAIL_MASK, _MFIN, then node n's finisher at _CFIN + _FIN_BYTES * n, the
+# counters from _CFIN + _FIN_BYTES * nodes on.
+LINK_STATUS_FLAGS = [
+    ("IN_RESET", 0, 1, "the SoC is held in reset"),
+    ("ELF_MODE", 1, 1, "elf mode (the machine finisher answers)"),
+    ("DROPPED", 2, 1, "console bytes were dropped since the last status"),
+    ("MEMORY_READY", 3, 1, "the node memory is initialized (SDRAM) and takes requests"),
+    ("FLASH", 4, 2, "the flash reader's state (FLASH_STATES)"),
+]
+LINK_FIN_STATES = [
+    ("NONE", 0, "nothing written yet"),
+    ("PASS", 1, "FINISH_PASS"),
+    ("FAIL", 2, "FINISH_FAIL (the code in the word's upper half)"),
+    ("RESET", 3, "FINISH_RESET"),
+]
+LINK_STATUS_FAIL_MASK = 1
+LINK_STATUS_MFIN = 2
+LINK_STATUS_CFIN = 7
+LINK_STATUS_FIN_BYTES = 5
 LINK_NODE_MARK = 0x30  # DLE ('0' + n): the console bytes that follow are node n's
 LINK_IDENT_MAGIC = 0x5648  # "HV", the identify answer's first two bytes
 LINK_VERSION = 1

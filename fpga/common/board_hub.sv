@@ -70,12 +70,14 @@ module board_hub #(
     input  logic [NODES-1:0]     cfin_valid,
     input  logic [NODES*32-1:0]  cfin_data,
     input  logic [HARTS*64-1:0]  instret,
-    output logic [1:0]           mfin_state,     // 0 none, 1 pass, 2 fail, 3 reset
+    output logic [1:0]           mfin_state,     // hive_pkg::LINK_FIN_*
     output logic [NODES*2-1:0]   cfin_state,
     output logic                 dropped         // a console byte was lost (sticky until S)
 );
   localparam logic [7:0] DLE = hive_pkg::LINK_DLE;
-  localparam int SLEN = 2 + 5 + 5 * NODES + 8 + 8 * HARTS;  // status payload after its length
+  localparam int FB = hive_pkg::LINK_STATUS_FIN_BYTES;
+  localparam int CNT = hive_pkg::LINK_STATUS_CFIN + FB * NODES;  // status byte of the counters
+  localparam int SLEN = CNT + 8 + 8 * HARTS;  // status payload after its length
   localparam int PLEN = hive_pkg::LINK_ANS_IDENT_LEN;
   localparam int SHW = (SLEN + 1) * 8 > 512 ? (SLEN + 1) * 8 : 512;
   localparam int NW = NODES > 1 ? $clog2(NODES) : 1;
@@ -275,28 +277,32 @@ module board_hub #(
   assign rom_wdata = arg_data[511:448];
   assign dropped = dropped_q;
 
-  // status payload, first byte lowest
+  // status payload, first byte lowest (regs/hive_regs.py: LINK_STATUS_*)
   always_comb begin
     status = '0;
-    status[0 +: 8] = {2'd0, fl_state, mem_ready, dropped_q, elf_mode, soc_rst};
-    status[8 +: 8] = 8'(fail_mask);
-    status[16 +: 8] = 8'(mfin_state);
-    status[24 +: 32] = mfin_last;
+    status[hive_pkg::LINK_STATUS_IN_RESET] = soc_rst;
+    status[hive_pkg::LINK_STATUS_ELF_MODE] = elf_mode;
+    status[hive_pkg::LINK_STATUS_DROPPED] = dropped_q;
+    status[hive_pkg::LINK_STATUS_MEMORY_READY] = mem_ready;
+    status[hive_pkg::LINK_STATUS_FLASH +: hive_pkg::LINK_STATUS_FLASH_BITS] = fl_state;
+    status[hive_pkg::LINK_STATUS_FAIL_MASK * 8 +: 8] = 8'(fail_mask);
+    status[hive_pkg::LINK_STATUS_MFIN * 8 +: 8] = 8'(mfin_state);
+    status[(hive_pkg::LINK_STATUS_MFIN + 1) * 8 +: 32] = mfin_last;
     for (int n = 0; n < NODES; n++) begin
-      status[(7 + 5 * n) * 8 +: 8] = 8'(cfin_state[n*2 +: 2]);
-      status[(8 + 5 * n) * 8 +: 32] = cfin_last[n*32 +: 32];
+      status[(hive_pkg::LINK_STATUS_CFIN + FB * n) * 8 +: 8] = 8'(cfin_state[n*2 +: 2]);
+      status[(hive_pkg::LINK_STATUS_CFIN + FB * n + 1) * 8 +: 32] = cfin_last[n*32 +: 32];
     end
-    status[(7 + 5 * NODES) * 8 +: 64] = cycles;
+    status[CNT * 8 +: 64] = cycles;
     for (int h = 0; h < HARTS; h++)
-      status[(15 + 5 * NODES + 8 * h) * 8 +: 64] = instret[h*64 +: 64];
+      status[(CNT + 8 + 8 * h) * 8 +: 64] = instret[h*64 +: 64];
   end
 
   function automatic logic [1:0] fin_code(input logic [15:0] d);
     case (d)
-      16'(hive_pkg::FINISH_PASS):  fin_code = 2'd1;
-      16'(hive_pkg::FINISH_FAIL):  fin_code = 2'd2;
-      16'(hive_pkg::FINISH_RESET): fin_code = 2'd3;
-      default:  fin_code = 2'd0;
+      16'(hive_pkg::FINISH_PASS):  fin_code = 2'(hive_pkg::LINK_FIN_PASS);
+      16'(hive_pkg::FINISH_FAIL):  fin_code = 2'(hive_pkg::LINK_FIN_FAIL);
+      16'(hive_pkg::FINISH_RESET): fin_code = 2'(hive_pkg::LINK_FIN_RESET);
+      default:  fin_code = 2'(hive_pkg::LINK_FIN_NONE);
     endcase
   endfunction
 
@@ -338,8 +344,8 @@ module board_hub #(
       ld_pending_read <= 1'b0;
       rep_start <= 1'b0;
       cycles <= '0;
-      cfin_state <= '0;
-      mfin_state <= '0;
+      cfin_state <= {NODES{2'(hive_pkg::LINK_FIN_NONE)}};
+      mfin_state <= 2'(hive_pkg::LINK_FIN_NONE);
       cfin_last <= '0;
       mfin_last <= '0;
       dropped_q <= 1'b0;
@@ -349,11 +355,11 @@ module board_hub #(
       if (!soc_rst) cycles <= cycles + 64'd1;
       if (drop_now) dropped_q <= 1'b1;
       for (int n = 0; n < NODES; n++)
-        if (cfin_valid[n] && fin_code(cfin_data[n*32 +: 16]) != 2'd0) begin
+        if (cfin_valid[n] && fin_code(cfin_data[n*32 +: 16]) != 2'(hive_pkg::LINK_FIN_NONE)) begin
           cfin_state[n*2 +: 2] <= fin_code(cfin_data[n*32 +: 16]);
           cfin_last[n*32 +: 32] <= cfin_data[n*32 +: 32];
         end
-      if (mfin_valid && fin_code(mfin_data[15:0]) != 2'd0) begin
+      if (mfin_valid && fin_code(mfin_data[15:0]) != 2'(hive_pkg::LINK_FIN_NONE)) begin
         mfin_state <= fin_code(mfin_data[15:0]);
         mfin_last <= mfin_data;
       end

@@ -10,7 +10,7 @@ module board_leds #(
     input  logic               rst,
     input  logic               soc_rst,
     input  logic [NODES-1:0]   node_fail,
-    input  logic [NODES*2-1:0] cfin_state,   // 0 none, 1 pass, 2 fail, 3 reset
+    input  logic [NODES*2-1:0] cfin_state,   // hive_pkg::LINK_FIN_* per node
     input  logic [1:0]         mfin_state,
     output logic               heartbeat,
     output logic [NODES-1:0]   node_led
@@ -34,10 +34,10 @@ module board_leds #(
     for (int n = 0; n < NODES; n++) begin
       logic [1:0] st;
       st = cfin_state[n*2 +: 2];
-      if (n == 0 && mfin_state != 2'd0) st = mfin_state;
+      if (n == 0 && mfin_state != 2'(hive_pkg::LINK_FIN_NONE)) st = mfin_state;
       if (soc_rst || node_fail[n]) node_led[n] = 1'b0;
-      else if (st == 2'd1) node_led[n] = phase[2];
-      else if (st != 2'd0) node_led[n] = phase[0];
+      else if (st == 2'(hive_pkg::LINK_FIN_PASS)) node_led[n] = phase[2];
+      else if (st != 2'(hive_pkg::LINK_FIN_NONE)) node_led[n] = phase[0];
       else node_led[n] = 1'b1;
     end
   end

@@ -183,27 +183,37 @@ class Link:
         kind, p = self.command("STATUS")
         if kind != "STATUS":
             raise LinkError("bad status answer")
-        nodes, harts = ident["nodes"], ident["nodes"] * ident["cores"]
-        st = {"in_reset": bool(p[0] & 1), "elf_mode": bool(p[0] & 2), "dropped": bool(p[0] & 4),
-              "memory_ready": bool(p[0] & 8), "flash": FLASH_STATES[p[0] >> 4 & 3],
-              "fail_mask": p[1]}
-        fin = ["none", "pass", "fail", "reset"]
-        st["machine_finisher"] = {"state": fin[p[2] & 3], "data": struct.unpack_from("<I", p, 3)[0]}
-        st["cell_finishers"] = []
-        for n in range(nodes):
-            o = 7 + 5 * n
-            st["cell_finishers"].append({"node": n, "state": fin[p[o] & 3],
-                                         "data": struct.unpack_from("<I", p, o + 1)[0]})
-        o = 7 + 5 * nodes
-        st["cycles"] = struct.unpack_from("<Q", p, o)[0]
-        st["instret"] = [struct.unpack_from("<Q", p, o + 8 + 8 * h)[0] for h in range(harts)]
-        return st
+        return parse_status(p, ident["nodes"], ident["nodes"] * ident["cores"])
 
     def read_line(self, addr):
         kind, p = self.command("READ", struct.pack("<I", addr))
         if kind != "LINE":
             raise LinkError(f"read of {addr:#x} refused")
         return p
+
+
+def parse_status(p, nodes, harts):
+    """The STATUS answer's payload P of a board of NODES nodes and HARTS harts, by field
+    (regs/hive_regs.py: LINK_STATUS_*, LINK_FIN_STATES)."""
+    if len(p) < R.LINK_STATUS_CFIN + R.LINK_STATUS_FIN_BYTES * nodes + 8 + 8 * harts:
+        raise LinkError(f"a status of {len(p)} bytes is too short for {nodes} nodes and {harts} harts")
+    st = {}
+    for name, bit, width, _ in R.LINK_STATUS_FLAGS:
+        v = p[0] >> bit & ((1 << width) - 1)
+        st[name.lower()] = bool(v) if width == 1 else v
+    st["flash"] = FLASH_STATES[st["flash"]]
+    st["fail_mask"] = p[R.LINK_STATUS_FAIL_MASK]
+    fin = {v: n.lower() for n, v, _ in R.LINK_FIN_STATES}
+
+    def finisher(o):
+        return {"state": fin.get(p[o], f"unknown ({p[o]})"), "data": struct.unpack_from("<I", p, o + 1)[0]}
+    st["machine_finisher"] = finisher(R.LINK_STATUS_MFIN)
+    st["cell_finishers"] = [dict(node=n, **finisher(R.LINK_STATUS_CFIN + R.LINK_STATUS_FIN_BYTES * n))
+                            for n in range(nodes)]
+    o = R.LINK_STATUS_CFIN + R.LINK_STATUS_FIN_BYTES * nodes
+    st["cycles"] = struct.unpack_from("<Q", p, o)[0]
+    st["instret"] = [struct.unpack_from("<Q", p, o + 8 + 8 * h)[0] for h in range(harts)]
+    return st
 
 
 def command_bytes(name, args=b""):

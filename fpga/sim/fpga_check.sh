@@ -78,7 +78,7 @@ open(sys.argv[2], "wb").write(d)' "$FLASH_IMAGE" "$bad"
 fi
 
 if python3 fpga/sim/test_host.py >"$log" 2>&1; then
-  result OK "host tool: keyboard to a chosen node, command bytes and their argument count, identify and its protocol version, console lines for --until, flash image bytes ($(tail -1 "$log"))"
+  result OK "host tool: keyboard to a chosen node, command bytes and their argument count, identify and its protocol version, status fields, console lines for --until, flash image bytes ($(tail -1 "$log"))"
 else result FAIL "host tool (fpga/sim/test_host.py)"; fi
 
 if python3 fpga/sim/test_report.py >"$log" 2>&1; then

@@ -2,7 +2,8 @@
 """Unit tests of the host tool's pure parts (fpga/host/hive_fpga.py), no board or pyserial:
 the keyboard's node selection (Keys) and a command's bytes against the protocol's bytes
 (docs/fpga.md, host link), the refusal of a command with the wrong argument count, the
-identify answer read and a board of another protocol version refused, the console's line
+identify answer read and a board of another protocol version refused, the status answer's
+fields (and a short one refused), the console's line
 assembly that --until looks in, with two nodes' bytes interleaved, and the flash boot image's
 bytes (docs/fpga.md, "Flash boot") and its size check."""
 import binascii
@@ -83,6 +84,28 @@ class IdentifyTest(unittest.TestCase):
     def test_other_protocol_version_refused(self):
         with self.assertRaisesRegex(h.LinkError, "protocol version 2"):
             self.ident(2)
+
+
+class StatusTest(unittest.TestCase):
+    # a status of a 2x1 board as docs/registers.md spells it: flags (held in reset, memory
+    # ready, flash "no image" in bits 4-5), the failed-node mask, the machine finisher (state,
+    # 32-bit word), each node's cell finisher, cycles, each hart's instret
+    PAYLOAD = (bytes([0b0010_1001, 0b10, 1]) + struct.pack("<I", 0x5555)
+               + bytes([0]) + struct.pack("<I", 0) + bytes([2]) + struct.pack("<I", 0x73333)
+               + struct.pack("<QQQ", 123456789, 1000, 2000))
+
+    def test_fields(self):
+        self.assertEqual(h.parse_status(self.PAYLOAD, 2, 2), {
+            "in_reset": True, "elf_mode": False, "dropped": False, "memory_ready": True,
+            "flash": "no image", "fail_mask": 2,
+            "machine_finisher": {"state": "pass", "data": 0x5555},
+            "cell_finishers": [{"node": 0, "state": "none", "data": 0},
+                               {"node": 1, "state": "fail", "data": 0x73333}],
+            "cycles": 123456789, "instret": [1000, 2000]})
+
+    def test_short_status_refused(self):
+        with self.assertRaisesRegex(h.LinkError, "too short for 2 nodes and 3 harts"):
+            h.parse_status(self.PAYLOAD, 2, 3)
 
 
 class ConsoleTest(unittest.TestCase):
