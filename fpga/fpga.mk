@@ -157,15 +157,13 @@ $(FPGA_DIR)/hive.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 
 # place and route with the clock constraint: the LPF gives the 25 MHz input, nextpnr derives
 # the PLL's output clock (CLK_MHZ) from it; the run fails when the constraint is not met
-# nextpnr's own options: router2 (far quicker than router1 on a full part), and placement seed 5:
-# the route of a full part depends on the seed (docs/fpga.md: at 6c9e309 the default seed's
-# stalled at about 4 000 overused wires and seed 3's ended; at bde88aa seed 3's grew again after
-# 44 passes, and seed 5's ended at 92d83f8 at 5 MHz; at 83d53ed and 10 MHz seeds 5 and 7 grew
-# again, seed 13's ended; LUT4s only, at d697492 seed 13's got no lower than 2 291, at df20f48
-# seed 5's to 28 and grew again; router1 on seed 5's placement slowed to minutes per 1 000 arcs
-# with 150 000 of 231 000 left). No --ignore-loops: a combinational loop (slang makes one of a block
-# variable that keeps its value on some path) stops the timing analysis
-NEXTPNR_OPTS ?= --router router2 --seed 5
+# nextpnr's own options: router2 (far quicker than router1 on a full part) and the static
+# (electrostatic) placer, seed 5. With the default HeAP placer the route of the full 1x1 depended
+# on the seed and mostly stalled (docs/fpga.md: thousands of overused wires for most seeds; the
+# best, seed 5 at df20f48, fell to 28 and grew again); the static placer's placement at 207ed36
+# had a third less wire length and routed in 78 passes. No --ignore-loops: a combinational loop
+# (slang makes one of a block variable that keeps its value on some path) stops the timing analysis
+NEXTPNR_OPTS ?= --router router2 --seed 5 --placer static
 $(FPGA_DIR)/pnr_params: fpga-params-force
 	@mkdir -p $(@D)
 	@echo '$(NEXTPNR_OPTS)' | cmp -s - $@ || echo '$(NEXTPNR_OPTS)' > $@
