@@ -206,7 +206,8 @@ def parse_status(p, nodes, harts):
     fin = {v: n.lower() for n, v, _ in R.LINK_FIN_STATES}
 
     def finisher(o):
-        return {"state": fin.get(p[o], f"unknown ({p[o]})"), "data": struct.unpack_from("<I", p, o + 1)[0]}
+        return {"state": fin.get(p[o], f"unknown ({p[o]})"),
+                "data": struct.unpack_from("<I", p, o + 1)[0]}
     st["machine_finisher"] = finisher(R.LINK_STATUS_MFIN)
     st["cell_finishers"] = [dict(node=n, **finisher(R.LINK_STATUS_CFIN + R.LINK_STATUS_FIN_BYTES * n))
                             for n in range(nodes)]
@@ -385,7 +386,8 @@ def flash_image(a):
     if len(image) > room:
         raise LinkError(f"the image ({len(image)} bytes) does not fit the {room} bytes from offset "
                         f"{a.offset:#x} to the end of {flash}"
-                        + (f" (the board's READ reaches {FLASH_REACH >> 20} MiB)" if a.flash_size > FLASH_REACH else ""))
+                        + (f" (the board's READ reaches {FLASH_REACH >> 20} MiB)"
+                           if a.flash_size > FLASH_REACH else ""))
     with open(a.out, "wb") as f:
         f.write(image)
     print(f"hive_fpga: {a.out}: {len(image)} bytes ({len(rom) // 8} ROM words, {len(mem.lines)} lines) "
