@@ -67,9 +67,9 @@ def sim2(ctx):
 
 
 def sim_board(ctx):
-    """The boards' model (short paths, serial links; tests/mp/mp.py's BOARD_SHAPE)."""
-    return sim_beside(ctx, "4x1-check-short-serial",
-                      "NODES=4 CORES_PER_NODE=1 CHECK=1 SERIAL_LINKS=1 SHORT_PATHS=1")
+    """The boards' model (short paths, serial links): tests/mp/mp.py's BOARD_SHAPE."""
+    import mp  # tests/run.py puts tests/mp on the path
+    return mp.model(ctx, mp.BOARD_SHAPE)
 
 
 def sim_trace(ctx):
