@@ -264,8 +264,11 @@ module l1_cache #(
   logic [IW-1:0] idx;
   logic [TW-1:0] tag;
   logic          present, need_own, sc_fail, write, my_err;
-  logic [63:0]   word, mask, old, newv;
-  logic [511:0]  newline;
+  logic [63:0]   word, mask, old, newv, merged;
+  /* verilator lint_off UNUSEDSIGNAL */  // read by the simulator's coherence checker only
+  logic [511:0]  newline;  // the line as the core's write leaves it (sim/check.vlt); the
+                           // array takes `merged`
+  /* verilator lint_on UNUSEDSIGNAL */
   assign idx = addr[6 +: IW];
   assign tag = addr[63 -: TW];
   assign present = valid[idx] && tags[idx] == tag;
@@ -281,7 +284,8 @@ module l1_cache #(
   assign need_own = (cop != OP_LOAD);
   assign my_err = err_valid && err_line == addr[63:6];
   always_comb begin
-    logic [63:0] a, b, wshift, bmask, merged;
+    logic [63:0] a, b, wshift, bmask;
+    logic        ult, slt;
     logic [7:0]  wbe;
     word = rd_line[{addr[5:3], 6'd0} +: 64];
     mask = (size == 2'd3) ? '1 : ((64'd1 << (8 << size)) - 64'd1);
@@ -289,15 +293,18 @@ module l1_cache #(
     a = old;
     b = wdata & mask;
     if (size == 2'd2) begin a = {{32{old[31]}}, old[31:0]}; b = {{32{b[31]}}, b[31:0]}; end
+    // one compare serves the four: signed a < b differs from unsigned only when the signs do
+    ult = a < b;
+    slt = (a[63] != b[63]) ? a[63] : ult;
     case (amo)
       5'b00000: newv = a + b;
       5'b00100: newv = a ^ b;
       5'b01100: newv = a & b;
       5'b01000: newv = a | b;
-      5'b10000: newv = ($signed(a) < $signed(b)) ? a : b;
-      5'b10100: newv = ($signed(a) < $signed(b)) ? b : a;
-      5'b11000: newv = (a < b) ? a : b;
-      5'b11100: newv = (a < b) ? b : a;
+      5'b10000: newv = slt ? a : b;
+      5'b10100: newv = slt ? b : a;
+      5'b11000: newv = ult ? a : b;
+      5'b11100: newv = ult ? b : a;
       default:  newv = b;  // AMOSWAP
     endcase
     if (cop == OP_STORE || cop == OP_SC) newv = wdata;
@@ -471,9 +478,14 @@ module l1_cache #(
 
   // The arrays' write ports, apart from the state and its reset: memories (LUT RAM, a copy per
   // read port). A refill or the core's write (never both, see done); an I cache only refills.
+  // The core's write puts back only the word it changed (a write enable per word), so the
+  // array's input chooses per word between the refill and `merged`, not between the refill
+  // and a whole line rebuilt around the word.
   always_ff @(posedge clk)
-    if (!rst && (fill || write))
-      data[fill ? r.line[6 +: IW] : idx] <= (fill || ICACHE) ? r.data : newline;
+    for (int w = 0; w < 8; w++)
+      if (!rst && (fill || (write && addr[5:3] == 3'(w))))
+        data[fill ? r.line[6 +: IW] : idx][w*64 +: 64] <= (fill || ICACHE) ? r.data[w*64 +: 64]
+                                                                            : merged;
   always_ff @(posedge clk)
     if (!rst && fill) tags[r.line[6 +: IW]] <= r.line[63 -: TW];
 endmodule
