@@ -322,44 +322,47 @@ module node #(
   // the device and SIPS answers, and on the way in go to a cache (caches always take them)
   // or to the remote-device or SIPS unit.
   logic [$clog2(K)-1:0] req_rr, ack_rr;
+  // Who goes is decided first, then each network's message is the OR of the sources masked by
+  // that one-hot choice: a chain of 600-bit multiplexers in priority order cost a LUT per bit
+  // and source on the boards. A message with no valid is any value (here zero).
+  logic           rq_rio, rq_s, rs_h, rs_tgt, rs_s;
+  logic [K-1:0]   rq_l, ak_l;
   always_comb begin
     logic [$clog2(K)-1:0] w;
     logic                 got;
     // the remote-device unit's request goes first, then the SIPS unit's, then the caches in turn
-    req_in_valid = rio_send && !fault_node_fail; req_in_msg = rio_msg; got = rio_send || fault_node_fail;
-    s_out_ready = 1'b0;
-    if (!got && s_out_valid) begin
-      got = 1'b1; req_in_valid = 1'b1; req_in_msg = s_out_msg; s_out_ready = req_in_ready;
-    end
-    l_req_ready = '0;
+    rq_rio = rio_send && !fault_node_fail; got = rio_send || fault_node_fail;
+    rq_s = !got && s_out_valid; got = got || s_out_valid;
+    rq_l = '0;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(req_rr) + 1 + k) % K);
-      if (!got && l_req_valid[w]) begin
-        got = 1'b1; req_in_valid = 1'b1; req_in_msg = l_req_msg[32'(w)*MW +: MW];
-        l_req_ready[w] = req_in_ready;
-      end
+      if (!got && l_req_valid[w]) begin got = 1'b1; rq_l[w] = 1'b1; end
     end
-    // the home's replies go first, then the caches' acks in turn
-    rsp_in_valid = h_out_valid && !fault_node_fail; rsp_in_msg = h_out_msg;
+    req_in_valid = rq_rio || rq_s || rq_l != '0;
+    s_out_ready = rq_s && req_in_ready;
+    l_req_ready = req_in_ready ? rq_l : '0;
+    req_in_msg = ({MW{rq_rio}} & rio_msg) | ({MW{rq_s}} & s_out_msg);
+    for (int k = 0; k < K; k++) req_in_msg = req_in_msg | ({MW{rq_l[k]}} & l_req_msg[k*MW +: MW]);
+    // the home's replies go first, then the device and SIPS answers
+    rs_h = h_out_valid;
+    rs_tgt = !h_out_valid && tgt_valid;
+    rs_s = !h_out_valid && !tgt_valid && s_ack_valid;
+    rsp_in_valid = (rs_h || rs_tgt || rs_s) && !fault_node_fail;
     h_out_ready = rsp_in_ready && !fault_node_fail;
-    tgt_ready = 1'b0;
-    if (!h_out_valid && tgt_valid) begin
-      rsp_in_valid = !fault_node_fail; rsp_in_msg = tgt_msg; tgt_ready = rsp_in_ready;
-    end
-    s_ack_ready = 1'b0;
-    if (!h_out_valid && !tgt_valid && s_ack_valid) begin
-      rsp_in_valid = !fault_node_fail; rsp_in_msg = {s_ack_msg[MW-1:512], 512'd0};  // no data
-      s_ack_ready = rsp_in_ready;
-    end
-    ack_in_valid = 1'b0; ack_in_msg = l_ack_msg[0 +: MW];
-    l_ack_ready = '0; got = fault_node_fail;
+    tgt_ready = rs_tgt && rsp_in_ready;
+    s_ack_ready = rs_s && rsp_in_ready;
+    rsp_in_msg = ({MW{rs_h}} & h_out_msg) | ({MW{rs_tgt}} & tgt_msg) |
+                 ({MW{rs_s}} & {s_ack_msg[MW-1:512], 512'd0});  // no data
+    // the caches' acks in turn
+    ak_l = '0; got = fault_node_fail;
     for (int k = 0; k < K; k++) begin
       w = ($bits(w))'((32'(ack_rr) + 1 + k) % K);
-      if (!got && l_ack_valid[w]) begin
-        got = 1'b1; ack_in_valid = 1'b1; ack_in_msg = l_ack_msg[32'(w)*MW +: MW];
-        l_ack_ready[w] = ack_in_ready;
-      end
+      if (!got && l_ack_valid[w]) begin got = 1'b1; ak_l[w] = 1'b1; end
     end
+    ack_in_valid = ak_l != '0;
+    l_ack_ready = ack_in_ready ? ak_l : '0;
+    ack_in_msg = '0;
+    for (int k = 0; k < K; k++) ack_in_msg = ack_in_msg | ({MW{ak_l[k]}} & l_ack_msg[k*MW +: MW]);
   end
   assign req_in_dst = req_in_m.dst_node;
   assign rsp_in_dst = rsp_in_m.dst_node;
