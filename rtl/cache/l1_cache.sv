@@ -264,11 +264,7 @@ module l1_cache #(
   logic [IW-1:0] idx;
   logic [TW-1:0] tag;
   logic          present, need_own, sc_fail, write, my_err;
-  logic [63:0]   word, mask, old, newv, merged;
-  /* verilator lint_off UNUSEDSIGNAL */  // read by the simulator's coherence checker only
-  logic [511:0]  newline;  // the line as the core's write leaves it (sim/check.vlt); the
-                           // array takes `merged`
-  /* verilator lint_on UNUSEDSIGNAL */
+  logic [63:0]   word, mask, old, newv, merged;  // merged: the written word (sim/check.vlt too)
   assign idx = addr[6 +: IW];
   assign tag = addr[63 -: TW];
   assign present = valid[idx] && tags[idx] == tag;
@@ -325,9 +321,6 @@ module l1_cache #(
     wbe = 8'(((16'd1 << (4'd1 << size)) - 16'd1) << addr[2:0]);
     for (int k = 0; k < 8; k++) bmask[k*8 +: 8] = {8{wbe[k]}};
     merged = (word & ~bmask) | (wshift & bmask);
-    newline = rd_line;
-    for (int w = 0; w < 8; w++)
-      if (addr[5:3] == 3'(w)) newline[w*64 +: 64] = merged;
   end
 
   // a miss may start: nothing outstanding for the line, the victim can leave, and no forward
