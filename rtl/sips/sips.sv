@@ -64,11 +64,11 @@ module sips #(
   assign wr_ok = req && we && !err;
 
   // ------------------------------------------------------------------ receive queues
-  logic [1:0]    q_push, q_pop, q_full;
+  logic [1:0]    q_pop, q_full;
   logic [CW-1:0] q_count [2];
-  logic [511:0]  q_data  [2];
-  logic [7:0]    q_node  [2];
-  logic [7:0]    q_hart  [2];
+  logic          rd_q;     // the queue the access names: the reply queue's registers follow
+  logic [511:0]  h_data;   // the head of queue rd_q
+  logic [7:0]    h_node, h_hart;
   /* verilator lint_off UNUSEDSIGNAL */  // routing fields the unit does not need
   coh_pkg::msg_t im, rm;
   /* verilator lint_on UNUSEDSIGNAL */
@@ -77,15 +77,14 @@ module sips #(
   logic in_q;  // the queue the arriving message names
   assign in_q = im.flag;
   assign in_take = in_valid && !ack_valid;
-  for (genvar q = 0; q < 2; q++) begin : g_q
-    sips_queue #(.DEPTH(DEPTH)) queue (
-        .clk, .rst, .push(q_push[q]), .push_data(im.data), .push_node(8'(im.src_node)),
-        .push_hart(8'(im.src_agent[coh_pkg::AGENT_BITS-1:1])), .pop(q_pop[q]), .full(q_full[q]),
-        .count(q_count[q]), .head_data(q_data[q]), .head_node(q_node[q]),
-        .head_hart(q_hart[q]));
-    assign q_push[q] = in_take && 32'(in_q) == q;
-    assign q_pop[q] = wr_ok && off == (q == 0 ? hive_pkg::CTRL_SIPS_REQ_POP : hive_pkg::CTRL_SIPS_REP_POP);
-  end
+  assign rd_q = off >= hive_pkg::CTRL_SIPS_REP_DATA0;
+  sips_queue #(.DEPTH(DEPTH)) queues (
+      .clk, .rst, .push(in_take), .push_q(in_q), .push_data(im.data),
+      .push_node(8'(im.src_node)), .push_hart(8'(im.src_agent[coh_pkg::AGENT_BITS-1:1])),
+      .pop(q_pop), .full(q_full), .count(q_count), .rd_q, .head_data(h_data),
+      .head_node(h_node), .head_hart(h_hart));
+  assign q_pop[0] = wr_ok && off == hive_pkg::CTRL_SIPS_REQ_POP;
+  assign q_pop[1] = wr_ok && off == hive_pkg::CTRL_SIPS_REP_POP;
 
   // the answer slot
   logic [63:0] n_sent, n_recv, n_nack, n_fail;
@@ -163,10 +162,9 @@ module sips #(
     rdata = '0;
     if (is_data) begin
       rdata = pay[core][32'(word)*64 +: 64]; err = we && busy;
-    end else if (off >= hive_pkg::CTRL_SIPS_REQ_DATA0 && off <= hive_pkg::CTRL_SIPS_REQ_DATA7) begin
-      rdata = q_count[0] != '0 ? q_data[0][32'(word)*64 +: 64] : '0; err = we;
-    end else if (off >= hive_pkg::CTRL_SIPS_REP_DATA0 && off <= hive_pkg::CTRL_SIPS_REP_DATA7) begin
-      rdata = q_count[1] != '0 ? q_data[1][32'(word)*64 +: 64] : '0; err = we;
+    end else if ((off >= hive_pkg::CTRL_SIPS_REQ_DATA0 && off <= hive_pkg::CTRL_SIPS_REQ_DATA7) ||
+                 (off >= hive_pkg::CTRL_SIPS_REP_DATA0 && off <= hive_pkg::CTRL_SIPS_REP_DATA7)) begin
+      rdata = q_count[rd_q] != '0 ? h_data[32'(word)*64 +: 64] : '0; err = we;
     end else begin
       case (off)
         hive_pkg::CTRL_SIPS_SEND:     err = !we || busy || !send_ok;
@@ -181,10 +179,10 @@ module sips #(
         hive_pkg::CTRL_SIPS_NACKED:   begin rdata = n_nack; err = we; end
         hive_pkg::CTRL_SIPS_FAILED:   begin rdata = n_fail; err = we; end
         hive_pkg::CTRL_SIPS_REQ_INFO: begin
-          rdata = q_count[0] != '0 ? {1'b1, 47'd0, q_node[0], q_hart[0]} : '0; err = we;
+          rdata = q_count[0] != '0 ? {1'b1, 47'd0, h_node, h_hart} : '0; err = we;
         end
         hive_pkg::CTRL_SIPS_REP_INFO: begin
-          rdata = q_count[1] != '0 ? {1'b1, 47'd0, q_node[1], q_hart[1]} : '0; err = we;
+          rdata = q_count[1] != '0 ? {1'b1, 47'd0, h_node, h_hart} : '0; err = we;
         end
         hive_pkg::CTRL_SIPS_REQ_COUNT: begin rdata = 64'(q_count[0]); err = we; end
         hive_pkg::CTRL_SIPS_REP_COUNT: begin rdata = 64'(q_count[1]); err = we; end

@@ -1,7 +1,10 @@
-// One SIPS receive queue (docs/sips.md): DEPTH messages of 64 bytes, each with the source node
-// and hart that the sender's hardware stamped. The oldest message is visible at the head
-// outputs; `pop` drops it. A push when full or a pop when empty changes nothing (the SIPS unit
-// NACKs the first and answers a bus error to the second).
+// The SIPS receive queues (docs/sips.md): two queues (request, reply) of DEPTH messages of 64
+// bytes, each with the source node and hart that the sender's hardware stamped. Both live in
+// one memory of 2 * DEPTH slots with one write port (one message arrives per cycle) and one
+// read port (the core reads one queue's head at a time, naming it with `rd_q`): on an FPGA
+// that is one LUT RAM, where a memory per queue left three quarters of two LUT RAMs (16 words
+// deep) empty and needed a word multiplexer per queue. A push when full or a pop when empty
+// changes nothing (the SIPS unit NACKs the first and answers a bus error to the second).
 module sips_queue #(
     parameter int DEPTH = 4,
     localparam int PW = (DEPTH > 1) ? $clog2(DEPTH) : 1,   // bits of a slot number
@@ -10,44 +13,43 @@ module sips_queue #(
     input  logic          clk,
     input  logic          rst,
     input  logic          push,
+    input  logic          push_q,      // the queue a push goes to: 0 request, 1 reply
     input  logic [511:0]  push_data,
     input  logic [7:0]    push_node,   // source node and hart, as the sender stamped them
     input  logic [7:0]    push_hart,
-    input  logic          pop,
-    output logic          full,
-    output logic [CW-1:0] count,
+    input  logic [1:0]    pop,         // per queue
+    output logic [1:0]    full,
+    output logic [CW-1:0] count [2],
+    input  logic          rd_q,        // the queue whose head the head outputs show
     output logic [511:0]  head_data,
     output logic [7:0]    head_node,
     output logic [7:0]    head_hart
 );
-  logic [511:0] data [DEPTH];
-  logic [15:0]  src  [DEPTH];
-  logic [PW-1:0] rd, wr;
-  logic          do_push, do_pop;
-  assign full = 32'(count) == DEPTH;
-  assign do_push = push && !full;
-  assign do_pop = pop && count != '0;
-  assign head_data = data[rd];
-  assign {head_node, head_hart} = src[rd];
+  logic [527:0]  slot [2 * DEPTH];  // queue q's slot i at q * DEPTH + i
+  logic [PW-1:0] rd [2], wr [2];
+  logic [1:0]    do_pop;
+  logic          do_push;
+  assign do_push = push && !full[push_q];
+  assign {head_node, head_hart, head_data} = slot[32'(rd_q) * DEPTH + 32'(rd[rd_q])];
 
   function automatic logic [PW-1:0] next(input logic [PW-1:0] p);
     next = (32'(p) == DEPTH - 1) ? '0 : p + 1'b1;
   endfunction
 
-  always_ff @(posedge clk) begin
-    if (do_push) begin
-      data[wr] <= push_data;
-      src[wr] <= {push_node, push_hart};
-    end
-  end
+  always_ff @(posedge clk)
+    if (do_push) slot[32'(push_q) * DEPTH + 32'(wr[push_q])] <= {push_node, push_hart, push_data};
 
-  always_ff @(posedge clk) begin
-    if (rst) begin
-      rd <= '0; wr <= '0; count <= '0;
-    end else begin
-      if (do_push) wr <= next(wr);
-      if (do_pop) rd <= next(rd);
-      count <= count + CW'(do_push) - CW'(do_pop);
+  for (genvar q = 0; q < 2; q++) begin : g_q
+    assign full[q] = 32'(count[q]) == DEPTH;
+    assign do_pop[q] = pop[q] && count[q] != '0;
+    always_ff @(posedge clk) begin
+      if (rst) begin
+        rd[q] <= '0; wr[q] <= '0; count[q] <= '0;
+      end else begin
+        if (do_push && 32'(push_q) == q) wr[q] <= next(wr[q]);
+        if (do_pop[q]) rd[q] <= next(rd[q]);
+        count[q] <= count[q] + CW'(do_push && 32'(push_q) == q) - CW'(do_pop[q]);
+      end
     end
   end
 endmodule
