@@ -232,9 +232,20 @@ def gen_md():
     return "\n".join(s) + "\n"
 
 
+def check_windows():
+    """The cores route an address by its bit fields (rtl/core/core.sv, route_kind): the remap
+    window and each node's global window have one power-of-two size, at bases aligned to it."""
+    win = {name: (base, size) for name, base, size, _ in R.MAP}
+    size = win["GLOBAL"][1]
+    if size & (size - 1) or win["REMAP"][1] != size or any(win[n][0] % size for n in ("REMAP", "GLOBAL")):
+        sys.exit("regs/hive_regs.py: REMAP and GLOBAL need one power-of-two size and bases aligned to it "
+                 "(rtl/core/core.sv routes addresses by bit fields)")
+
+
 def main():
     if len(sys.argv) != 3 or sys.argv[1] not in ("sv", "c", "md"):
         sys.exit(__doc__.strip())
+    check_windows()
     text = {"sv": gen_sv, "c": gen_c, "md": gen_md}[sys.argv[1]]()
     with open(sys.argv[2], "w") as f:
         f.write(text)

@@ -133,25 +133,32 @@ module core #(
     sext32 = {{32{v[31]}}, v};
   endfunction
 
+  function automatic logic [63:0] reverse64(input logic [63:0] v);
+    for (int i = 0; i < 64; i++) reverse64[i] = v[63 - i];
+  endfunction
+
   // Where a physical address goes after the remap window: memory (a global address), the
-  // device port, or nowhere (access fault).
+  // device port, or nowhere (access fault). The remap window and the nodes' global windows have
+  // one size, a power of two, at aligned bases (tools/gen_regs.py checks): whether an address
+  // lies in one, and where, are its bit fields, not compares and subtractions of whole addresses
+  // (carry chains on the boards, three times: fetch, data, page walk).
   localparam logic [1:0] R_MEM = 2'd0, R_IO = 2'd1, R_ERR = 2'd2;
+  localparam int WB = $clog2(hive_pkg::GLOBAL_SIZE);  // bits of an offset in a window
+  localparam logic [63-WB:0] W_REMAP = hive_pkg::REMAP_BASE[63:WB], W_GLOBAL = hive_pkg::GLOBAL_BASE[63:WB];
   function automatic logic [1:0] route_kind(input logic [55:0] pa);
-    logic [63:0] a;
-    a = {8'd0, pa};
-    if (a >= hive_pkg::REMAP_BASE && a < hive_pkg::REMAP_BASE + 64'(NODE_MEM)) route_kind = R_MEM;
-    else if (a >= hive_pkg::REMAP_BASE && a < hive_pkg::REMAP_BASE + hive_pkg::REMAP_SIZE) route_kind = R_ERR;
-    else if (a >= hive_pkg::GLOBAL_BASE && a < hive_pkg::GLOBAL_BASE + 64'(NODES) * hive_pkg::GLOBAL_SIZE)
-      route_kind = ((a - hive_pkg::GLOBAL_BASE) % hive_pkg::GLOBAL_SIZE < 64'(NODE_MEM)) ? R_MEM : R_ERR;
-    else if (a < 64'h1_0000_0000) route_kind = R_IO;
+    logic [63-WB:0] w;
+    logic           in_mem;
+    w = (64-WB)'(pa >> WB);
+    in_mem = 64'(pa[WB-1:0]) < 64'(NODE_MEM);
+    if (w == W_REMAP || (w >= W_GLOBAL && w < W_GLOBAL + (64-WB)'(NODES))) route_kind = in_mem ? R_MEM : R_ERR;
+    else if (pa[55:32] == '0) route_kind = R_IO;
     else route_kind = R_ERR;
   endfunction
+  /* verilator lint_off UNUSEDSIGNAL */  // a target's high bits: it is a node number (< NODES)
   function automatic logic [63:0] route_addr(input logic [55:0] pa, input logic [63:0] target);
-    logic [63:0] a;
-    a = {8'd0, pa};
-    if (a >= hive_pkg::REMAP_BASE && a < hive_pkg::REMAP_BASE + hive_pkg::REMAP_SIZE)
-      route_addr = hive_pkg::GLOBAL_BASE + target * hive_pkg::GLOBAL_SIZE + (a - hive_pkg::REMAP_BASE);
-    else route_addr = a;
+  /* verilator lint_on UNUSEDSIGNAL */
+    if ((64-WB)'(pa >> WB) == W_REMAP) route_addr = {(64-WB)'(target) + W_GLOBAL, pa[WB-1:0]};
+    else route_addr = {8'd0, pa};
   endfunction
 
   // ---------------------------------------------------------------- translation and PMP
@@ -243,15 +250,10 @@ module core #(
   assign f_need_ptw = f_src == F_PTW;
   assign f_need_io = f_src == F_IO && !(io_fetch_valid && io_fetch_pa[55:3] == f_pa[55:3]);
 
-  // The halfword at byte o of a line, zero past its end: the bits of 16'(l >> {o, 3'd0}), read
-  // from the two 64-bit words they can touch (a shift of the whole line costs the model a copy
-  // and a 512-bit shift, twice a cycle).
-  function automatic logic [15:0] half_at(input logic [511:0] l, input logic [5:0] o);
-    logic [127:0] two;
-    two[63:0]   = l[{o[5:3], 6'd0} +: 64];
-    two[127:64] = (o[5:3] == 3'd7) ? 64'd0 : l[{o[5:3] + 3'd1, 6'd0} +: 64];
-    half_at = two[{1'b0, o[2:0], 3'd0} +: 16];
-  endfunction
+  // An instruction's halfwords are read by halfword number (PCs are even): a 32-way choice per
+  // bit, where a byte offset made the choice 64-way (and a shift of the whole line would cost
+  // the model a copy and a 512-bit shift, twice a cycle). The second halfword is used only when
+  // the line or word holds it (avail), so it wraps around at the end.
 
   always_comb begin
     logic [5:0]   off;
@@ -268,13 +270,13 @@ module core #(
     if (f_src == F_MEM) begin
       have_src = ic_hit;
       off      = f_ga[5:0];
-      f_h0     = half_at(ic_line, off);
-      h1       = half_at(ic_line, off + 6'd2);
+      f_h0     = ic_line[{off[5:1], 4'd0} +: 16];
+      h1       = ic_line[{off[5:1] + 5'd1, 4'd0} +: 16];
     end else begin
       have_src = (f_src == F_IO) && !f_need_io;
       off      = {3'd0, f_pa[2:0]};
-      f_h0     = 16'(io_fetch_word >> {off, 3'd0});
-      h1       = 16'(io_fetch_word >> {off + 6'd2, 3'd0});
+      f_h0     = io_fetch_word[{off[2:1], 4'd0} +: 16];
+      h1       = io_fetch_word[{off[2:1] + 2'd1, 4'd0} +: 16];
     end
     avail = ((f_src == F_MEM) ? 7'd64 : 7'd8) - {1'b0, off};
     if (have_src) begin
@@ -500,11 +502,9 @@ module core #(
   logic [63:0] ex_tval, ex_result, ex_next, csr_wval;
 
   always_comb begin
-    logic [63:0] alu_b, shamt_v;
-    logic signed [63:0] sra64;
-    logic signed [31:0] sra32;
-    logic        take, illegal, is_w;
-    logic [4:0]  sh;
+    logic [63:0] alu_b, shamt_v, sh_in;
+    logic [63:0] sh_x;
+    logic        take, illegal, is_w, ult, slt;
     logic [31:0] w;
     // (a block variable is static: one left unassigned on a path would keep its old value, a
     // latch loop in synthesis; so all are declared here and given a value every time)
@@ -515,8 +515,13 @@ module core #(
     ex_wfi = 1'b0; ex_intr = 1'b0;
     ex_cause = '0; ex_tval = '0; ex_result = '0; ex_next = pc_inc; csr_wval = '0;
     md_start = 1'b0; md_kill = 1'b0;
-    alu_b = '0; shamt_v = '0; sra64 = '0; sra32 = '0; take = 1'b0; illegal = 1'b0; sh = '0; w = '0; is_w = 1'b0;
+    shamt_v = '0; sh_in = '0; sh_x = '0; take = 1'b0; illegal = 1'b0; w = '0; is_w = 1'b0;
     src = '0; writes = 1'b0;
+    // one compare serves the branches, SLT and SLTU (signed differs from unsigned only when
+    // the signs do); a branch's alu_b is rv2 (opc[5] is set)
+    alu_b = opc[5] ? rv2 : imm_i;
+    ult = rv1 < alu_b;
+    slt = (rv1[63] != alu_b[63]) ? rv1[63] : ult;
 
     if (state == S_RUN && ir_valid && !halt) begin
       if (intr) begin
@@ -539,17 +544,16 @@ module core #(
             case (f3)
               3'd0: take = (rv1 == rv2);
               3'd1: take = (rv1 != rv2);
-              3'd4: take = ($signed(rv1) < $signed(rv2));
-              3'd5: take = ($signed(rv1) >= $signed(rv2));
-              3'd6: take = (rv1 < rv2);
-              3'd7: take = (rv1 >= rv2);
+              3'd4: take = slt;
+              3'd5: take = !slt;
+              3'd6: take = ult;
+              3'd7: take = !ult;
               default: illegal = 1'b1;
             endcase
             if (take) ex_next = pc + imm_b;
           end
           7'b0010011, 7'b0110011, 7'b0011011, 7'b0111011: begin            // ALU
             is_w = opc[3];
-            alu_b = opc[5] ? rv2 : imm_i;
             if (opc[5] && f7 == 7'b0000001) begin                            // M extension
               illegal = is_w && f3 != 3'd0 && f3 < 3'd4;
               if (!illegal) begin
@@ -559,7 +563,6 @@ module core #(
               end
             end else begin
               shamt_v = is_w ? {59'd0, alu_b[4:0]} : {58'd0, alu_b[5:0]};
-              sh = alu_b[4:0];
               // funct7 must be 0 (or 0x20 for SUB/SRA); immediate shifts check their upper bits
               if (opc[5]) illegal = !(f7 == 7'd0 || (f7 == 7'h20 && (f3 == 3'd0 || f3 == 3'd5))) ||
                                     (is_w && !(f3 == 3'd0 || f3 == 3'd1 || f3 == 3'd5));
@@ -567,23 +570,20 @@ module core #(
               else if (f3 == 3'd5) illegal = is_w ? (f7 != 7'd0 && f7 != 7'h20)
                                                   : (ir[31:26] != 6'd0 && ir[31:26] != 6'h10);
               else if (is_w && f3 != 3'd0) illegal = 1'b1;
+              // One right shifter serves the six shifts (a shifter each cost about 300 LUTs on
+              // the boards): a left shift is the right shift of the bit-reversed value, and a W
+              // right shift shifts the low word extended by its fill (zero, or its sign for SRAW)
+              if (f3 == 3'd1) sh_in = reverse64(rv1);
+              else if (is_w) sh_in = {{32{ir[30] && rv1[31]}}, rv1[31:0]};
+              else sh_in = rv1;
+              sh_x = 64'($signed({f3 == 3'd5 && ir[30] && sh_in[63], sh_in}) >>> shamt_v);
               case (f3)
                 3'd0: ex_result = (opc[5] && ir[30]) ? rv1 - alu_b : rv1 + alu_b;
-                3'd1: ex_result = rv1 << shamt_v;
-                3'd2: ex_result = {63'd0, $signed(rv1) < $signed(alu_b)};
-                3'd3: ex_result = {63'd0, rv1 < alu_b};
+                3'd1: ex_result = reverse64(sh_x);
+                3'd2: ex_result = {63'd0, slt};
+                3'd3: ex_result = {63'd0, ult};
                 3'd4: ex_result = rv1 ^ alu_b;
-                3'd5: begin
-                  // arithmetic shifts stay in signed expressions of their own: a conditional
-                  // with an unsigned arm would make them logical
-                  if (is_w) begin
-                    sra32 = $signed(rv1[31:0]) >>> sh;
-                    ex_result = ir[30] ? {32'd0, sra32} : {32'd0, rv1[31:0] >> sh};
-                  end else begin
-                    sra64 = $signed(rv1) >>> shamt_v;
-                    ex_result = ir[30] ? sra64 : rv1 >> shamt_v;
-                  end
-                end
+                3'd5: ex_result = sh_x;
                 3'd6: ex_result = rv1 | alu_b;
                 default: ex_result = rv1 & alu_b;
               endcase
