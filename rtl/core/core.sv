@@ -19,6 +19,7 @@ module core #(
     parameter int     PMP_ENTRIES = 8,
     parameter bit     HARNESS_PORTS = 1'b1,  // 0: stat_imiss, stat_dmiss, stat_stall stay 0
     parameter int     TLB_ENTRIES = 8,
+    parameter int     HPM_COUNTERS = 4,      // mhpmcounter3.. that count events (at most 4; 0: none)
     parameter bit     SHORT_PATHS = 1'b0
 ) (
     input  logic         clk,
@@ -73,7 +74,9 @@ module core #(
 );
   localparam logic [1:0] PRIV_U = 2'd0, PRIV_S = 2'd1, PRIV_M = 2'd3;
   localparam logic [2:0] DC_LOAD = 3'd0, DC_STORE = 3'd1, DC_LR = 3'd2, DC_SC = 3'd3, DC_AMO = 3'd4;
-  localparam int HPM = 4;  // mhpmcounter3..6 count events; 7..31 read as zero
+  // mhpmcounter3..3+HPM_COUNTERS-1 count events, the others read as zero; the arrays keep one
+  // counter when there are none, never written nor read (hpm_ok), so synthesis drops it
+  localparam int HPM = (HPM_COUNTERS > 0) ? HPM_COUNTERS : 1;
   localparam bit FETCH_AHEAD = !SHORT_PATHS;
 
   typedef enum logic [2:0] {S_RUN, S_PTW, S_WFI, S_FENCEI} state_e;
@@ -322,7 +325,7 @@ module core #(
   logic [1:0]  hpm_i;     // which implemented hpm counter/event csr_a names, when hpm_ok
   logic        hpm_ok;
   assign csr_a = ir[31:20];
-  assign hpm_ok = 32'(csr_a[4:0]) >= 3 && 32'(csr_a[4:0]) < 3 + HPM;
+  assign hpm_ok = 32'(csr_a[4:0]) >= 3 && 32'(csr_a[4:0]) < 3 + HPM_COUNTERS;
   assign hpm_i = 2'(csr_a[4:0] - 5'd3);
   assign mstatus_v = {28'd0, 2'd2, 2'd2, 9'd0, st_tsr, st_tw, st_tvm, st_mxr, st_sum, st_mprv, 4'd0,
                       st_mpp, 2'd0, st_spp, st_mpie, 1'b0, st_spie, 1'b0, st_mie, 1'b0, st_sie, 1'b0};
@@ -706,7 +709,8 @@ module core #(
   logic [HPM-1:0] hpm_inc;
   always_comb
     for (int i = 0; i < HPM; i++)
-      case (hpm_evt[8*i +: 8])
+      if (i >= HPM_COUNTERS) hpm_inc[i] = 1'b0;
+      else case (hpm_evt[8*i +: 8])
         8'(hive_pkg::HPM_IMISS): hpm_inc[i] = ev_imiss;
         8'(hive_pkg::HPM_DMISS): hpm_inc[i] = ev_dmiss;
         8'(hive_pkg::HPM_STALL): hpm_inc[i] = !ex_done;

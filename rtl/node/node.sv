@@ -15,6 +15,7 @@ module node #(
     parameter bit     SHORT_PATHS = 1'b0,   // hive_soc.sv; here: the devices' answer registered
     parameter int     TLB_ENTRIES = 8,      // core.sv
     parameter int     PMP_ENTRIES = 8,      // core.sv
+    parameter int     HPM_COUNTERS = 4,     // core.sv
     // the harness's wild write, SIPS drop/delay and statistics counters (hive_soc); 0: never
     // armed or counted, their registers and multiplexers (a whole message and a line's write
     // data) are left out
@@ -153,7 +154,7 @@ module node #(
     localparam int HART = NODE_ID * C + i;
 
     core #(.NODES(NODES), .NODE_MEM(NODE_MEM), .SHORT_PATHS(SHORT_PATHS),
-           .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES),
+           .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES), .HPM_COUNTERS(HPM_COUNTERS),
            .HARNESS_PORTS(HARNESS_PORTS)) cpu (
         .clk, .rst, .halt(fault_node_fail || fault_core_halt[i]),
         .hartid(64'(HART)), .remap_target,

@@ -18,6 +18,7 @@ module hive_soc #(
     parameter bit SHORT_PATHS = 1'b0,
     parameter int TLB_ENTRIES = 8,      // entries of each core's I and D TLB
     parameter int PMP_ENTRIES = 8,      // PMP entries of each core (4 or more: OpenSBI uses 3)
+    parameter int HPM_COUNTERS = 4,     // event counters mhpmcounter3.. of each core (0 to 4)
     // 0: the fault-control port's wild write and SIPS drop/delay do nothing, and stat_imiss,
     // stat_dmiss, stat_stall stay 0 (the boards: their fault is the node-fail button, their
     // status reports minstret); node failure, core halt and the other statistics stay
@@ -145,7 +146,7 @@ module hive_soc #(
     node #(.NODE_ID(n), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .L1_LINES(L1_LINES),
            .DIR_SETS(DIR_SETS), .SIPS_DEPTH(SIPS_DEPTH), .FIREWALL(FIREWALL),
            .BOOTROM_WORDS(BOOTROM_WORDS), .SHORT_PATHS(SHORT_PATHS),
-           .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES),
+           .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES), .HPM_COUNTERS(HPM_COUNTERS),
            .HARNESS_PORTS(HARNESS_PORTS)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
         .mem_req_valid(mem_req_valid[n]), .mem_req_ready(MEM_NEVER_STALLS || mem_req_ready[n]),
