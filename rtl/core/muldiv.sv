@@ -117,13 +117,12 @@ module muldiv (
     rem_next = qbit ? trial[63:0] : {rem[62:0], dvd[63]};
   end
 
-  // Final signs.
-  logic [63:0] q_fin, r_fin, div_res;
+  // Final sign: of the quotient or the remainder, whichever is the result (one negation).
+  logic [63:0] div_v, div_res;
 
   always_comb begin
-    q_fin   = neg_q ? 64'd0 - dvd : dvd;
-    r_fin   = neg_r ? 64'd0 - rem : rem;
-    div_res = rem_q ? r_fin : q_fin;
+    div_v   = rem_q ? rem : dvd;
+    div_res = (rem_q ? neg_r : neg_q) ? 64'd0 - div_v : div_v;
     if (word_q) div_res = {{32{div_res[31]}}, div_res[31:0]};
   end
 
