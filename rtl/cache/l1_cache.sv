@@ -54,7 +54,7 @@ module l1_cache #(
 );
   localparam int IW = $clog2(LINES);
   localparam int TW = 58 - IW;
-  localparam logic [2:0] OP_LOAD = 3'd0, OP_STORE = 3'd1, OP_LR = 3'd2, OP_SC = 3'd3;
+  localparam logic [2:0] OP_LOAD = 3'd0, OP_LR = 3'd2, OP_SC = 3'd3, OP_AMO = 3'd4;  // 1: store
 
   // line state: S = valid, E = valid & own, M = valid & own & dirty
   logic [LINES-1:0] valid, own, dirty;
@@ -281,7 +281,7 @@ module l1_cache #(
   assign my_err = err_valid && err_line == addr[63:6];
   always_comb begin
     logic [63:0] a, b, wshift, bmask;
-    logic        ult, slt;
+    logic        ult, slt, take_a;
     logic [7:0]  wbe;
     word = rd_line[{addr[5:3], 6'd0} +: 64];
     mask = (size == 2'd3) ? '1 : ((64'd1 << (8 << size)) - 64'd1);
@@ -289,21 +289,21 @@ module l1_cache #(
     a = old;
     b = wdata & mask;
     if (size == 2'd2) begin a = {{32{old[31]}}, old[31:0]}; b = {{32{b[31]}}, b[31:0]}; end
-    // one compare serves the four: signed a < b differs from unsigned only when the signs do
+    // MIN, MAX, MINU, MAXU (1_u_m_00) choose between a and b with one compare (signed a < b
+    // differs from unsigned only when the signs do) and one multiplexer
     ult = a < b;
     slt = (a[63] != b[63]) ? a[63] : ult;
-    case (amo)
-      5'b00000: newv = a + b;
-      5'b00100: newv = a ^ b;
-      5'b01100: newv = a & b;
-      5'b01000: newv = a | b;
-      5'b10000: newv = slt ? a : b;
-      5'b10100: newv = slt ? b : a;
-      5'b11000: newv = ult ? a : b;
-      5'b11100: newv = ult ? b : a;
-      default:  newv = b;  // AMOSWAP
+    take_a = (amo[3] ? ult : slt) != amo[2];
+    // a store's and an SC's value is b as an AMOSWAP's: b differs from wdata only in bits
+    // outside the access, which the byte enables below leave out
+    if (cop != OP_AMO) newv = b;
+    else if (amo[4]) newv = take_a ? a : b;
+    else case (amo[3:2])
+      2'b00:   newv = (amo[0] || amo[1]) ? b : a + b;  // AMOADD; AMOSWAP is 00001
+      2'b01:   newv = a ^ b;
+      2'b11:   newv = a & b;
+      default: newv = a | b;
     endcase
-    if (cop == OP_STORE || cop == OP_SC) newv = wdata;
     sc_fail = (cop == OP_SC) && !(resv_valid && resv_line == addr[63:6]);
     // a forward handled this cycle may take the line away: the core waits a cycle
     // a write also waits for a refill arriving this cycle (possible only for a line whose
