@@ -121,7 +121,7 @@ module ulx3s_top #(
              // the ISA tests' catch-all entry 7 is not there, so they run on the Arty
              .PMP_ENTRIES(4),
              // no event counters (mhpmcounter3.. read as zero, as the spec allows): the
-             // benchmarks that read them run in the simulator; 1 500 LUTs less per core
+             // benchmarks that read them run in the simulator; about 1 100 LUTs less per core
              .HPM_COUNTERS(0),
              // the harness's wild write and SIPS drop/delay are not on the board (its fault is
              // the node-fail button): a message register and multiplexers less per node
