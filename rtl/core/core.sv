@@ -231,8 +231,8 @@ module core #(
 
   assign f_cur = fhalf_valid ? fa + 64'd2 : fa;
   assign f_pa = ftrans ? it_pa : f_cur[55:0];
-  logic [63:0] f_ga;               // global address of the fetch
-  assign f_ga = route_addr(f_pa, remap_target);
+  logic [63:1] f_ga;               // global address of the fetch (even)
+  assign f_ga = 63'(route_addr(f_pa, remap_target) >> 1);
   assign ic_addr = f_ga[63:6];
 
   always_comb begin
@@ -256,11 +256,11 @@ module core #(
   // An instruction's halfwords are read by halfword number (PCs are even): a 32-way choice per
   // bit, where a byte offset made the choice 64-way (and a shift of the whole line would cost
   // the model a copy and a 512-bit shift, twice a cycle). The second halfword is used only when
-  // the line or word holds it (avail), so it wraps around at the end.
+  // the line or word holds it (`fits`), so it wraps around at the end.
 
   always_comb begin
-    logic [5:0]   off;
-    logic [6:0]   avail;
+    logic [4:0]   hw;    // the halfword number of the instruction's first halfword (PCs are even)
+    logic         fits;  // the instruction's second halfword is in the line (or word) too
     logic [15:0]  h1;
     logic         have_src;
     f_ready = (f_src == F_FAULT);
@@ -272,22 +272,24 @@ module core #(
     end
     if (f_src == F_MEM) begin
       have_src = ic_hit;
-      off      = f_ga[5:0];
-      f_h0     = ic_line[{off[5:1], 4'd0} +: 16];
-      h1       = ic_line[{off[5:1] + 5'd1, 4'd0} +: 16];
+      hw       = f_ga[5:1];
+      f_h0     = ic_line[{hw, 4'd0} +: 16];
+      h1       = ic_line[{hw + 5'd1, 4'd0} +: 16];
     end else begin
       have_src = (f_src == F_IO) && !f_need_io;
-      off      = {3'd0, f_pa[2:0]};
-      f_h0     = io_fetch_word[{off[2:1], 4'd0} +: 16];
-      h1       = io_fetch_word[{off[2:1] + 2'd1, 4'd0} +: 16];
+      hw       = {3'd0, f_pa[2:1]};
+      f_h0     = io_fetch_word[{hw[1:0], 4'd0} +: 16];
+      h1       = io_fetch_word[{hw[1:0] + 2'd1, 4'd0} +: 16];
     end
-    avail = ((f_src == F_MEM) ? 7'd64 : 7'd8) - {1'b0, off};
+    // its first is not the last halfword: a compare of halfword numbers, not a subtraction (a
+    // carry chain on the fetch path, the boards' critical path)
+    fits = (f_src == F_MEM) ? hw != 5'h1f : hw[1:0] != 2'h3;
     if (have_src) begin
       if (fhalf_valid) begin
         f_ready = 1'b1; f_raw = {f_h0, fhalf};
       end else if (f_h0[1:0] != 2'b11) begin
         f_ready = 1'b1; f_raw = {16'd0, f_h0}; f_is_c = 1'b1;
-      end else if (avail >= 7'd4) begin
+      end else if (fits) begin
         f_ready = 1'b1; f_raw = {h1, f_h0};
       end else f_take_half = 1'b1;
     end
