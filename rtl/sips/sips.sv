@@ -66,6 +66,9 @@ module sips #(
   // ------------------------------------------------------------------ receive queues
   logic [1:0]    q_pop, q_full;
   logic [CW-1:0] q_count [2];
+  logic [2*CW-1:0] q_counts;  // the queues' port (a flat vector, see sips_queue.sv)
+  assign q_count[0] = q_counts[0 +: CW];
+  assign q_count[1] = q_counts[CW +: CW];
   logic          rd_q;     // the queue the access names: the reply queue's registers follow
   logic [511:0]  h_data;   // the head of queue rd_q
   logic [7:0]    h_node, h_hart;
@@ -81,7 +84,7 @@ module sips #(
   sips_queue #(.DEPTH(DEPTH)) queues (
       .clk, .rst, .push(in_take), .push_q(in_q), .push_data(im.data),
       .push_node(8'(im.src_node)), .push_hart(8'(im.src_agent[coh_pkg::AGENT_BITS-1:1])),
-      .pop(q_pop), .full(q_full), .count(q_count), .rd_q, .head_data(h_data),
+      .pop(q_pop), .full(q_full), .count(q_counts), .rd_q, .head_data(h_data),
       .head_node(h_node), .head_hart(h_hart));
   assign q_pop[0] = wr_ok && off == hive_pkg::CTRL_SIPS_REQ_POP;
   assign q_pop[1] = wr_ok && off == hive_pkg::CTRL_SIPS_REP_POP;

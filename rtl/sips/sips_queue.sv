@@ -19,36 +19,37 @@ module sips_queue #(
     input  logic [7:0]    push_hart,
     input  logic [1:0]    pop,         // per queue
     output logic [1:0]    full,
-    output logic [CW-1:0] count [2],
+    output logic [2*CW-1:0] count,     // queue q's at [q*CW +: CW]
     input  logic          rd_q,        // the queue whose head the head outputs show
     output logic [511:0]  head_data,
     output logic [7:0]    head_node,
     output logic [7:0]    head_hart
 );
   logic [527:0]  slot [2 * DEPTH];  // queue q's slot i at q * DEPTH + i
-  logic [PW-1:0] rd [2], wr [2];
+  // flat vectors, queue q's at [q*W +: W]: Yosys 0.23 reads no unpacked arrays as ports
+  logic [2*PW-1:0] rd, wr;
   logic [1:0]    do_pop;
   logic          do_push;
   assign do_push = push && !full[push_q];
-  assign {head_node, head_hart, head_data} = slot[32'(rd_q) * DEPTH + 32'(rd[rd_q])];
+  assign {head_node, head_hart, head_data} = slot[32'(rd_q) * DEPTH + 32'(rd[32'(rd_q)*PW +: PW])];
 
   function automatic logic [PW-1:0] next(input logic [PW-1:0] p);
     next = (32'(p) == DEPTH - 1) ? '0 : p + 1'b1;
   endfunction
 
   always_ff @(posedge clk)
-    if (do_push) slot[32'(push_q) * DEPTH + 32'(wr[push_q])] <= {push_node, push_hart, push_data};
+    if (do_push) slot[32'(push_q) * DEPTH + 32'(wr[32'(push_q)*PW +: PW])] <= {push_node, push_hart, push_data};
 
   for (genvar q = 0; q < 2; q++) begin : g_q
-    assign full[q] = 32'(count[q]) == DEPTH;
-    assign do_pop[q] = pop[q] && count[q] != '0;
+    assign full[q] = 32'(count[q*CW +: CW]) == DEPTH;
+    assign do_pop[q] = pop[q] && count[q*CW +: CW] != '0;
     always_ff @(posedge clk) begin
       if (rst) begin
-        rd[q] <= '0; wr[q] <= '0; count[q] <= '0;
+        rd[q*PW +: PW] <= '0; wr[q*PW +: PW] <= '0; count[q*CW +: CW] <= '0;
       end else begin
-        if (do_push && 32'(push_q) == q) wr[q] <= next(wr[q]);
-        if (do_pop[q]) rd[q] <= next(rd[q]);
-        count[q] <= count[q] + CW'(do_push && 32'(push_q) == q) - CW'(do_pop[q]);
+        if (do_push && 32'(push_q) == q) wr[q*PW +: PW] <= next(wr[q*PW +: PW]);
+        if (do_pop[q]) rd[q*PW +: PW] <= next(rd[q*PW +: PW]);
+        count[q*CW +: CW] <= count[q*CW +: CW] + CW'(do_push && 32'(push_q) == q) - CW'(do_pop[q]);
       end
     end
   end
