@@ -319,7 +319,8 @@ fpga-check: $(RTL_PKG) $(FPGA_SIM_SDRAM) $(FPGA_SIM_SDRAM_SHORT) $(FPGA_SIM_SDRA
 	  SDRAM_SIM_BOARD='$(FPGA_SIM_SDRAM_BOARD)' ULX3S_MHZ='$(ULX3S_MHZ)' \
 	  BOARD_SIM='$(FPGA_SIM_BOARD) --board 1 --node-mem $(FPGA_TB_ULX3S_MEM) $(FPGA_HELLO)' \
 	  ARTY_SIM='$(FPGA_SIM_ARTY) --board 2 --node-mem $(FPGA_TB_ARTY_MEM) $(FPGA_HELLO)' \
-	  FLASH_IMAGE='$(FPGA_TB_FLASH)' fpga/sim/fpga_check.sh
+	  FLASH_IMAGE='$(FPGA_TB_FLASH)' SYNTH_CHECK='$(MAKE) --no-print-directory synth-check' \
+	  fpga/sim/fpga_check.sh
 
 # ------------------------------------------------------------------ images and loading
 FPGA_IMAGES := $(FPGA_DIR)/images

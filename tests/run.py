@@ -32,7 +32,8 @@ Suites (test names are SUITE/NAME):
                the shapes and fault injections of a program's `// run:` lines)
   rtl-unit/*   tests/rtl_unit/run.sh (Verilator testbenches), one line per check
   kernel-unit/* tests/kernel/run.sh (host cmocka tests of kernel modules), one line per test
-  fpga/*       `make fpga-check` (no FPGA tools needed): lint of the board tops, the SDRAM
+  fpga/*       `make fpga-check` (no FPGA tools needed): `make synth-check` (Yosys 0.23 reads
+               rtl/, plain and SHORT_PATHS), lint of the board tops, the SDRAM
                controller against the behavioural SDRAM (also at the ULX3S clock), and the ULX3S
                top running a bare-metal program loaded over its UART pins; one line per check
 

@@ -6,7 +6,8 @@
 # SDRAM_SIM_BOARD (the controller at the ULX3S clock ULX3S_MHZ),
 # and optionally BOARD_SIM and ARTY_SIM (the ULX3S top with the SDRAM model, the Arty top with
 # its block RAM: each runs a bare-metal program loaded over its UART) and FLASH_IMAGE (the
-# program's flash boot image, for BOARD_SIM's flash).
+# program's flash boot image, for BOARD_SIM's flash), SYNTH_CHECK (a command running
+# `make synth-check`, given extra make arguments).
 set -u
 passed=0
 failed=0
@@ -23,6 +24,16 @@ lint() {  # lint what top args...
 
 ULX3S="$RTL_SRCS $FPGA_COMMON fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv fpga/sim/USRMCLK.sv"
 ARTY="$RTL_SRCS $FPGA_COMMON fpga/arty/arty_clk.sv fpga/arty/arty_top.sv fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv"
+# Debian's Yosys 0.23 reads less SystemVerilog than the boards' YoWASP Yosys (slang): rtl/ must
+# pass both, in the simulator's form and the boards' (SHORT_PATHS)
+synth() {  # what make-args...
+  local what=$1; shift
+  if $SYNTH_CHECK "$@" >"$log" 2>&1; then result OK "$what"; else result FAIL "$what"; fi
+}
+if [ -n "${SYNTH_CHECK:-}" ]; then
+  synth "make synth-check: Yosys 0.23 reads and synthesizes rtl/"
+  synth "make synth-check SHORT_PATHS=1 (the boards' paths)" SHORT_PATHS=1
+fi
 # shellcheck disable=SC2086
 lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL and USRMCLK stand-ins)" ulx3s_top $ULX3S
 # shellcheck disable=SC2086
