@@ -96,6 +96,8 @@ module core #(
   logic [63:0] ir_ftval;
   logic        fhalf_valid;      // low half of a 32-bit instruction that crosses a line/word
   logic [15:0] fhalf;
+  logic [63:1] fhalf_va;         // the second half's address, fa + 2 (fa does not change meanwhile:
+                                 // no instruction is in the IR), added when the first half is kept
   logic        io_fetch_valid;   // io_fetch_word holds the doubleword at io_fetch_pa
   logic        io_fetch_req;     // that doubleword is being read from the device port
   logic [63:0] io_fetch_word, io_fetch_pa, io_fetch_va;
@@ -229,7 +231,8 @@ module core #(
   logic        f_is_c;
   logic [1:0]  f_src;
 
-  assign f_cur = fhalf_valid ? fa + 64'd2 : fa;
+  // (the +2 is a register's: a carry chain before the I-TLB began the boards' critical path)
+  assign f_cur = fhalf_valid ? {fhalf_va, 1'b0} : fa;
   assign f_pa = ftrans ? it_pa : f_cur[55:0];
   logic [63:1] f_ga;               // global address of the fetch (even)
   assign f_ga = 63'(route_addr(f_pa, remap_target) >> 1);
@@ -728,7 +731,7 @@ module core #(
       priv <= PRIV_M;
       ir_valid <= 1'b0; ir_fault <= 1'b0; ir <= '0; ir_c <= 1'b0; ir_raw_c <= '0;
       ir_fcause <= '0; ir_ftval <= '0;
-      fhalf_valid <= 1'b0; fhalf <= '0; io_fetch_valid <= 1'b0; io_fetch_word <= '0; io_fetch_pa <= '0;
+      fhalf_valid <= 1'b0; fhalf <= '0; fhalf_va <= '0; io_fetch_valid <= 1'b0; io_fetch_word <= '0; io_fetch_pa <= '0;
       io_fetch_req <= 1'b0; io_fetch_va <= '0; md_have <= 1'b0; io_busy <= 1'b0;
       ma_valid <= 1'b0; ma_act <= M_NONE; ma_cause <= '0; ma_tval <= '0; ma_ga <= '0;
       st_sie <= 0; st_mie <= 0; st_spie <= 0; st_mpie <= 0; st_spp <= 0; st_mprv <= 0; st_sum <= 0;
@@ -761,6 +764,7 @@ module core #(
       if (f_take_half && !ahead && !ir_valid && state == S_RUN) begin
         fhalf_valid <= 1'b1;
         fhalf <= f_h0;
+        fhalf_va <= fa[63:1] + 63'd1;
       end
       if ((ahead || (!ir_valid && state == S_RUN)) && f_ready) begin
         ir_valid <= 1'b1;

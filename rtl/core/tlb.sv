@@ -39,7 +39,9 @@ module tlb #(
     /* verilator lint_on UNUSEDSIGNAL */
     hit   = 1'b0;
     fault = 1'b0;
-    pa    = '0;
+    // the page offset is the virtual one whether or not an entry hits, so that a cache index
+    // within it (the boards' 16-line L1s: bits 9:6) does not wait for the lookup
+    pa    = {44'd0, va[11:0]};
     f     = '0;
     for (int i = 0; i < ENTRIES; i++) begin
       logic [26:0] m;
@@ -47,7 +49,7 @@ module tlb #(
       if (valid[i] && ((va[38:12] ^ vpn[i]) & m) == 27'd0) begin
         hit = 1'b1;
         f   = flags[i];
-        pa  = {ppn[i], 12'd0} | {17'd0, va & {~m, 12'hfff}};
+        pa[55:12] = ppn[i] | {17'd0, va[38:12] & ~m};
       end
     end
     if (hit) begin
