@@ -234,12 +234,18 @@ def gen_md():
 
 def check_windows():
     """The cores route an address by its bit fields (rtl/core/core.sv, route_kind): the remap
-    window and each node's global window have one power-of-two size, at bases aligned to it."""
+    window and each node's global window have one power-of-two size, at bases aligned to it; the
+    global windows begin at a power of two, and everything else lies below it (the devices are
+    the addresses below GLOBAL outside REMAP)."""
     win = {name: (base, size) for name, base, size, _ in R.MAP}
     size = win["GLOBAL"][1]
+    gbase = win["GLOBAL"][0]
     if size & (size - 1) or win["REMAP"][1] != size or any(win[n][0] % size for n in ("REMAP", "GLOBAL")):
         sys.exit("regs/hive_regs.py: REMAP and GLOBAL need one power-of-two size and bases aligned to it "
                  "(rtl/core/core.sv routes addresses by bit fields)")
+    if gbase & (gbase - 1) or any(b + s > gbase for n, (b, s) in win.items() if n != "GLOBAL"):
+        sys.exit("regs/hive_regs.py: GLOBAL needs a power-of-two base above every other window "
+                 "(rtl/core/core.sv tells a device address by its high bits)")
 
 
 def main():

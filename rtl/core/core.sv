@@ -150,13 +150,14 @@ module core #(
   localparam logic [1:0] R_MEM = 2'd0, R_IO = 2'd1, R_ERR = 2'd2;
   localparam int WB = $clog2(hive_pkg::GLOBAL_SIZE);  // bits of an offset in a window
   localparam logic [63-WB:0] W_REMAP = hive_pkg::REMAP_BASE[63:WB], W_GLOBAL = hive_pkg::GLOBAL_BASE[63:WB];
+  localparam int GB = $clog2(hive_pkg::GLOBAL_BASE);  // the devices lie below the global windows
   function automatic logic [1:0] route_kind(input logic [55:0] pa);
     logic [63-WB:0] w;
     logic           in_mem;
     w = (64-WB)'(pa >> WB);
     in_mem = 64'(pa[WB-1:0]) < 64'(NODE_MEM);
     if (w == W_REMAP || (w >= W_GLOBAL && w < W_GLOBAL + (64-WB)'(NODES))) route_kind = in_mem ? R_MEM : R_ERR;
-    else if (pa[55:32] == '0) route_kind = R_IO;
+    else if (pa[55:GB] == '0) route_kind = R_IO;
     else route_kind = R_ERR;
   endfunction
   /* verilator lint_off UNUSEDSIGNAL */  // a target's high bits: it is a node number (< NODES)
