@@ -29,6 +29,8 @@ module l1_cache #(
     input  logic [63:0]   wdata,
     input  logic [4:0]    amo,
     output logic          done,
+    output logic          ready,       // done, were the core to ask (the I cache: core.sv tests
+                                       // it beside its own fetch checks, not after them)
     output logic          err,
     output logic [63:0]   rdata,       // load/AMO old value right-aligned; SC: 0 ok, 1 failed
     output logic [511:0]  line_data,   // the whole line of a hit (instruction fetch)
@@ -308,8 +310,9 @@ module l1_cache #(
     // a forward handled this cycle may take the line away: the core waits a cycle
     // a write also waits for a refill arriving this cycle (possible only for a line whose
     // request timed out): the array's one write port takes the refill
-    done = req && !fwd_busy && !flush && !(fill && cop != OP_LOAD && cop != OP_LR) &&
-           (my_err || sc_fail || (present && (!need_own || own[idx])));
+    ready = !fwd_busy && !flush && !(fill && cop != OP_LOAD && cop != OP_LR) &&
+            (my_err || sc_fail || (present && (!need_own || own[idx])));
+    done = req && ready;
     err = my_err;
     write = done && !my_err && !sc_fail && cop != OP_LOAD && cop != OP_LR;
     rdata = ICACHE ? '0 : (cop == OP_SC) ? {63'd0, sc_fail} : old;

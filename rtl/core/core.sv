@@ -30,7 +30,7 @@ module core #(
     // L1 I: combinational hit, refill on miss inside the cache
     output logic         ic_req,
     output logic [63:6]  ic_addr,        // the line being fetched
-    input  logic         ic_hit,
+    input  logic         ic_hit,         // the line at ic_addr is there (asked or not)
     input  logic         ic_err,         // the line's request ended in a bus error
     input  logic [511:0] ic_line,
     output logic         ic_flush,
@@ -261,42 +261,36 @@ module core #(
   // bit, where a byte offset made the choice 64-way (and a shift of the whole line would cost
   // the model a copy and a 512-bit shift, twice a cycle). The second halfword is used only when
   // the line or word holds it (`fits`), so it wraps around at the end.
+  // The instruction is assembled from the bytes whether or not they may be used: the I-TLB's
+  // permissions, the PMP and the cache's tag decide only f_ready, in parallel, so that none of
+  // them lies before the RVC expansion on the way into the IR (the boards' critical path). The
+  // bytes come from the I cache unless the address is a device's (the boot ROM's).
+  logic f_mem;
+  assign f_mem = route_kind(f_pa) != R_IO;
 
   always_comb begin
     logic [4:0]   hw;    // the halfword number of the instruction's first halfword (PCs are even)
     logic         fits;  // the instruction's second halfword is in the line (or word) too
     logic [15:0]  h1;
     logic         have_src;
-    f_ready = (f_src == F_FAULT);
-    f_fault = (f_src == F_FAULT);
-    f_take_half = 1'b0; f_raw = '0; f_is_c = 1'b0;
-    if (f_src == F_MEM && ic_err) begin
-      f_ready = 1'b1;
-      f_fault = 1'b1;
-    end
-    if (f_src == F_MEM) begin
-      have_src = ic_hit;
-      hw       = f_ga[5:1];
-      f_h0     = ic_line[{hw, 4'd0} +: 16];
-      h1       = ic_line[{hw + 5'd1, 4'd0} +: 16];
+    if (f_mem) begin
+      hw   = f_ga[5:1];
+      f_h0 = ic_line[{hw, 4'd0} +: 16];
+      h1   = ic_line[{hw + 5'd1, 4'd0} +: 16];
     end else begin
-      have_src = (f_src == F_IO) && !f_need_io;
-      hw       = {3'd0, f_pa[2:1]};
-      f_h0     = io_fetch_word[{hw[1:0], 4'd0} +: 16];
-      h1       = io_fetch_word[{hw[1:0] + 2'd1, 4'd0} +: 16];
+      hw   = {3'd0, f_pa[2:1]};
+      f_h0 = io_fetch_word[{hw[1:0], 4'd0} +: 16];
+      h1   = io_fetch_word[{hw[1:0] + 2'd1, 4'd0} +: 16];
     end
     // its first is not the last halfword: a compare of halfword numbers, not a subtraction (a
     // carry chain on the fetch path, the boards' critical path)
-    fits = (f_src == F_MEM) ? hw != 5'h1f : hw[1:0] != 2'h3;
-    if (have_src) begin
-      if (fhalf_valid) begin
-        f_ready = 1'b1; f_raw = {f_h0, fhalf};
-      end else if (f_h0[1:0] != 2'b11) begin
-        f_ready = 1'b1; f_raw = {16'd0, f_h0}; f_is_c = 1'b1;
-      end else if (fits) begin
-        f_ready = 1'b1; f_raw = {h1, f_h0};
-      end else f_take_half = 1'b1;
-    end
+    fits = f_mem ? hw != 5'h1f : hw[1:0] != 2'h3;
+    f_is_c = !fhalf_valid && f_h0[1:0] != 2'b11;
+    f_raw = fhalf_valid ? {f_h0, fhalf} : f_is_c ? {16'd0, f_h0} : {h1, f_h0};
+    have_src = (f_src == F_MEM) ? ic_hit : (f_src == F_IO) && !f_need_io;
+    f_fault = (f_src == F_FAULT) || (f_src == F_MEM && ic_err);
+    f_ready = f_fault || (have_src && (fhalf_valid || f_is_c || fits));
+    f_take_half = have_src && !fhalf_valid && !f_is_c && !fits;
   end
 
   logic [31:0] f_exp;

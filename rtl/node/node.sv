@@ -143,7 +143,7 @@ module node #(
   logic [63:0]     sips_rdata;
 
   for (genvar i = 0; i < C; i++) begin : g_core
-    logic         ic_req, ic_hit, ic_done, ic_err, ic_flush, ic_miss;
+    logic         ic_req, ic_hit, ic_ready, ic_err, ic_flush, ic_miss;
     logic [63:6]  ic_addr;
     logic [511:0] ic_line;
     logic         dc_req, dc_done, dc_err, dc_flush, dc_flush_done, dc_miss;
@@ -177,7 +177,7 @@ module node #(
     l1_cache #(.ICACHE(1'b1), .LINES(L1_LINES), .AGENT(2 * HART + 1), .NODE_ID(NODE_ID),
                .SHORT_PATHS(SHORT_PATHS)) icache (
         .clk, .rst, .req(ic_req), .op(3'd0), .addr({ic_addr, 6'd0}), .size(2'd3), .wdata('0),
-        .amo('0), .done(ic_done), .err(ic_err), .rdata(), .line_data(ic_line), .flush(1'b0),
+        .amo('0), .done(), .ready(ic_ready), .err(ic_err), .rdata(), .line_data(ic_line), .flush(1'b0),
         .flush_done(), .inval_all(ic_flush), .timeout,
         .req_valid(l_req_valid[2*i+1]), .req_msg(ic_req_msg),
         .req_ready(l_req_ready[2*i+1]), .rsp_valid(l_rsp_valid[2*i+1]), .rsp_msg(rsp_out_msg),
@@ -185,7 +185,7 @@ module node #(
         .ack_valid(l_ack_valid[2*i+1]), .ack_msg(ic_ack_msg),
         .ack_ready(l_ack_ready[2*i+1]), .ev_miss(ic_miss), .ev_wb_lost(l_wb_lost[2*i+1]),
         .ev_proto_err(l_proto_err[2*i+1]));
-    assign ic_hit = ic_done && !ic_err;
+    assign ic_hit = ic_ready && !ic_err;
     // An I cache's messages never carry data (it owns no line, l1_cache.sv): said here, where
     // the network ports' multiplexers are, they need no data input for it (a board build keeps
     // each module's hierarchy and would not see that the bits are constant)
@@ -195,7 +195,7 @@ module node #(
     l1_cache #(.ICACHE(1'b0), .LINES(L1_LINES), .AGENT(2 * HART), .NODE_ID(NODE_ID),
                .SHORT_PATHS(SHORT_PATHS)) dcache (
         .clk, .rst, .req(dc_req), .op(dc_op), .addr(dc_addr), .size(dc_size), .wdata(dc_wdata),
-        .amo(dc_amo), .done(dc_done), .err(dc_err), .rdata(dc_rdata), .line_data(),
+        .amo(dc_amo), .done(dc_done), .ready(), .err(dc_err), .rdata(dc_rdata), .line_data(),
         .flush(dc_flush), .flush_done(dc_flush_done), .inval_all(1'b0), .timeout,
         .req_valid(l_req_valid[2*i]), .req_msg(l_req_msg[2*i*MW +: MW]),
         .req_ready(l_req_ready[2*i]), .rsp_valid(l_rsp_valid[2*i]), .rsp_msg(rsp_out_msg),
