@@ -60,6 +60,10 @@ module l1_cache #(
 
   // line state: S = valid, E = valid & own, M = valid & own & dirty
   logic [LINES-1:0] valid, own, dirty;
+  // what the logic reads of `own`: zero in an I cache, which synthesis does not see of the
+  // register (it never leaves its reset value), so that the I cache's writeback goes too
+  logic [LINES-1:0] owned;
+  assign owned = ICACHE ? '0 : own;
   logic [TW-1:0]    tags [LINES];
   logic [511:0]     data [LINES];
 
@@ -206,7 +210,7 @@ module l1_cache #(
     coh_pkg::l1_state_e s;
     if (mshr != coh_pkg::L_I && mshr_line == f.line) s = mshr;
     else if (!f_here) s = coh_pkg::L_I;
-    else s = own[fi] ? (dirty[fi] ? coh_pkg::L_M : coh_pkg::L_E) : coh_pkg::L_S;
+    else s = owned[fi] ? (dirty[fi] ? coh_pkg::L_M : coh_pkg::L_E) : coh_pkg::L_S;
     fg.wb = wb_valid && wb_line == f.line;
     fst = s;
     fev = fwd_event(f.kind);
@@ -311,7 +315,7 @@ module l1_cache #(
     // a write also waits for a refill arriving this cycle (possible only for a line whose
     // request timed out): the array's one write port takes the refill
     ready = !fwd_busy && !flush && !(fill && cop != OP_LOAD && cop != OP_LR) &&
-            (my_err || sc_fail || (present && (!need_own || own[idx])));
+            (my_err || sc_fail || (present && (!need_own || owned[idx])));
     done = req && ready;
     err = my_err;
     write = done && !my_err && !sc_fail && cop != OP_LOAD && cop != OP_LR;
@@ -329,14 +333,14 @@ module l1_cache #(
   // a miss may start: nothing outstanding for the line, the victim can leave, and no forward
   // is changing the array this cycle
   logic start, victim_owned;
-  assign victim_owned = valid[idx] && own[idx] && !present;
+  assign victim_owned = valid[idx] && owned[idx] && !present;
   assign start = req && !done && !fwd_busy && !flush && mshr == coh_pkg::L_I && backoff == '0 &&
                  !(wb_valid && wb_line == addr[63:6]) && !(victim_owned && wb_valid);
   assign ev_miss = start;
 
   // ---------------------------------------------------------------- flush walk (fence.i)
   logic fl_wb;  // the walker moves an owned line to the writeback buffer this cycle
-  assign fl_wb = flush && !fl_end && mshr == coh_pkg::L_I && !wb_valid && valid[fidx] && own[fidx] &&
+  assign fl_wb = flush && !fl_end && mshr == coh_pkg::L_I && !wb_valid && valid[fidx] && owned[fidx] &&
                  !fwd_busy;
   assign flush_done = flush && fl_end && !wb_valid && mshr == coh_pkg::L_I;
 
@@ -397,7 +401,7 @@ module l1_cache #(
             valid[idx] <= 1'b0;
             // the reserved line leaves: no forward will tell this cache of a later store
             if ({tags[idx], idx} == resv_line) resv_valid <= 1'b0;
-            if (own[idx]) begin
+            if (owned[idx]) begin
               wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line;
               wb_line <= {tags[idx], idx};
             end
@@ -409,7 +413,7 @@ module l1_cache #(
         if ({tags[fidx], fidx} == resv_line) resv_valid <= 1'b0;
         wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line; wb_line <= {tags[fidx], fidx};
       end
-      if (flush && !fl_end && !fl_wb && (!valid[fidx] || !own[fidx])) begin
+      if (flush && !fl_end && !fl_wb && (!valid[fidx] || !owned[fidx])) begin
         fidx <= fidx + 1'b1;
         if (fidx == IW'(LINES - 1)) fl_end <= 1'b1;
       end
