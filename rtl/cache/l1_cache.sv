@@ -60,10 +60,6 @@ module l1_cache #(
 
   // line state: S = valid, E = valid & own, M = valid & own & dirty
   logic [LINES-1:0] valid, own, dirty;
-  // what the logic reads of `own`: zero in an I cache, which synthesis does not see of the
-  // register (it never leaves its reset value), so that the I cache's writeback goes too
-  logic [LINES-1:0] owned;
-  assign owned = ICACHE ? '0 : own;
   logic [TW-1:0]    tags [LINES];
   logic [511:0]     data [LINES];
 
@@ -210,7 +206,7 @@ module l1_cache #(
     coh_pkg::l1_state_e s;
     if (mshr != coh_pkg::L_I && mshr_line == f.line) s = mshr;
     else if (!f_here) s = coh_pkg::L_I;
-    else s = owned[fi] ? (dirty[fi] ? coh_pkg::L_M : coh_pkg::L_E) : coh_pkg::L_S;
+    else s = own[fi] ? (dirty[fi] ? coh_pkg::L_M : coh_pkg::L_E) : coh_pkg::L_S;
     fg.wb = wb_valid && wb_line == f.line;
     fst = s;
     fev = fwd_event(f.kind);
@@ -266,7 +262,9 @@ module l1_cache #(
   // it never writes one back, and its acks (INVACK) carry no data. Saying so with constants
   // lets synthesis drop its write, AMO, writeback and ack-data logic (docs/fpga.md).
   logic [2:0]    cop;
+  logic          walk;  // the flush walk runs (an I cache has none: fence.i drops its lines)
   assign cop = ICACHE ? OP_LOAD : op;
+  assign walk = ICACHE ? 1'b0 : flush;
   logic [IW-1:0] idx;
   logic [TW-1:0] tag;
   logic          present, need_own, sc_fail, write, my_err;
@@ -280,7 +278,7 @@ module l1_cache #(
   // line_data is used only with done); the walk waits while a forward is answered.
   logic [IW-1:0]  rd_idx;
   logic [511:0]   rd_line;
-  assign rd_idx = fwd_take ? fi : flush ? fidx : idx;
+  assign rd_idx = fwd_take ? fi : walk ? fidx : idx;
   assign rd_line = data[rd_idx];
   assign line_data = rd_line;
   assign need_own = (cop != OP_LOAD);
@@ -314,8 +312,8 @@ module l1_cache #(
     // a forward handled this cycle may take the line away: the core waits a cycle
     // a write also waits for a refill arriving this cycle (possible only for a line whose
     // request timed out): the array's one write port takes the refill
-    ready = !fwd_busy && !flush && !(fill && cop != OP_LOAD && cop != OP_LR) &&
-            (my_err || sc_fail || (present && (!need_own || owned[idx])));
+    ready = !fwd_busy && !walk && !(fill && cop != OP_LOAD && cop != OP_LR) &&
+            (my_err || sc_fail || (present && (!need_own || own[idx])));
     done = req && ready;
     err = my_err;
     write = done && !my_err && !sc_fail && cop != OP_LOAD && cop != OP_LR;
@@ -333,16 +331,16 @@ module l1_cache #(
   // a miss may start: nothing outstanding for the line, the victim can leave, and no forward
   // is changing the array this cycle
   logic start, victim_owned;
-  assign victim_owned = valid[idx] && owned[idx] && !present;
-  assign start = req && !done && !fwd_busy && !flush && mshr == coh_pkg::L_I && backoff == '0 &&
+  assign victim_owned = valid[idx] && own[idx] && !present;
+  assign start = req && !done && !fwd_busy && !walk && mshr == coh_pkg::L_I && backoff == '0 &&
                  !(wb_valid && wb_line == addr[63:6]) && !(victim_owned && wb_valid);
   assign ev_miss = start;
 
   // ---------------------------------------------------------------- flush walk (fence.i)
   logic fl_wb;  // the walker moves an owned line to the writeback buffer this cycle
-  assign fl_wb = flush && !fl_end && mshr == coh_pkg::L_I && !wb_valid && valid[fidx] && owned[fidx] &&
+  assign fl_wb = walk && !fl_end && mshr == coh_pkg::L_I && !wb_valid && valid[fidx] && own[fidx] &&
                  !fwd_busy;
-  assign flush_done = flush && fl_end && !wb_valid && mshr == coh_pkg::L_I;
+  assign flush_done = walk && fl_end && !wb_valid && mshr == coh_pkg::L_I;
 
   // ---------------------------------------------------------------- requests out
   always_comb begin
@@ -401,7 +399,7 @@ module l1_cache #(
             valid[idx] <= 1'b0;
             // the reserved line leaves: no forward will tell this cache of a later store
             if ({tags[idx], idx} == resv_line) resv_valid <= 1'b0;
-            if (owned[idx]) begin
+            if (own[idx]) begin
               wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line;
               wb_line <= {tags[idx], idx};
             end
@@ -413,11 +411,11 @@ module l1_cache #(
         if ({tags[fidx], fidx} == resv_line) resv_valid <= 1'b0;
         wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line; wb_line <= {tags[fidx], fidx};
       end
-      if (flush && !fl_end && !fl_wb && (!valid[fidx] || !owned[fidx])) begin
+      if (walk && !fl_end && !fl_wb && (!valid[fidx] || !own[fidx])) begin
         fidx <= fidx + 1'b1;
         if (fidx == IW'(LINES - 1)) fl_end <= 1'b1;
       end
-      if (!flush) begin fidx <= '0; fl_end <= 1'b0; end
+      if (!walk) begin fidx <= '0; fl_end <= 1'b0; end
       if (inval_all) valid <= '0;
 
       // requests leave
@@ -473,6 +471,12 @@ module l1_cache #(
           mshr <= coh_pkg::L_IMD;
         if (resv_line == f.line) resv_valid <= 1'b0;
       end
+    end
+    // An I cache never owns, dirties, writes back or reserves a line: its registers for that
+    // never leave their reset values, which synthesis sees only when told (its writeback
+    // buffer, victim logic and watchdog then go)
+    if (ICACHE) begin
+      own <= '0; dirty <= '0; wb_valid <= 1'b0; wb_send <= 1'b0; resv_valid <= 1'b0; resv_hold <= '0;
     end
   end
 
