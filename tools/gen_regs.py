@@ -233,16 +233,23 @@ def gen_md():
 
 
 def check_windows():
-    """The cores route an address by its bit fields (rtl/core/core.sv, route_kind): the remap
-    window and each node's global window have one power-of-two size, at bases aligned to it; the
+    """The cores route an address by its bit fields (rtl/core/core.sv, route_kind) and the nodes
+    decode their devices so (rtl/node/node.sv, in_win): every window has a power-of-two size at
+    a base aligned to it; the remap window and each node's global window have one size; the
     global windows begin at a power of two, and everything else lies below it (the devices are
     the addresses below GLOBAL outside REMAP)."""
     win = {name: (base, size) for name, base, size, _ in R.MAP}
-    size = win["GLOBAL"][1]
+    blk = win["NODEDEV"][1]
+    devs = [("NODEDEV " + n, b, s) for n, b, s, _ in R.NODEDEV]
+    for name, base, size in [(n, b, s) for n, b, s, _ in R.MAP] + devs:
+        if size & (size - 1) or base % size or (name.startswith("NODEDEV ") and base + size > blk):
+            sys.exit(f"regs/hive_regs.py: {name} needs a power-of-two size at a base aligned to it"
+                     f"{', inside the node device block' if name.startswith('NODEDEV ') else ''} "
+                     "(rtl/core/core.sv and rtl/node/node.sv decode addresses by bit fields)")
+    if win["REMAP"][1] != win["GLOBAL"][1]:
+        sys.exit("regs/hive_regs.py: REMAP and GLOBAL need one size (rtl/core/core.sv routes "
+                 "addresses by bit fields)")
     gbase = win["GLOBAL"][0]
-    if size & (size - 1) or win["REMAP"][1] != size or any(win[n][0] % size for n in ("REMAP", "GLOBAL")):
-        sys.exit("regs/hive_regs.py: REMAP and GLOBAL need one power-of-two size and bases aligned to it "
-                 "(rtl/core/core.sv routes addresses by bit fields)")
     if gbase & (gbase - 1) or any(b + s > gbase for n, (b, s) in win.items() if n != "GLOBAL"):
         sys.exit("regs/hive_regs.py: GLOBAL needs a power-of-two base above every other window "
                  "(rtl/core/core.sv tells a device address by its high bits)")

@@ -16,9 +16,10 @@ module clint #(
     output logic [HARTS-1:0] mtip,
     output logic [63:0]      mtime
 );
-  logic [63:0] mtimecmp [HARTS];
+  logic [63:0] mtimecmp [HARTS], mtimecmp_n [HARTS], mtime_n;
   logic [$clog2(hive_pkg::MTIME_DIV)-1:0] div;
   logic [63:0] bytemask;
+  logic        wr;
   int          h;
 
   always_comb begin
@@ -35,29 +36,39 @@ module clint #(
       if (h >= HARTS) err = 1'b1;
       else rdata = mtimecmp[h];
     end else rdata = mtime;
-    for (int i = 0; i < HARTS; i++) mtip[i] = (mtime >= mtimecmp[i]);
+    wr = req && we && !err;
+  end
+
+  // The timers' next values: mtip is a register, compared on them, so that the 64-bit compare
+  // ends in a flip-flop instead of running on into the cores' interrupt logic (the boards'
+  // clock), and is still true in the first cycle the timer has passed mtimecmp.
+  always_comb begin
+    mtime_n = mtime + ((div == $bits(div)'(hive_pkg::MTIME_DIV - 1)) ? 64'd1 : 64'd0);
+    if (wr && addr >= 16'(hive_pkg::CLINT_MTIME)) mtime_n = (mtime & ~bytemask) | (wdata & bytemask);
+    for (int i = 0; i < HARTS; i++) begin
+      mtimecmp_n[i] = mtimecmp[i];
+      if (wr && addr >= 16'(hive_pkg::CLINT_MTIMECMP) && addr < 16'(hive_pkg::CLINT_MTIME) && h == i)
+        mtimecmp_n[i] = (mtimecmp[i] & ~bytemask) | (wdata & bytemask);
+    end
   end
 
   always_ff @(posedge clk) begin
     if (rst) begin
       msip  <= '0;
+      mtip  <= '0;
       mtime <= '0;
       div   <= '0;
       for (int i = 0; i < HARTS; i++) mtimecmp[i] <= '1;
     end else begin
-      if (div == $bits(div)'(hive_pkg::MTIME_DIV - 1)) begin
-        div <= '0;
-        mtime <= mtime + 64'd1;
-      end else div <= div + 1'b1;
-      if (req && we && !err) begin
-        if (addr < 16'(hive_pkg::CLINT_MTIMECMP)) begin
-          if (wstrb[0]) msip[h] <= wdata[0];
-          if (wstrb[4] && h + 1 < HARTS) msip[(h + 1) % HARTS] <= wdata[32];
-        end else if (addr < 16'(hive_pkg::CLINT_MTIME)) begin
-          mtimecmp[h] <= (mtimecmp[h] & ~bytemask) | (wdata & bytemask);
-        end else begin
-          mtime <= (mtime & ~bytemask) | (wdata & bytemask);
-        end
+      div <= (div == $bits(div)'(hive_pkg::MTIME_DIV - 1)) ? '0 : div + 1'b1;
+      mtime <= mtime_n;
+      for (int i = 0; i < HARTS; i++) begin
+        mtimecmp[i] <= mtimecmp_n[i];
+        mtip[i] <= mtime_n >= mtimecmp_n[i];
+      end
+      if (wr && addr < 16'(hive_pkg::CLINT_MTIMECMP)) begin
+        if (wstrb[0]) msip[h] <= wdata[0];
+        if (wstrb[4] && h + 1 < HARTS) msip[(h + 1) % HARTS] <= wdata[32];
       end
     end
   end

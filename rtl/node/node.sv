@@ -401,6 +401,16 @@ module node #(
 
   // ------------------------------------------------------------------ device decoder
   localparam logic [63:0] DEV_BASE = hive_pkg::NODEDEV_BASE + 64'(NODE_ID) * hive_pkg::NODEDEV_SIZE;
+  localparam int DEV_BITS = $clog2(hive_pkg::NODEDEV_SIZE);  // a node's device block
+
+  // Every device window has a power-of-two size at a base aligned to it (tools/gen_regs.py
+  // refuses a map where one has not), so an address is in a window when its bits above the
+  // size equal the base's: an equality, where a subtraction and two compares would put carry
+  // chains on the path from a core's device request to the devices (the boards' clock).
+  function automatic logic in_win(input logic [63:0] a, input logic [63:0] base, input logic [63:0] size);
+    in_win = (a & ~(size - 64'd1)) == base;
+  endfunction
+
   logic        d_req, d_we;
   logic [63:0] d_addr, d_off, d_wdata;
   logic [7:0]  d_wstrb;
@@ -412,7 +422,6 @@ module node #(
   // as IOACK), else the lowest-numbered local core. A core's access to another node's device
   // block goes through the remote-device unit (rio_*) and is acked when the answer is back;
   // the target must be in this node's cell, and the target checks the same of the source.
-  localparam logic [63:0] DEVS_END = hive_pkg::NODEDEV_BASE + 64'(NODES) * hive_pkg::NODEDEV_SIZE;
   typedef enum logic [1:0] {RIO_IDLE, RIO_SEND, RIO_WAIT, RIO_DONE} rio_e;
   rio_e          rio;
   logic          rio_send, rio_err, tgt_take, tgt_valid, tgt_ready, tgt_ok;
@@ -439,8 +448,11 @@ module node #(
     for (int i = C - 1; i >= 0; i--)
       if (io_req[i]) begin gsel = ($bits(gsel))'(i); c_req = 1'b1; c_addr = io_addr[i*64 +: 64]; end
     if (ans_here) begin gsel = ans_core; c_addr = io_addr[32'(ans_core)*64 +: 64]; end
-    c_node = coh_pkg::NODE_BITS'((c_addr - hive_pkg::NODEDEV_BASE) / hive_pkg::NODEDEV_SIZE);
-    c_remote = c_addr >= hive_pkg::NODEDEV_BASE && c_addr < DEVS_END && 32'(c_node) != NODE_ID;
+    c_node = coh_pkg::NODE_BITS'((c_addr >> DEV_BITS) - (hive_pkg::NODEDEV_BASE >> DEV_BITS));
+    c_remote = 1'b0;
+    for (int n = 0; n < NODES; n++)
+      if (n != NODE_ID && in_win(c_addr, hive_pkg::NODEDEV_BASE + 64'(n) * hive_pkg::NODEDEV_SIZE,
+                                 hive_pkg::NODEDEV_SIZE)) c_remote = 1'b1;
     c_cell_ok = cell_mask[{2'd0, c_node}];
     d_req = 1'b0; d_we = 1'b0; d_addr = '0; d_wdata = '0; d_wstrb = '0;
     rm = req_out_msg;
@@ -516,17 +528,13 @@ module node #(
   end
 
   always_comb begin
-    d_off = d_addr - DEV_BASE;
-    sel_rom   = d_addr >= hive_pkg::BOOTROM_BASE && d_addr < hive_pkg::BOOTROM_BASE + hive_pkg::BOOTROM_SIZE;
-    sel_mfin  = cfg_elf_mode && d_addr >= hive_pkg::MFINISH_BASE &&
-                d_addr < hive_pkg::MFINISH_BASE + hive_pkg::MFINISH_SIZE;
-    sel_clint = d_addr >= DEV_BASE && d_off < hive_pkg::NODEDEV_CLINT + hive_pkg::NODEDEV_CLINT_SIZE;
-    sel_uart  = d_addr >= DEV_BASE && d_off >= hive_pkg::NODEDEV_UART &&
-                d_off < hive_pkg::NODEDEV_UART + hive_pkg::NODEDEV_UART_SIZE;
-    sel_ctrl  = d_addr >= DEV_BASE && d_off >= hive_pkg::NODEDEV_CTRL &&
-                d_off < hive_pkg::NODEDEV_CTRL + hive_pkg::NODEDEV_CTRL_SIZE;
-    sel_cfin  = d_addr >= DEV_BASE && d_off >= hive_pkg::NODEDEV_CFINISH &&
-                d_off < hive_pkg::NODEDEV_CFINISH + hive_pkg::NODEDEV_CFINISH_SIZE;
+    d_off = d_addr & (hive_pkg::NODEDEV_SIZE - 64'd1);  // the offset in DEV_BASE's block, when in it
+    sel_rom   = in_win(d_addr, hive_pkg::BOOTROM_BASE, hive_pkg::BOOTROM_SIZE);
+    sel_mfin  = cfg_elf_mode && in_win(d_addr, hive_pkg::MFINISH_BASE, hive_pkg::MFINISH_SIZE);
+    sel_clint = in_win(d_addr, DEV_BASE + hive_pkg::NODEDEV_CLINT, hive_pkg::NODEDEV_CLINT_SIZE);
+    sel_uart  = in_win(d_addr, DEV_BASE + hive_pkg::NODEDEV_UART, hive_pkg::NODEDEV_UART_SIZE);
+    sel_ctrl  = in_win(d_addr, DEV_BASE + hive_pkg::NODEDEV_CTRL, hive_pkg::NODEDEV_CTRL_SIZE);
+    sel_cfin  = in_win(d_addr, DEV_BASE + hive_pkg::NODEDEV_CFINISH, hive_pkg::NODEDEV_CFINISH_SIZE);
     sel_sips  = sel_ctrl && d_off >= hive_pkg::NODEDEV_CTRL + hive_pkg::CTRL_SIPS_DATA0 &&
                 d_off <= hive_pkg::NODEDEV_CTRL + hive_pkg::CTRL_SIPS_REP_POP;
   end
