@@ -695,10 +695,19 @@ module core #(
   assign cause_v = {ex_intr, 59'd0, ex_cause};
   assign trap_to_s = (priv != PRIV_M) &&
                      (ex_intr ? mideleg[{2'd0, ex_cause}] : medeleg[{2'd0, ex_cause}]);
+  // A vectored interrupt goes to the base plus 4 x cause (below 64): the sum's bits above 6 are
+  // the base's or the base's plus one, and that increment is made from the CSRs alone, so the
+  // late trap decision (cause, M or S) goes through a 7-bit add and a select, not a 64-bit carry
+  // chain (the boards' critical path ended in it).
+  logic [63:6] mtv_up, stv_up;
+  assign mtv_up = mtvec[63:6] + 58'd1;
+  assign stv_up = stvec[63:6] + 58'd1;
   always_comb begin
     logic [63:2] tv;  // mtvec/stvec bit 1 is always zero, bit 0 is the mode
+    logic [6:0]  lo;
     tv = trap_to_s ? stvec[63:2] : mtvec[63:2];
-    trap_vec = {tv, 2'b00} + ((ex_intr && (trap_to_s ? stvec[0] : mtvec[0])) ? {58'd0, ex_cause, 2'b00} : 64'd0);
+    lo = {1'b0, tv[5:2], 2'b00} + ((ex_intr && (trap_to_s ? stvec[0] : mtvec[0])) ? {1'b0, ex_cause, 2'b00} : 7'd0);
+    trap_vec = {lo[6] ? (trap_to_s ? stv_up : mtv_up) : tv[63:6], lo[5:0]};
   end
 
   assign retire_valid = ex_done;

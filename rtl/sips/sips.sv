@@ -104,13 +104,14 @@ module sips #(
     end
   end
 
-  // interrupt routing
+  // interrupt routing: an equality per hart rather than `route < C`, whose carry chain would
+  // sit ahead of the cores' interrupt decision (the boards' critical path)
   logic [7:0] route [2];
-  always_comb begin
-    seip = '0;
-    for (int q = 0; q < 2; q++)
-      if (q_count[q] != '0 && 32'(route[q]) < C) seip[GW'(route[q])] = 1'b1;
-  end
+  always_comb
+    for (int k = 0; k < C; k++) begin
+      seip[k] = 1'b0;
+      for (int q = 0; q < 2; q++) if (q_count[q] != '0 && route[q] == 8'(k)) seip[k] = 1'b1;
+    end
 
   // ------------------------------------------------------------------ send contexts
   state_e        st     [C];
