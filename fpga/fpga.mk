@@ -52,7 +52,7 @@ FPGA_HOST_STAMP := $(BUILD)/fpga/.host-deps-stamp
 
 # core clock of each board top (MHz): what nextpnr is asked to meet and what the device trees say;
 # on the ULX3S one the routed 1x1 meets (docs/fpga.md, timing)
-ULX3S_MHZ ?= 15
+ULX3S_MHZ ?= 20
 ARTY_MHZ  ?= 25
 FPGA_BAUD ?= 1000000
 # lines of each L1 (hive_soc's L1_LINES): on the ECP5 16 lines, one LUT-RAM bank deep, so that
