@@ -39,9 +39,9 @@ module clint #(
     wr = req && we && !err;
   end
 
-  // The timers' next values: mtip is a register, compared on them, so that the 64-bit compare
-  // ends in a flip-flop instead of running on into the cores' interrupt logic (the boards'
-  // clock), and is still true in the first cycle the timer has passed mtimecmp.
+  // The timers' next values. mtip is a register loaded with their compare: in every cycle the
+  // same bit as the compare of the present values, without a 64-bit compare in front of the
+  // cores' interrupt logic (the boards' critical path).
   always_comb begin
     mtime_n = mtime + ((div == $bits(div)'(hive_pkg::MTIME_DIV - 1)) ? 64'd1 : 64'd0);
     if (wr && addr >= 16'(hive_pkg::CLINT_MTIME)) mtime_n = (mtime & ~bytemask) | (wdata & bytemask);
