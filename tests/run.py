@@ -36,6 +36,10 @@ Suites (test names are SUITE/NAME):
                rtl/, plain and SHORT_PATHS), lint of the board tops, the SDRAM
                controller against the behavioural SDRAM (also at the ULX3S clock), and the ULX3S
                top running a bare-metal program loaded over its UART pins; one line per check
+  regs/*       tools/gen_regs.py on memory maps that break the windows' rules the RTL decodes
+               by (power-of-two sizes, aligned bases, REMAP as large as GLOBAL, GLOBAL at a
+               power of two above the rest): each refused
+               with the window's name; the project's own map accepted
 
 --only PATTERN selects tests by name: a shell pattern (isa-*/vm_*) or, without wildcard
 characters, a substring (timer). A test whose prerequisite (binary, ELF, tool) is missing
@@ -417,6 +421,35 @@ def formal_tests(tier):
             for n, g in cfgs.items()]
 
 
+# ---- the memory map's windows: tools/gen_regs.py must refuse what the RTL cannot decode ---------
+# Each case breaks one rule that core.sv's routing and node.sv's decoder (bit fields, `in_win`)
+# rely on; gen_regs must exit naming the window. The project's own map must pass.
+# (case, table in regs/hive_regs.py, window, new base or None, new size or None, message)
+REGS_WINDOWS = [
+    ("map-ok", None, None, None, None, None),
+    ("unaligned-base", "NODEDEV", "UART", 0x10_0800, None, "NODEDEV UART needs a power-of-two"),
+    ("outside-device-block", "NODEDEV", "CTRL", 0x100_0000, None, "NODEDEV CTRL needs"),
+    ("size-not-power-of-two", "MAP", "MFINISH", None, 0x1800, "MFINISH needs a power-of-two"),
+    ("remap-not-global-size", "MAP", "REMAP", None, 0x2000_0000, "REMAP and GLOBAL need one size"),
+    ("global-base-not-power-of-two", "MAP", "GLOBAL", 0x1_8000_0000, None,
+     "GLOBAL needs a power-of-two base"),
+]
+
+
+def regs_window(table, window, base, size, message):
+    # a process of its own: the case edits gen_regs' view of the map
+    edit = "" if table is None else (
+        f"t = R.{table}; i = [w[0] for w in t].index({window!r}); n, b, z, d = t[i]; "
+        f"t[i] = (n, {'b' if base is None else base}, {'z' if size is None else size}, d); ")
+    code = f"import sys; sys.path.insert(0, 'tools'); import gen_regs; R = gen_regs.R; {edit}gen_regs.check_windows()"
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    if message is None:
+        if r.returncode != 0:
+            raise Fail(f"the project's map was refused: {tail(r.stderr, 3)}")
+    elif r.returncode == 0 or message not in r.stderr:
+        raise Fail(f"exit {r.returncode}, expected a refusal with {message!r}: {tail(r.stderr, 3)}")
+
+
 def discover(a):
     """All tests of the tier as (name, function, on_demand)."""
     tests = []
@@ -451,6 +484,8 @@ def discover(a):
     tests.append(("fpga", lambda c: script_suite(c, "fpga", ["env", "-u", "MAKEFLAGS", "-u", "MAKELEVEL",
                                                              "make", "--no-print-directory", "-s",
                                                              "fpga-check"], FPGA_CHECK_TIMEOUT_S), False))
+    for case, *args in REGS_WINDOWS:
+        tests.append((f"regs/{case}", lambda c, args=args: regs_window(*args), False))
     tests.append(("boot/opensbi", lambda c: boot(c, a.payload, 0, PAYLOAD_OK), False))
     tests += formal_tests(a.tier)
     if a.tier == "regress":
