@@ -38,8 +38,8 @@ Suites (test names are SUITE/NAME):
                top running a bare-metal program loaded over its UART pins; one line per check
   regs/*       tools/gen_regs.py on memory maps that break the windows' rules the RTL decodes
                by (power-of-two sizes, aligned bases, REMAP as large as GLOBAL, GLOBAL at a
-               power of two above the rest): each refused
-               with the window's name; the project's own map accepted
+               power of two above the rest): each refused with the window's name; the
+               project's own map accepted
 
 --only PATTERN selects tests by name: a shell pattern (isa-*/vm_*) or, without wildcard
 characters, a substring (timer). A test whose prerequisite (binary, ELF, tool) is missing
@@ -441,8 +441,9 @@ def regs_window(table, window, base, size, message):
     edit = "" if table is None else (
         f"t = R.{table}; i = [w[0] for w in t].index({window!r}); n, b, z, d = t[i]; "
         f"t[i] = (n, {'b' if base is None else base}, {'z' if size is None else size}, d); ")
-    code = f"import sys; sys.path.insert(0, 'tools'); import gen_regs; R = gen_regs.R; {edit}gen_regs.check_windows()"
-    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    tools = os.path.join(ROOT, "tools")
+    code = f"import sys; sys.path.insert(0, {tools!r}); import gen_regs; R = gen_regs.R; {edit}gen_regs.check_windows()"
+    r = run([sys.executable, "-c", code], 60, "tools/gen_regs.py")
     if message is None:
         if r.returncode != 0:
             raise Fail(f"the project's map was refused: {tail(r.stderr, 3)}")
