@@ -19,7 +19,7 @@ module clint #(
   logic [63:0] mtimecmp [HARTS], mtimecmp_n [HARTS], mtime_n;
   logic [$clog2(hive_pkg::MTIME_DIV)-1:0] div;
   logic [63:0] bytemask;
-  logic        wr;
+  logic        wr, tick;  // a write to a CLINT register; mtime advances
   int          h;
 
   always_comb begin
@@ -37,13 +37,14 @@ module clint #(
       else rdata = mtimecmp[h];
     end else rdata = mtime;
     wr = req && we && !err;
+    tick = div == $bits(div)'(hive_pkg::MTIME_DIV - 1);
   end
 
   // The timers' next values. mtip is a register loaded with their compare: in every cycle the
   // same bit as the compare of the present values, without a 64-bit compare in front of the
   // cores' interrupt logic (the boards' critical path).
   always_comb begin
-    mtime_n = mtime + ((div == $bits(div)'(hive_pkg::MTIME_DIV - 1)) ? 64'd1 : 64'd0);
+    mtime_n = mtime + (tick ? 64'd1 : 64'd0);
     if (wr && addr >= 16'(hive_pkg::CLINT_MTIME)) mtime_n = (mtime & ~bytemask) | (wdata & bytemask);
     for (int i = 0; i < HARTS; i++) begin
       mtimecmp_n[i] = mtimecmp[i];
@@ -60,7 +61,7 @@ module clint #(
       div   <= '0;
       for (int i = 0; i < HARTS; i++) mtimecmp[i] <= '1;
     end else begin
-      div <= (div == $bits(div)'(hive_pkg::MTIME_DIV - 1)) ? '0 : div + 1'b1;
+      div <= tick ? '0 : div + 1'b1;
       mtime <= mtime_n;
       for (int i = 0; i < HARTS; i++) begin
         mtimecmp[i] <= mtimecmp_n[i];

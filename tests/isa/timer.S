@@ -5,10 +5,6 @@
 #include "hive_test.h"
 
 #define MTIP (1 << IRQ_MTI)
-/* mtimecmp <- mtime + ticks */
-#define TIMER_IN(ticks) \
-  li t0, CLINT_MTIME; ld t1, 0(t0); addi t1, t1, ticks; li t0, CLINT_MTIMECMP; sd t1, 0(t0)
-#define TIMER_OFF li t0, CLINT_MTIMECMP; li t1, -1; sd t1, 0(t0)
 
 TEST_BEGIN
   TIMER_OFF

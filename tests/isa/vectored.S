@@ -7,12 +7,12 @@
 #define MSIP (1 << IRQ_MSI)
 #define MTIP (1 << IRQ_MTI)
 #define SSIP (1 << IRQ_SSI)
-#define TIMER_OFF li t0, CLINT_MTIMECMP; li t1, -1; sd t1, 0(t0)
 
 TEST_BEGIN
   TIMER_OFF
   csrw mie, zero
   # ---- MODE = 1 is kept in both registers
+  SET_CHECK(1)
   la t0, vec_m
   ori t0, t0, 1
   csrw mtvec, t0
@@ -22,7 +22,6 @@ TEST_BEGIN
   ori t0, t0, 1
   csrw stvec, t0
   csrr a0, stvec
-  li gp, 1
   FAIL_IF_NE(a0, t0)
 
   # ---- an exception goes to BASE (slot 0)
@@ -59,12 +58,7 @@ TEST_BEGIN
   csrw mie, t0
   SET_CHECK(9)
   EXPECT_TRAP(3f)
-  li t0, CLINT_MTIME
-  ld t1, 0(t0)
-  li t2, TIMER_DELAY
-  add t1, t1, t2
-  li t0, CLINT_MTIMECMP
-  sd t1, 0(t0)
+  TIMER_IN(TIMER_DELAY)
   csrs mstatus, MSTATUS_MIE
   WAIT_TRAP(9)
 3:

@@ -5,9 +5,6 @@
 #include "hive_test.h"
 
 #define MTIP (1 << IRQ_MTI)
-#define TIMER_IN(ticks) \
-  li t0, CLINT_MTIME; ld t1, 0(t0); li t2, ticks; add t1, t1, t2; li t0, CLINT_MTIMECMP; sd t1, 0(t0)
-#define TIMER_OFF li t0, CLINT_MTIMECMP; li t1, -1; sd t1, 0(t0)
 
 TEST_BEGIN
   TIMER_OFF

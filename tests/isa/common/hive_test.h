@@ -242,6 +242,13 @@
   8888: csrr t1, mip; li t0, mask; and t1, t1, t0; li t0, val; beq t1, t0, 8889f; \
   li t0, CLINT_MTIME; ld t1, 0(t0); bltu t1, t2, 8888b; j fail; 8889:
 
+/* ---- the machine timer (clobber t0..t2) -------------------------------------------------- */
+/* mtimecmp <- mtime + ticks */
+#define TIMER_IN(ticks) \
+  li t0, CLINT_MTIME; ld t1, 0(t0); li t2, ticks; add t1, t1, t2; li t0, CLINT_MTIMECMP; sd t1, 0(t0)
+/* mtimecmp <- all ones: no timer interrupt */
+#define TIMER_OFF li t0, CLINT_MTIMECMP; li t1, -1; sd t1, 0(t0)
+
 /* Read a CLINT register into r (64-bit). */
 #define READ_MTIME(r) li t0, CLINT_MTIME; ld r, 0(t0)
 
