@@ -116,8 +116,10 @@ module home #(
       .valid(pq_valid));
   logic          mq_valid, mq_pop;
   logic [511:0]  mq_data;
+  // with SHORT_PATHS the data is read a cycle after the choice, at the step (a registered
+  // read: block RAM on the boards)
   /* verilator lint_off PINCONNECTEMPTY */
-  fifo #(.W(512), .DEPTH(8)) mdata_q (
+  fifo #(.W(512), .DEPTH(8), .SYNC_READ(SHORT_PATHS)) mdata_q (
       .clk, .rst, .push(mem_resp_valid), .din(mem_resp_data), .ready(), .pop(mq_pop),
       .dout(mq_data), .valid(mq_valid));
   /* verilator lint_on PINCONNECTEMPTY */

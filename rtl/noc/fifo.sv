@@ -3,7 +3,12 @@
 // no combinational path between them.
 module fifo #(
     parameter int W = 8,
-    parameter int DEPTH = 2
+    parameter int DEPTH = 2,
+    // 1: dout is the head as it was last cycle (a registered read, so that an FPGA keeps the
+    // entries in block RAM); the user reads it only a cycle after it saw `valid` and popped
+    // nothing, when it is the head still. A push never writes the slot being read then (it
+    // would be the head of an empty FIFO, or of a full one, which takes no push).
+    parameter bit SYNC_READ = 1'b0
 ) (
     input  logic         clk,
     input  logic         rst,
@@ -18,13 +23,18 @@ module fifo #(
   // Two entries are flip-flops on an FPGA: a LUT RAM holds 16 words, so for the ~600-bit
   // messages it cost 150 LUT RAM cells (about 900 LUTs) where the flip-flops' read needs a
   // 2-way multiplexer per bit (ram_style is read by Yosys; Verilator ignores it)
-  (* ram_style = (DEPTH > 2) ? "auto" : "logic" *) logic [W-1:0]  mem [DEPTH];
+  (* ram_style = SYNC_READ ? "block" : (DEPTH > 2) ? "auto" : "logic", no_rw_check *)
+  logic [W-1:0]  mem [DEPTH];
   logic [AW-1:0] rd, wr;
   logic [AW:0]   count;
 
   assign ready = (count != (AW+1)'(DEPTH));
   assign valid = (count != '0);
-  assign dout  = mem[rd];
+  if (SYNC_READ) begin : g_rd
+    always_ff @(posedge clk) dout <= mem[rd];
+  end else begin : g_rd
+    assign dout = mem[rd];
+  end
 
   always_ff @(posedge clk) begin
     if (rst) begin

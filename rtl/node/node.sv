@@ -140,7 +140,7 @@ module node #(
   logic [MW-1:0]   s_ack_msg;
   /* verilator lint_on UNUSEDSIGNAL */
   logic            sel_sips, sips_err;
-  logic [63:0]     sips_rdata;
+  logic [63:0]     sips_rdata, sips_late_rdata;
 
   for (genvar i = 0; i < C; i++) begin : g_core
     logic         ic_req, ic_hit, ic_ready, ic_err, ic_flush, ic_miss;
@@ -470,11 +470,13 @@ module node #(
   end
 
   // what a core is told: the local devices' answer (with SHORT_PATHS the one held in ans_* since
-  // the cycle they acted, while its core still asks), or the remote one
+  // the cycle they acted, while its core still asks, with the words that block RAM reads
+  // then: the ROM's, a SIPS queue's), or the remote one
   logic [63:0] loc_rdata;
   logic        loc_err;
   assign ans_here = SHORT_PATHS && ans_valid && io_req[ans_core];
-  assign dev_rdata = c_remote ? rio_rdata : !SHORT_PATHS ? loc_rdata : ans_rom ? rom_rdata : ans_rdata;
+  assign dev_rdata = c_remote ? rio_rdata : !SHORT_PATHS ? loc_rdata : ans_rom ? rom_rdata :
+                     ans_rdata | sips_late_rdata;
   assign dev_err = c_remote ? (!c_cell_ok || rio_err) : SHORT_PATHS ? ans_err : loc_err;
   always_ff @(posedge clk)
     if (rst) begin
@@ -576,9 +578,11 @@ module node #(
   finisher cfin (.req(d_req && sel_cfin), .we(d_we), .wdata(d_wdata[31:0]), .valid(cfinish_valid),
                  .data(cfinish_data));
 
-  sips #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .DEPTH(SIPS_DEPTH)) sips0 (
+  sips #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .DEPTH(SIPS_DEPTH),
+         .SYNC_READ(SHORT_PATHS)) sips0 (
       .clk, .rst, .timeout, .req(d_req && sel_sips), .we(d_we), .addr(d_off[11:3]),
       .wdata(d_wdata), .core(gsel), .remote(tgt_take), .rdata(sips_rdata), .err(sips_err),
+      .late_rdata(sips_late_rdata),
       .out_valid(s_out_valid), .out_msg(s_out_msg), .out_ready(s_out_ready),
       .in_valid(sf_out || (net_sips && !sf_held && !sf_hit)), .in_msg(sf_held ? sf_msg : req_out_msg),
       .in_take(s_in_take), .ack_valid(s_ack_valid), .ack_msg(s_ack_msg), .ack_ready(s_ack_ready),

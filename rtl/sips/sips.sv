@@ -20,6 +20,9 @@ module sips #(
     parameter int NODES = 1,
     parameter int CORES_PER_NODE = 1,
     parameter int DEPTH = 4,
+    // 1 (the boards): the receive queues' payloads are block RAM, read in the access's cycle
+    // and answered in the next on late_rdata (node.sv holds the rest of the answer till then)
+    parameter bit SYNC_READ = 1'b0,
     localparam int C = CORES_PER_NODE,
     localparam int MW = coh_pkg::MSG_BITS,
     localparam int GW = (C > 1) ? $clog2(C) : 1,
@@ -37,6 +40,7 @@ module sips #(
     input  logic          remote,      // the access came from another node
     output logic [63:0]   rdata,
     output logic          err,
+    output logic [63:0]   late_rdata,  // SYNC_READ: last cycle's queue data read, else zero
     // messages sent: to the request network
     output logic          out_valid,
     output logic [MW-1:0] out_msg,
@@ -81,11 +85,31 @@ module sips #(
   assign in_q = im.flag;
   assign in_take = in_valid && !ack_valid;
   assign rd_q = off >= hive_pkg::CTRL_SIPS_REP_DATA0;
-  sips_queue #(.DEPTH(DEPTH)) queues (
+  logic       is_qdata;  // SIPS_REQ_DATA0..7, SIPS_REP_DATA0..7
+  assign is_qdata = (off >= hive_pkg::CTRL_SIPS_REQ_DATA0 && off <= hive_pkg::CTRL_SIPS_REQ_DATA7) ||
+                    (off >= hive_pkg::CTRL_SIPS_REP_DATA0 && off <= hive_pkg::CTRL_SIPS_REP_DATA7);
+  logic [2:0] word;
+  assign word = addr[5:3];
+  logic          qd_rd;    // a read of a queue's data registers
+  assign qd_rd = req && !we && !remote && is_qdata;
+  sips_queue #(.DEPTH(DEPTH), .SYNC_READ(SYNC_READ)) queues (
       .clk, .rst, .push(in_take), .push_q(in_q), .push_data(im.data),
       .push_node(8'(im.src_node)), .push_hart(8'(im.src_agent[coh_pkg::AGENT_BITS-1:1])),
-      .pop(q_pop), .full(q_full), .count(q_counts), .rd_q, .head_data(h_data),
+      .pop(q_pop), .full(q_full), .count(q_counts), .rd_q, .rd_en(qd_rd), .head_data(h_data),
       .head_node(h_node), .head_hart(h_hart));
+  // the word a queue data read answers: at once, or with SYNC_READ a cycle later from the
+  // head read then (zero when the queue was empty)
+  logic [2:0]    qd_word;
+  logic          qd_ok;
+  if (SYNC_READ) begin : g_late
+    always_ff @(posedge clk)
+      if (rst) begin qd_ok <= 1'b0; qd_word <= '0; end
+      else begin qd_ok <= qd_rd && q_count[rd_q] != '0; qd_word <= word; end
+  end else begin : g_late
+    assign qd_ok = 1'b0;
+    assign qd_word = word;
+  end
+  assign late_rdata = qd_ok ? h_data[32'(qd_word)*64 +: 64] : '0;
   assign q_pop[0] = wr_ok && off == hive_pkg::CTRL_SIPS_REQ_POP;
   assign q_pop[1] = wr_ok && off == hive_pkg::CTRL_SIPS_REP_POP;
 
@@ -157,8 +181,6 @@ module sips #(
   assign send_ok = wdata[7:0] < 8'(NODES) && wdata[63:9] == '0;
   logic       is_data;   // SIPS_DATA0..7
   assign is_data = off >= hive_pkg::CTRL_SIPS_DATA0 && off <= hive_pkg::CTRL_SIPS_DATA7;
-  logic [2:0] word;
-  assign word = addr[5:3];
   always_comb begin
     logic busy;
     busy = st[core] != S_IDLE;
@@ -166,9 +188,8 @@ module sips #(
     rdata = '0;
     if (is_data) begin
       rdata = pay[core][32'(word)*64 +: 64]; err = we && busy;
-    end else if ((off >= hive_pkg::CTRL_SIPS_REQ_DATA0 && off <= hive_pkg::CTRL_SIPS_REQ_DATA7) ||
-                 (off >= hive_pkg::CTRL_SIPS_REP_DATA0 && off <= hive_pkg::CTRL_SIPS_REP_DATA7)) begin
-      rdata = q_count[rd_q] != '0 ? h_data[32'(word)*64 +: 64] : '0; err = we;
+    end else if (is_qdata) begin
+      rdata = !SYNC_READ && q_count[rd_q] != '0 ? h_data[32'(qd_word)*64 +: 64] : '0; err = we;
     end else begin
       case (off)
         hive_pkg::CTRL_SIPS_SEND:     err = !we || busy || !send_ok;
