@@ -88,7 +88,8 @@ module core #(
   // The register file has no reset, so that it is a memory (LUT RAM, a copy per read port)
   // and not 2048 flip-flops behind a 32-way multiplexer per read port; a bit per register says
   // it was written since reset, and a register that was not reads as the zero a reset gave it.
-  logic [63:0] x [32];
+  // With SHORT_PATHS it is block RAM, read as an instruction enters the IR (below).
+  (* ram_style = SHORT_PATHS ? "block" : "auto", no_rw_check *) logic [63:0] x [32];
   logic [31:0] x_set;
   logic [31:0] ir;
   logic        ir_c, ir_valid, ir_fault;
@@ -226,6 +227,7 @@ module core #(
   // cache, so that no always block both drives a cache request and reads its answer.
   localparam logic [1:0] F_FAULT = 2'd0, F_PTW = 2'd1, F_MEM = 2'd2, F_IO = 2'd3;
   logic        f_ready, f_fault, f_need_ptw, f_need_io, f_take_half;
+  logic        ahead, ir_load;   // (next fetch, below)
   logic [3:0]  f_cause;
   logic [31:0] f_raw;
   logic [15:0] f_h0;
@@ -293,9 +295,10 @@ module core #(
     f_take_half = have_src && !fhalf_valid && !f_is_c && !fits;
   end
 
-  logic [31:0] f_exp;
+  logic [31:0] f_exp, f_ir;
   logic        f_c_illegal;
   rvc_expand rvc (.c(f_raw[15:0]), .instr(f_exp), .illegal(f_c_illegal));
+  assign f_ir = f_is_c ? f_exp : f_raw;
 
   // ---------------------------------------------------------------- decode
   logic [6:0]  opc;
@@ -309,8 +312,19 @@ module core #(
   assign rs1 = ir[19:15];
   assign rs2 = ir[24:20];
   assign f7  = ir[31:25];
-  assign rv1 = (rs1 == 5'd0 || !x_set[rs1]) ? 64'd0 : x[rs1];
-  assign rv2 = (rs2 == 5'd0 || !x_set[rs2]) ? 64'd0 : x[rs2];
+  // the registers the IR names: read at once, or with SHORT_PATHS when the instruction enters
+  // the IR (a registered read: block RAM on the boards). No instruction completes, so none
+  // writes a register, in a cycle that fills the IR: the next is fetched a cycle later.
+  logic [63:0] xr1, xr2;
+  if (SHORT_PATHS) begin : g_xr
+    always_ff @(posedge clk)
+      if (ir_load) begin xr1 <= x[f_ir[19:15]]; xr2 <= x[f_ir[24:20]]; end
+  end else begin : g_xr
+    assign xr1 = x[rs1];
+    assign xr2 = x[rs2];
+  end
+  assign rv1 = (rs1 == 5'd0 || !x_set[rs1]) ? 64'd0 : xr1;
+  assign rv2 = (rs2 == 5'd0 || !x_set[rs2]) ? 64'd0 : xr2;
   assign imm_i = {{52{ir[31]}}, ir[31:20]};
   assign imm_s = {{52{ir[31]}}, ir[31:25], ir[11:7]};
   assign imm_b = {{51{ir[31]}}, ir[31], ir[7], ir[30:25], ir[11:8], 1'b0};
@@ -685,9 +699,10 @@ module core #(
 
   // ---------------------------------------------------------------- next fetch
   // After an ordinary instruction completes, fetch the next one in the same cycle.
-  logic ahead;
   assign ahead = FETCH_AHEAD && ex_done && !ex_serial;
   assign fa = ahead ? ex_next : pc;
+  // the fetched instruction enters the IR at this clock edge
+  assign ir_load = !rst && !halt && (ahead || (!ir_valid && state == S_RUN)) && f_ready;
 
   // ---------------------------------------------------------------- sequential
   logic [63:0] trap_vec, cause_v;
@@ -770,12 +785,12 @@ module core #(
         fhalf <= f_h0;
         fhalf_va <= fa[63:1] + 63'd1;
       end
-      if ((ahead || (!ir_valid && state == S_RUN)) && f_ready) begin
+      if (ir_load) begin
         ir_valid <= 1'b1;
         ir_fault <= f_fault || (f_is_c && f_c_illegal);
         ir_fcause <= f_fault ? f_cause : 4'd2;
         ir_ftval <= f_fault ? f_cur : {48'd0, f_raw[15:0]};
-        ir <= f_is_c ? f_exp : f_raw;
+        ir <= f_ir;
         ir_c <= f_is_c;
         ir_raw_c <= f_raw[15:0];
         fhalf_valid <= 1'b0;
