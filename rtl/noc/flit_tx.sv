@@ -25,19 +25,28 @@ module flit_tx #(
   logic [WORDS-1:0] left, nz;
   logic [DW-1:0]    data;
   logic [3:0]       dst;
-  logic [IW-1:0]    k;      // the next word to go: the lowest in `left`
+  logic [WORDS-1:0] oh;     // the next word to go: the lowest in `left`, one-hot
+  logic [IW-1:0]    k;      // ... and its number
+  logic [63:0]      word;   // ... and its value
   logic             last;
 
+  // the word is an OR of the words masked by the one-hot choice: a binary-indexed multiplexer
+  // cost 70 LUTs more per sender on the boards
   always_comb begin
     for (int w = 0; w < WORDS; w++) nz[w] = |in_msg[w*64 +: 64];
+    oh = left & ~(left - 1'b1);
     k = '0;
-    for (int w = WORDS - 1; w >= 0; w--) if (left[w]) k = IW'(w);
+    word = '0;
+    for (int w = 0; w < WORDS; w++) begin
+      if (oh[w]) k = k | IW'(w);
+      word = word | ({64{oh[w]}} & data[w*64 +: 64]);
+    end
     last = (left & (left - 1'b1)) == '0;
   end
   assign in_ready = !busy && f_ready;
   assign f_valid = busy || in_valid;
   assign f_dst = busy ? dst : in_dst;
-  assign f_flit = busy ? {last, (F-1)'({k, data[k*64 +: 64]})} : {nz == '0, (F-1)'(in_msg[DW +: HW])};
+  assign f_flit = busy ? {last, (F-1)'({k, word})} : {nz == '0, (F-1)'(in_msg[DW +: HW])};
 
   always_ff @(posedge clk) begin
     if (rst) busy <= 1'b0;
