@@ -88,8 +88,17 @@ module home #(
   localparam int C2 = 2 * CORES_PER_NODE;  // L1 agents per node
 
   // ---------------------------------------------------------------- directory storage
+  // An entry holds a line of this node's memory (a request for any other is refused before it
+  // gets one), so it keeps the line's offset in that memory, OW bits, not all 58 (the LUT RAM
+  // copies on the boards): line_of puts the node's base above it, and a line outside the memory
+  // (a stray ack, a bad CTRL_LOST_CLEAR) matches no entry, as before.
+  localparam int OW = $clog2(NODE_MEM) - 6;
+  localparam logic [63:6] BASE_LINE = 58'((hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE) >> 6);
+  function automatic logic [63:6] line_of(input logic [OW-1:0] o);
+    line_of = BASE_LINE | 58'(o);
+  endfunction
   coh_pkg::home_state_e           d_state   [ENT];
-  logic [63:6]           d_line    [ENT];
+  logic [OW-1:0]         d_line    [ENT];
   logic [coh_pkg::AGENT_BITS-1:0] d_owner   [ENT];
   logic [31:0]           d_since   [ENT];   // cycle the entry began waiting for acks or data
   // the rest of an entry is read only by the step, from the way banks below
@@ -232,9 +241,9 @@ module home #(
   // only when those ports are ready, runs only in a cycle without memory data and a pending
   // entry, so the choice is the same and the read starts before the ports' readies are known.
   logic [63:6] aux_line;
-  assign aux_line = d_line[mq_valid && pq_valid ? pq_dout : scan];
+  assign aux_line = line_of(d_line[mq_valid && pq_valid ? pq_dout : scan]);
   // the revocation sweep: an owned line whose owner may no longer write its page is recalled
-  assign swp_line = d_line[swp_idx];
+  assign swp_line = line_of(d_line[swp_idx]);
   assign swp_agent = d_owner[swp_idx];
   // With SHORT_PATHS the firewall's reads are registered (its vectors are block RAM, and the
   // path from the entry's line through them into the step's choice of message was the boards'
@@ -463,7 +472,7 @@ module home #(
       if (act_valid && !bad_addr && !full_wait && st.known) begin
         if (e_state == coh_pkg::H_I && st.next != coh_pkg::H_I) begin
           occupancy <= occupancy + 1'b1;
-          d_line[e] <= m.line;
+          d_line[e] <= m.line[6 +: OW];
         end
         if (e_state != coh_pkg::H_I && st.next == coh_pkg::H_I) occupancy <= occupancy - 1'b1;
         d_state[e] <= st.next;
@@ -511,15 +520,15 @@ module home #(
   // for the tag compare that picks the way.
   assign dir_upd = !rst && !halt && act_valid && !bad_addr && !full_wait && st.known;
   for (genvar w = 0; w < DIR_WAYS; w++) begin : g_way
-    logic [63:6]          lines  [DIR_SETS];
+    logic [OW-1:0]        lines  [DIR_SETS];
     coh_pkg::home_state_e states [DIR_SETS];
     fields_t              fields [DIR_SETS];
-    assign way_line[w] = lines[set];
+    assign way_line[w] = line_of(lines[set]);
     assign way_state[w] = d_used[EW'(32'(set) * DIR_WAYS + w)] ? states[set] : coh_pkg::H_I;
     assign way_fields[w] = fields[set];
     always_ff @(posedge clk)
       if (dir_upd && 32'(e[WB-1:0]) == w) begin
-        if (e_state == coh_pkg::H_I && st.next != coh_pkg::H_I) lines[e[EW-1:WB]] <= m.line;
+        if (e_state == coh_pkg::H_I && st.next != coh_pkg::H_I) lines[e[EW-1:WB]] <= m.line[6 +: OW];
         states[e[EW-1:WB]] <= st.next;
         fields[e[EW-1:WB]] <= ef_next;
       end
