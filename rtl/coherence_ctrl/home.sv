@@ -93,7 +93,8 @@ module home #(
   // copies on the boards): line_of puts the node's base above it, and a line outside the memory
   // (a stray ack, a bad CTRL_LOST_CLEAR) matches no entry, as before.
   localparam int OW = $clog2(NODE_MEM) - 6;
-  localparam logic [63:6] BASE_LINE = 58'((hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE) >> 6);
+  localparam logic [63:0] MEM_BASE = hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE;
+  localparam logic [63:6] BASE_LINE = MEM_BASE[63:6];
   function automatic logic [63:6] line_of(input logic [OW-1:0] o);
     line_of = BASE_LINE | 58'(o);
   endfunction
@@ -344,8 +345,7 @@ module home #(
 
   // a request for a line outside this node's memory cannot be served
   logic in_range;
-  assign in_range = 64'({m.line, 6'd0}) >= hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE &&
-                    64'({m.line, 6'd0}) < hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE + 64'(NODE_MEM);
+  assign in_range = 64'({m.line, 6'd0}) >= MEM_BASE && 64'({m.line, 6'd0}) < MEM_BASE + 64'(NODE_MEM);
 
   coh_pkg::home_state_e step_st;
   coh_pkg::home_event_e step_ev;
@@ -395,7 +395,7 @@ module home #(
     pq_din = e;
     mem_valid = 1'b0;
     mem_we = 1'b0;
-    mem_addr = 32'({m.line, 6'd0} - hive_pkg::GLOBAL_BASE - 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE);
+    mem_addr = 32'({m.line, 6'd0} - MEM_BASE);
     mem_wdata = m.data;
     oq_push = 1'b0;
     oq_din = reply(coh_pkg::M_NACK, m.src_agent, m.line, m.kind == coh_pkg::M_PUTM, '0);
