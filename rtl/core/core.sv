@@ -509,7 +509,7 @@ module core #(
   logic        md_start, md_done, md_kill;
   /* verilator lint_off PINCONNECTEMPTY */
   logic [63:0] md_result;
-  muldiv md (.clk, .rst, .start(md_start), .op(f3), .word(opc == 7'b0111011), .a(rv1), .b(rv2),
+  muldiv #(.SHORT_PATHS(SHORT_PATHS)) md (.clk, .rst, .start(md_start), .op(f3), .word(opc == 7'b0111011), .a(rv1), .b(rv2),
              .kill(md_kill), .busy(), .done(md_done), .result(md_result));
   /* verilator lint_on PINCONNECTEMPTY */
 

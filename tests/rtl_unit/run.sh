@@ -27,26 +27,31 @@ count() {
     done
 }
 
-# build NAME: verilates rtl/core/NAME.sv with tests/rtl_unit/tb_NAME.cpp -> $OUT/NAME/tb_NAME
+# build NAME [DIR [VERILATOR_ARGS...]]: verilates rtl/core/NAME.sv with
+# tests/rtl_unit/tb_NAME.cpp -> $OUT/DIR/tb_NAME (DIR: NAME unless given)
 build() {
     local name=$1
-    local log=$OUT/$name.build.log
+    local dir=${2:-$1}
+    shift $(($# < 2 ? $# : 2))
+    local log=$OUT/$dir.build.log
     if ! OBJCACHE=ccache verilator --cc --exe --build -j "$JOBS" -Wall \
-        --top-module "$name" -Mdir "$OUT/$name" -o "tb_$name" \
-        -CFLAGS "-O1 -std=c++17 -Wall" \
+        --top-module "$name" -Mdir "$OUT/$dir" -o "tb_$name" \
+        -CFLAGS "-O1 -std=c++17 -Wall" "$@" \
         "$ROOT/rtl/core/$name.sv" "$ROOT/tests/rtl_unit/tb_$name.cpp" >"$log" 2>&1; then
-        fail "build $name" "see $log"
+        fail "build $dir" "see $log"
         tail -n 20 "$log" | sed 's/^/  /'
         return 1
     fi
 }
 
-# run NAME ARGS...: runs the testbench; a nonzero exit without a FAIL line is a failure too.
+# run NAME[:DIR] ARGS...: runs $OUT/DIR/tb_NAME (DIR: NAME unless given); a nonzero exit
+# without a FAIL line is a failure too.
 run() {
-    local name=$1
+    local name=${1%%:*}
+    local dir=${1#*:}
     shift
     local before=$failed out rc
-    out=$("$OUT/$name/tb_$name" "$@" 2>&1)
+    out=$("$OUT/$dir/tb_$name" "$@" 2>&1)
     rc=$?
     count <<<"$out"
     if [ "$rc" -ne 0 ] && [ "$failed" -eq "$before" ]; then
@@ -63,8 +68,11 @@ else
     sed 's/^/  /' "$OUT/rvc_vectors.log" | tail -n 20
 fi
 
-# muldiv: C reference with __int128
+# muldiv: C reference with __int128, on the simulator's unit and on the boards' (SHORT_PATHS)
 if build muldiv; then run muldiv "$MULDIV_RANDOM"; fi
+if build muldiv muldiv-short "-GSHORT_PATHS=1'b1" -CFLAGS -DSHORT_PATHS=1; then
+    run muldiv:muldiv-short "$MULDIV_RANDOM"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
