@@ -77,13 +77,19 @@ else
   # took about an eighth more LUT positions and left the router far more overused wires
   # (docs/fpga.md, "Wide LUTs"); FPGA_SYNTH_OPTS= on the command line brings them back
   FPGA_SYNTH_OPTS ?= -nowidelut
+  # 1: the design is flattened before LUT mapping, so that ABC optimizes across the modules'
+  # boundaries (a unit's unused outputs, a message's data chosen in one block and gated in the
+  # next): the 1x1 took 7 % fewer LUT positions than with the hierarchy kept (docs/fpga.md,
+  # change 49). The figures by block then come from a second synthesis that keeps the hierarchy
+  # (blocks_stat.txt, `make fpga-blocks`). FPGA_FLAT= on the command line keeps the hierarchy.
+  FPGA_FLAT ?= 1
   # at most 8 MiB: the firewall keeps a vector per 4 KiB page on chip (docs/fpga.md)
   FPGA_NODE_MEM ?= $(shell n=$$(( 33554432 / $(NODES) )); [ $$n -gt 8388608 ] && n=8388608; echo $$n)
   FPGA_TOP      := ulx3s_top
 endif
 FPGA_SHAPE := $(NODES)x$(CORES_PER_NODE)
 # (synthesis options, when given, name the configuration too: -noabc9 -> ...-noabc9)
-FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-dir$(FPGA_DIR_SETS)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))$(if $(FPGA_ABC_FAST),-abcfast)
+FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-dir$(FPGA_DIR_SETS)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))$(if $(FPGA_ABC_FAST),-abcfast)$(if $(FPGA_FLAT),-flat)
 # Yosys' synthesis command and nextpnr's options (part of the build parameters: a change
 # re-runs the flow); FPGA_SYNTH_OPTS adds options to synth_ecp5 / synth_xilinx
 fpga_empty :=
@@ -108,9 +114,10 @@ FPGA_PARAMS  = -G NODES=$(NODES) -G CORES_PER_NODE=$(CORES_PER_NODE) \
 # what both boards' flows read, and their synthesis command (Yosys' synth_xilinx keeps the
 # hierarchy by default; synth_ecp5 is told to)
 FPGA_TOP_SRCS = $(if $(filter arty-a7-100t,$(BOARD)),fpga/arty/xilinx_bb.sv $(ARTY_SRCS),$(ULX3S_SYNTH_SRCS))
-FPGA_SYNTH_CMD = $(if $(filter arty-a7-100t,$(BOARD)),synth_xilinx -family xc7,synth_ecp5 -noflatten)
+FPGA_HIER_CMD = $(if $(filter arty-a7-100t,$(BOARD)),synth_xilinx -family xc7,synth_ecp5 -noflatten)
+FPGA_SYNTH_CMD = $(if $(FPGA_FLAT),synth_ecp5,$(FPGA_HIER_CMD))
 FPGA_READ = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top $(FPGA_TOP) $(FPGA_PARAMS) $(FPGA_TOP_SRCS)
-FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC_FAST), abc=fast) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
+FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC_FAST), abc=fast)$(if $(FPGA_FLAT), flat=1) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-keep fpga-report fpga-images fpga-load fpga-params-force fpga-blocks \
         fpga-hotspots fpga-boot-check
@@ -137,11 +144,12 @@ FPGA_BIT := $(FPGA_BOARD_DIR)/hive_ulx3s_$(FPGA_CONFIG).bit
 fpga: $(FPGA_BIT)
 	@$(FPGA_PY) fpga/tools/fpga_report.py summary $(FPGA_DIR)
 
-# One synthesis, hierarchy kept (-noflatten), with the cells just before LUT mapping recorded on
-# the way (premap_stat.txt: memories, flip-flops, carries, DSPs and the gates ABC will map, per
-# module; the figures when LUT mapping does not finish): ABC maps each module on its own (the flattened
-# design's LUT mapping did not finish in 80 minutes here), `stat` gives the per-block figures,
-# and nextpnr flattens the netlist when it reads it.
+# One synthesis for place and route, with the cells just before LUT mapping recorded on the way
+# (premap_stat.txt: memories, flip-flops, carries, DSPs and the gates ABC will map; the figures
+# when LUT mapping does not finish). Flattened (FPGA_FLAT, above) its `stat` has the totals only;
+# with the hierarchy kept (-noflatten) ABC maps each module on its own and `stat` gives the
+# per-block figures too; nextpnr flattens the netlist when it reads it. (Flattened, the 1x1's
+# LUT mapping did not end in 80 minutes in the sixth session; at c54903c it took 5 minutes.)
 ULX3S_YS = $(FPGA_READ); \
            $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top ulx3s_top -run begin:map_luts; \
            tee -q -o $(FPGA_DIR)/premap_stat.txt stat -width; \
@@ -182,7 +190,15 @@ $(FPGA_BIT): $(FPGA_DIR)/hive.config
 	$(ECPPACK) --compress --input $< --bit $@.tmp
 	@mv $@.tmp $@
 
+ifeq ($(FPGA_FLAT),)
 fpga-blocks: $(FPGA_DIR)/hive.json  # the synthesis keeps the hierarchy: synth_stat.txt has the blocks
+else
+# the flattened design's figures by block: the same sources synthesized with the hierarchy kept
+fpga-blocks: $(FPGA_DIR)/blocks_stat.txt
+$(FPGA_DIR)/blocks_stat.txt: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
+	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/blocks.log -p '$(FPGA_READ); $(FPGA_HIER_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP); tee -q -o $@.tmp stat -width'
+	@mv $@.tmp $@
+endif
 endif
 
 # Where the logic comes from, by RTL source line (fpga/tools/fpga_hotspots.py): the synthesis
@@ -191,7 +207,7 @@ endif
 fpga-hotspots: $(FPGA_DIR)/premap.json
 	@$(FPGA_PY) fpga/tools/fpga_hotspots.py $< $(HOTSPOTS_OPTS)
 $(FPGA_DIR)/premap.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
-	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/premap.log -p '$(FPGA_READ); $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP) -run begin:map_luts; write_json -selected $@.tmp'
+	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/premap.log -p '$(FPGA_READ); $(FPGA_HIER_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP) -run begin:map_luts; write_json -selected $@.tmp'
 	@mv $@.tmp $@
 
 ifeq ($(BOARD),arty-a7-100t)
@@ -218,8 +234,8 @@ endif
 # docs/fpga.md's figures section is written from that JSON (never by hand)
 # The reports a configuration's figures are read from (fpga/tools/fpga_report.py), small text
 # files; fpga/results/<board>/<config>/ keeps them under version control.
-FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt synth.seconds pnr_params pnr_report.json \
-                   pnr.log pnr.seconds
+FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt blocks_stat.txt synth.seconds pnr_params \
+                   pnr_report.json pnr.log pnr.seconds
 FPGA_KEPT := fpga/results/$(BOARD)/$(FPGA_CONFIG)
 fpga-keep:
 	@test -f $(FPGA_DIR)/synth_stat.txt || { echo "fpga-keep: no synthesis in $(FPGA_DIR): run make fpga first with the same settings" >&2; exit 1; }

@@ -323,7 +323,11 @@ def board_figures(d):
         if cells:
             out["synth"] = xilinx_from_cells(cells)
         out["note"] = "Yosys synth_xilinx estimate; place and route in Vivado (docs/fpga.md)"
-    blk = by_block(*parsed, conv)
+    # a flattened synthesis (params flat=1) has its blocks from a second one that kept the
+    # hierarchy (blocks_stat.txt), if it was run
+    flat = p.get("flat") == "1"
+    out["flattened"] = flat
+    blk = by_block(*parse_stat(os.path.join(d, "blocks_stat.txt")), conv) if flat else by_block(*parsed, conv)
     if blk:
         out["by_block"] = blk
     # the cells just before LUT mapping (premap_stat.txt): all there is when the LUT mapping did
@@ -539,7 +543,7 @@ def docs_section(bench):
             L.append("")
             for c, f in boards[board].items():
                 if f.get("by_block"):
-                    L += _block_table(board, c, f["by_block"])
+                    L += _block_table(board, c, f["by_block"], f.get("flattened"))
                     continue
                 pb = f.get("by_block_before_lut_mapping")
                 if not pb:
@@ -570,11 +574,11 @@ def docs_section(bench):
         L.append(line + ".")
         L.append("")
         if f.get("by_block"):
-            L += _block_table(board, cfg, f["by_block"])
+            L += _block_table(board, cfg, f["by_block"], f.get("flattened"))
     return L
 
 
-def _block_table(board, cfg, blk):
+def _block_table(board, cfg, blk, flattened=False):
     """The lines of the table of a configuration's cells after synthesis, by block."""
     if board.startswith("ulx3s"):
         cols = ["block", "LUT4", "CCU2C (carry)", "DPR16X4 (LUT RAM)", "FFs", "DP16KD", "MULT18X18D"]
@@ -583,8 +587,11 @@ def _block_table(board, cfg, blk):
     else:
         cols = ["block", "LUTs", "of which LUT-RAM", "FFs", "RAMB36", "DSP48E1"]
         brows = [[b, v["luts"], v["luts_as_ram"], v["ffs"], v["bram36"], v["dsp"]] for b, v in blk.items()]
+    how = ("from its synthesis with the hierarchy kept (blocks_stat.txt); the flattened design that "
+           "is placed takes fewer, since ABC optimizes across the blocks' boundaries there" if flattened
+           else "the blocks add up to the design")
     return (["Cells after synthesis by block, `%s` (a module's cells count for its nearest "
-             "enclosing block; the blocks add up to the design):" % cfg, ""] + _table(cols, brows) + [""])
+             "enclosing block; %s):" % (cfg, how), ""] + _table(cols, brows) + [""])
 
 
 def docs(json_path, md_path):
