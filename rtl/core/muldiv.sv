@@ -51,7 +51,7 @@ module muldiv #(
     S_MUL,   // multiply the registered operands (SHORT_PATHS: one multiplier bit per cycle)
     S_NORM,  // division: skip the dividend's leading zeros, catch the special cases
     S_DIV,   // division: one quotient bit per cycle
-    S_FIN    // division: signs and the W sign extension; SHORT_PATHS: the product's part
+    S_FIN    // division: signs and the W sign extension; a SHORT_PATHS multiply: its half
   } state_t;
 
   state_t      state;
@@ -136,14 +136,15 @@ module muldiv #(
     rem_next = qbit ? trial[63:0] : {rem[62:0], dvd[63]};
   end
 
-  // Final sign: of the quotient or the remainder, whichever is the result (one negation).
-  logic [63:0] div_v, div_res;
+  // S_FIN's result: the quotient or the remainder with its sign (one negation), or with
+  // SHORT_PATHS the product's half that a multiply asked for.
+  logic [63:0] div_v, fin_res;
 
   always_comb begin
     div_v   = rem_q ? rem : dvd;
-    div_res = (rem_q ? neg_r : neg_q) ? 64'd0 - div_v : div_v;
-    if (word_q) div_res = {{32{div_res[31]}}, div_res[31:0]};
-    if (SHORT_PATHS && mul_q) div_res = mul_res({acc, opb}, word_q, high_q);
+    fin_res = (rem_q ? neg_r : neg_q) ? 64'd0 - div_v : div_v;
+    if (word_q) fin_res = {{32{fin_res[31]}}, fin_res[31:0]};
+    if (SHORT_PATHS && mul_q) fin_res = mul_res({acc, opb}, word_q, high_q);
   end
 
   // ---------------------------------------------------------------- control
@@ -214,7 +215,7 @@ module muldiv #(
           if (count == 7'd1) state <= S_FIN;
         end
         S_FIN: begin
-          result <= div_res;
+          result <= fin_res;
           done   <= 1'b1;
           state  <= S_IDLE;
         end
