@@ -400,7 +400,10 @@ module node #(
   assign stat_dir[hive_pkg::STAT_NODE_L1_PROTO +: hive_pkg::STAT_NODE_L1_PROTO_BITS] = 64'($countones(l_proto_err));
 
   // ------------------------------------------------------------------ device decoder
-  localparam logic [63:0] DEV_BASE = hive_pkg::NODEDEV_BASE + 64'(NODE_ID) * hive_pkg::NODEDEV_SIZE;
+  function automatic logic [63:0] dev_base(input int n);  // node n's device block
+    dev_base = hive_pkg::NODEDEV_BASE + 64'(n) * hive_pkg::NODEDEV_SIZE;
+  endfunction
+  localparam logic [63:0] DEV_BASE = dev_base(NODE_ID);
   localparam int DEV_BITS = $clog2(hive_pkg::NODEDEV_SIZE);  // a node's device block
 
   // Every device window has a power-of-two size at a base aligned to it (tools/gen_regs.py
@@ -451,8 +454,7 @@ module node #(
     c_node = coh_pkg::NODE_BITS'((c_addr >> DEV_BITS) - (hive_pkg::NODEDEV_BASE >> DEV_BITS));
     c_remote = 1'b0;
     for (int n = 0; n < NODES; n++)
-      if (n != NODE_ID && in_win(c_addr, hive_pkg::NODEDEV_BASE + 64'(n) * hive_pkg::NODEDEV_SIZE,
-                                 hive_pkg::NODEDEV_SIZE)) c_remote = 1'b1;
+      if (n != NODE_ID && in_win(c_addr, dev_base(n), hive_pkg::NODEDEV_SIZE)) c_remote = 1'b1;
     c_cell_ok = cell_mask[{2'd0, c_node}];
     d_req = 1'b0; d_we = 1'b0; d_addr = '0; d_wdata = '0; d_wstrb = '0;
     rm = req_out_msg;
