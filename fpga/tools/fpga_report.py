@@ -227,8 +227,11 @@ def pnr_log(d):
         return None
     util = {m.group(1): {"used": int(m.group(2)), "available": int(m.group(3))}
             for m in re.finditer(r"^Info:\s+(\w+):\s+(\d+)/\s*(\d+)\s+\d+%", text, re.M)}
+    # the core clock's global net: $glbnet$clk, or in a flattened netlist named after a block
+    # that uses it ($glbnet$arb.clk)
     est = [(float(m.group(1)), float(m.group(2))) for m in re.finditer(
-        r"Max frequency for clock '\$glbnet\$clk': ([\d.]+) MHz \((?:PASS|FAIL) at ([\d.]+) MHz\)", text)]
+        r"Max frequency for clock '\$glbnet\$[\w.\[\]]*clk': ([\d.]+) MHz \((?:PASS|FAIL) at ([\d.]+) MHz\)",
+        text)]
     if not util or not est:
         return None
     out = {"utilization": util, "fmax_estimate": est[-1][0], "constraint": est[-1][1]}
