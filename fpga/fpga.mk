@@ -196,6 +196,7 @@ else
 # the flattened design's figures by block: the same sources synthesized with the hierarchy kept
 fpga-blocks: $(FPGA_DIR)/blocks_stat.txt
 $(FPGA_DIR)/blocks_stat.txt: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
+	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/blocks_revision
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/blocks.log -p '$(FPGA_READ); $(FPGA_HIER_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP); tee -q -o $@.tmp stat -width'
 	@mv $@.tmp $@
 endif
@@ -234,7 +235,7 @@ endif
 # docs/fpga.md's figures section is written from that JSON (never by hand)
 # The reports a configuration's figures are read from (fpga/tools/fpga_report.py), small text
 # files; fpga/results/<board>/<config>/ keeps them under version control.
-FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt blocks_stat.txt synth.seconds pnr_params \
+FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt blocks_stat.txt blocks_revision synth.seconds pnr_params \
                    pnr_report.json pnr.log pnr.seconds
 FPGA_KEPT := fpga/results/$(BOARD)/$(FPGA_CONFIG)
 fpga-keep:

@@ -327,10 +327,15 @@ def board_figures(d):
             out["synth"] = xilinx_from_cells(cells)
         out["note"] = "Yosys synth_xilinx estimate; place and route in Vivado (docs/fpga.md)"
     # a flattened synthesis (params flat=1) has its blocks from a second one that kept the
-    # hierarchy (blocks_stat.txt), if it was run
+    # hierarchy (blocks_stat.txt), if it was run on the same revision
     flat = p.get("flat") == "1"
     out["flattened"] = flat
-    blk = by_block(*parse_stat(os.path.join(d, "blocks_stat.txt")), conv) if flat else by_block(*parsed, conv)
+    try:
+        same = open(os.path.join(d, "blocks_revision")).read().strip() == out["revision"]
+    except OSError:
+        same = False
+    blk = (by_block(*parse_stat(os.path.join(d, "blocks_stat.txt")), conv) if same else None) if flat \
+        else by_block(*parsed, conv)
     if blk:
         out["by_block"] = blk
     # the cells just before LUT mapping (premap_stat.txt): all there is when the LUT mapping did
