@@ -149,7 +149,7 @@ fpga: $(FPGA_BIT)
 # when LUT mapping does not finish). Flattened (FPGA_FLAT, above) its `stat` has the totals only;
 # with the hierarchy kept (-noflatten) ABC maps each module on its own and `stat` gives the
 # per-block figures too; nextpnr flattens the netlist when it reads it. (Flattened, the 1x1's
-# LUT mapping did not end in 80 minutes in the sixth session; at c54903c it took 5 minutes.)
+# LUT mapping did not end in 80 minutes in the sixth session; at f245db1 it took 5 minutes.)
 ULX3S_YS = $(FPGA_READ); \
            $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top ulx3s_top -run begin:map_luts; \
            tee -q -o $(FPGA_DIR)/premap_stat.txt stat -width; \
