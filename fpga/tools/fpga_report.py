@@ -265,10 +265,18 @@ def core_fmax(rep):
     return best
 
 
+def read_text(path):
+    """A small report file's text, stripped; None when it is missing."""
+    try:
+        return open(path).read().strip()
+    except OSError:
+        return None
+
+
 def read_int(path):
     try:
-        return int(open(path).read().strip())
-    except (OSError, ValueError):
+        return int(read_text(path))
+    except (TypeError, ValueError):
         return None
 
 
@@ -278,10 +286,7 @@ def board_figures(d):
     name = p.get("board", os.path.basename(os.path.dirname(os.path.normpath(d))))
     out = {"board": name, "config": os.path.basename(os.path.normpath(d)), "params": p,
            "shape": p.get("shape"), "l1_lines": int(p["l1_lines"]) if p.get("l1_lines") else None}
-    try:
-        out["revision"] = open(os.path.join(d, "revision")).read().strip()
-    except OSError:
-        out["revision"] = "unknown"
+    out["revision"] = read_text(os.path.join(d, "revision")) or "unknown"
     if p.get("mhz"):
         out["clock_mhz"] = int(p["mhz"])
     for k in ("synth", "pnr"):
@@ -328,14 +333,13 @@ def board_figures(d):
         out["note"] = "Yosys synth_xilinx estimate; place and route in Vivado (docs/fpga.md)"
     # a flattened synthesis (params flat=1) has its blocks from a second one that kept the
     # hierarchy (blocks_stat.txt), if it was run on the same revision
-    flat = p.get("flat") == "1"
-    out["flattened"] = flat
-    try:
-        same = open(os.path.join(d, "blocks_revision")).read().strip() == out["revision"]
-    except OSError:
-        same = False
-    blk = (by_block(*parse_stat(os.path.join(d, "blocks_stat.txt")), conv) if same else None) if flat \
-        else by_block(*parsed, conv)
+    out["flattened"] = p.get("flat") == "1"
+    if not out["flattened"]:
+        blk = by_block(*parsed, conv)
+    elif read_text(os.path.join(d, "blocks_revision")) == out["revision"]:
+        blk = by_block(*parse_stat(os.path.join(d, "blocks_stat.txt")), conv)
+    else:
+        blk = None
     if blk:
         out["by_block"] = blk
     # the cells just before LUT mapping (premap_stat.txt): all there is when the LUT mapping did

@@ -90,9 +90,9 @@ module muldiv #(
   end
 
   // ---------------------------------------------------------------- multiply
-  // The product and the normalization are functions called only in the state that uses them
+  // The one-cycle product and the normalization are computed only in the state that uses them
   // (S_MUL, S_NORM): the same logic, but the simulation model does not compute a 130-bit
-  // product and a 64-bit leading-zero search in every cycle.
+  // product and a 64-bit leading-zero search in every cycle. mul_res picks the asked-for half.
   function automatic logic [63:0] mul_res(input logic [129:0] prod, input logic w,
                                           input logic hi);
     if (w) mul_res = {{32{prod[hi ? 63 : 31]}}, hi ? prod[63:32] : prod[31:0]};
