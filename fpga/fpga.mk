@@ -106,8 +106,11 @@ FPGA_PNR_OPTS   ?=
 FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
 ULX3S_SRCS  := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
                fpga/ulx3s/ulx3s_top.sv
-ULX3S_SYNTH_SRCS := fpga/ulx3s/EHXPLLL_bb.sv fpga/ulx3s/USRMCLK_bb.sv $(ULX3S_SRCS)
+ULX3S_SYNTH_SRCS := fpga/ulx3s/EHXPLLL_bb.sv fpga/ulx3s/USRMCLK_bb.sv fpga/ulx3s/DCCA_bb.sv $(ULX3S_SRCS)
 ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv
+# the board tops with the simulation stand-ins of their primitives (Verilator: lint, testbenches)
+ULX3S_SIM_SRCS := $(ULX3S_SRCS) fpga/sim/EHXPLLL.sv fpga/sim/USRMCLK.sv fpga/sim/DCCA.sv
+ARTY_SIM_SRCS  := $(ARTY_SRCS) fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv
 FPGA_PARAMS  = -G NODES=$(NODES) -G CORES_PER_NODE=$(CORES_PER_NODE) \
                -G NODE_MEM=$(FPGA_NODE_MEM) -G CLK_MHZ=$(FPGA_MHZ) -G BAUD=$(FPGA_BAUD) \
                -G L1_LINES=$(FPGA_L1_LINES) -G DIR_SETS=$(FPGA_DIR_SETS)
@@ -276,12 +279,9 @@ $(FPGA_SIM_SDRAM_SHORT): $(FPGA_SDRAM_TB)
 FPGA_HELLO := $(FPGA_CHECK_DIR)/hello.bin
 FPGA_SIM_BOARD := $(FPGA_CHECK_DIR)/board/tb_ulx3s
 FPGA_SIM_ARTY  := $(FPGA_CHECK_DIR)/arty/tb_arty
-FPGA_BOARD_TB := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
-                 fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv fpga/sim/USRMCLK.sv \
-                 fpga/sim/sdram_model.sv fpga/sim/spi_flash_model.sv fpga/sim/tb_ulx3s.sv \
-                 fpga/sim/tb_board.cpp
-FPGA_ARTY_TB  := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv \
-                 fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv fpga/sim/tb_arty.sv fpga/sim/tb_board.cpp
+FPGA_BOARD_TB := $(ULX3S_SIM_SRCS) fpga/sim/sdram_model.sv fpga/sim/spi_flash_model.sv \
+                 fpga/sim/tb_ulx3s.sv fpga/sim/tb_board.cpp
+FPGA_ARTY_TB  := $(ARTY_SIM_SRCS) fpga/sim/tb_arty.sv fpga/sim/tb_board.cpp
 
 $(FPGA_HELLO): fpga/sim/hello.S
 	@mkdir -p $(@D)
@@ -331,7 +331,7 @@ $(FPGA_TB_FLASH): $(FPGA_HELLO) $(BOOTROM_TEMPLATE) fpga/host/hive_fpga.py
 
 fpga-check: $(RTL_PKG) $(FPGA_SIM_SDRAM) $(FPGA_SIM_SDRAM_SHORT) $(FPGA_SIM_SDRAM_BOARD) \
             $(FPGA_SIM_BOARD) $(FPGA_SIM_ARTY) $(FPGA_HELLO) $(FPGA_TB_FLASH)
-	@FPGA_LINT='$(FPGA_LINT)' RTL_SRCS='$(RTL_SRCS)' FPGA_COMMON='$(FPGA_COMMON)' \
+	@FPGA_LINT='$(FPGA_LINT)' ULX3S_SRCS='$(ULX3S_SIM_SRCS)' ARTY_SRCS='$(ARTY_SIM_SRCS)' \
 	  SDRAM_SIM='$(FPGA_SIM_SDRAM)' SDRAM_SIM_SHORT='$(FPGA_SIM_SDRAM_SHORT)' \
 	  SDRAM_SIM_BOARD='$(FPGA_SIM_SDRAM_BOARD)' ULX3S_MHZ='$(ULX3S_MHZ)' \
 	  BOARD_SIM='$(FPGA_SIM_BOARD) --board 1 --node-mem $(FPGA_TB_ULX3S_MEM) $(FPGA_HELLO)' \

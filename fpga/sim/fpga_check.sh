@@ -2,7 +2,8 @@
 # make fpga-check: checks of the FPGA flow that need neither YoWASP nor a board. Each check
 # prints PASS/FAIL and what (the test runner's format: tests/run.py, suite fpga); the last line is
 # `N passed, N failed`; exit status 1 when any failed.
-# Environment (from fpga/fpga.mk): FPGA_LINT, RTL_SRCS, FPGA_COMMON, SDRAM_SIM, SDRAM_SIM_SHORT,
+# Environment (from fpga/fpga.mk): FPGA_LINT, ULX3S_SRCS and ARTY_SRCS (each board top's sources
+# with the stand-ins of its primitives), SDRAM_SIM, SDRAM_SIM_SHORT,
 # SDRAM_SIM_BOARD (the controller at the ULX3S clock ULX3S_MHZ),
 # and optionally BOARD_SIM and ARTY_SIM (the ULX3S top with the SDRAM model, the Arty top with
 # its block RAM: each runs a bare-metal program loaded over its UART) and FLASH_IMAGE (the
@@ -22,8 +23,8 @@ lint() {  # lint what top args...
   if $FPGA_LINT --top-module "$top" "$@" >"$log" 2>&1; then result OK "$what"; else result FAIL "$what"; fi
 }
 
-ULX3S="$RTL_SRCS $FPGA_COMMON fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv fpga/ulx3s/ulx3s_top.sv fpga/sim/EHXPLLL.sv fpga/sim/USRMCLK.sv"
-ARTY="$RTL_SRCS $FPGA_COMMON fpga/arty/arty_clk.sv fpga/arty/arty_top.sv fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv"
+ULX3S="$ULX3S_SRCS"
+ARTY="$ARTY_SRCS"
 # Debian's Yosys 0.23 reads less SystemVerilog than the boards' YoWASP Yosys (slang): rtl/ must
 # pass both, in the simulator's form and the boards' (SHORT_PATHS)
 synth() {  # what make-args...
@@ -35,7 +36,7 @@ if [ -n "${SYNTH_CHECK:-}" ]; then
   synth "make synth-check SHORT_PATHS=1 (the boards' paths)" SHORT_PATHS=1
 fi
 # shellcheck disable=SC2086
-lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL and USRMCLK stand-ins)" ulx3s_top $ULX3S
+lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL, USRMCLK and DCCA stand-ins)" ulx3s_top $ULX3S
 # shellcheck disable=SC2086
 lint "lint ulx3s_top 4x1, 8 MiB per node" ulx3s_top -GNODES=4 "-GNODE_MEM=64'h800000" $ULX3S
 # shellcheck disable=SC2086
