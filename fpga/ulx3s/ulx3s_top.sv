@@ -128,6 +128,9 @@ module ulx3s_top #(
              // no event counters (mhpmcounter3.. read as zero, as the spec allows): the
              // benchmarks that read them run in the simulator; about 1 100 LUTs less per core
              .HPM_COUNTERS(0),
+             // the home's output queue one message deep: a register instead of two and their
+             // 600-bit multiplexer, whose select was among the most congested nets of the 2x1
+             .HOME_OUT_DEPTH(1),
              // the harness's wild write and SIPS drop/delay are not on the board (its fault is
              // the node-fail button): a message register and multiplexers less per node
              .HARNESS_PORTS(1'b0),

@@ -23,6 +23,11 @@ module home #(
     // 1 (the boards): a message's choice and lookup, then its step, in two cycles; the sweep
     // acts on a firewall check of its entry made a cycle earlier
     parameter bit     SHORT_PATHS = 1'b0,
+    // messages the output queue holds: 2 lets a step push while the network takes the last
+    // message; 1 (a board's) keeps a message in one register, without the queue's multiplexer
+    // and its select fanning out to every bit, and a SHORT_PATHS home, which steps every other
+    // cycle at most, then sends a message every third cycle at most
+    parameter int     OUT_DEPTH = 2,
     localparam int    AGENTS = NODES * CORES_PER_NODE * 2,
     localparam int    MW = coh_pkg::MSG_BITS
 ) (
@@ -135,7 +140,7 @@ module home #(
   /* verilator lint_on PINCONNECTEMPTY */
   logic          oq_push, oq_ready;
   coh_pkg::msg_t          oq_din;
-  fifo #(.W(MW), .DEPTH(2)) out_q (
+  fifo #(.W(MW), .DEPTH(OUT_DEPTH)) out_q (
       .clk, .rst, .push(oq_push), .din(oq_din), .ready(oq_ready), .pop(out_ready),
       .dout(out_msg), .valid(out_valid));
   logic          fq_push, fq_ready;

@@ -16,6 +16,7 @@ module node #(
     parameter int     TLB_ENTRIES = 8,      // core.sv
     parameter int     PMP_ENTRIES = 8,      // core.sv
     parameter int     HPM_COUNTERS = 4,     // core.sv
+    parameter int     HOME_OUT_DEPTH = 2,   // home.sv
     // the harness's wild write, SIPS drop/delay and statistics counters (hive_soc); 0: never
     // armed or counted, their registers and multiplexers (a whole message and a line's write
     // data) are left out
@@ -222,7 +223,7 @@ module node #(
   logic          h_req_pop, h_rsp_valid, h_rsp_pop, h_out_valid, h_out_ready;
   logic [MW-1:0] h_out_msg;
   home #(.NODE_ID(NODE_ID), .NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM),
-         .DIR_SETS(DIR_SETS), .SHORT_PATHS(SHORT_PATHS)) hm (
+         .DIR_SETS(DIR_SETS), .SHORT_PATHS(SHORT_PATHS), .OUT_DEPTH(HOME_OUT_DEPTH)) hm (
       .clk, .rst, .halt(fault_node_fail), .timeout, .clear_valid(lost_clear),
       .clear_line(lost_line), .lost_event, .fw_line, .fw_agent, .fw_ok, .own_agent, .own_ok,
       .swp_line, .swp_agent, .swp_ok, .fw_filling, .sweep_start(fw_fill_done), .sweeping, .deny, .deny_wb, .cutoff,

@@ -19,6 +19,7 @@ module hive_soc #(
     parameter int TLB_ENTRIES = 8,      // entries of each core's I and D TLB
     parameter int PMP_ENTRIES = 8,      // PMP entries of each core (4 or more: OpenSBI uses 3)
     parameter int HPM_COUNTERS = 4,     // event counters mhpmcounter3.. of each core (0 to 4)
+    parameter int HOME_OUT_DEPTH = 2,   // messages each home's output queue holds (1 or 2)
     // 0: the fault-control port's wild write and SIPS drop/delay do nothing, and stat_imiss,
     // stat_dmiss, stat_stall stay 0 (the boards: their fault is the node-fail button, their
     // status reports minstret); node failure, core halt and the other statistics stay
@@ -147,6 +148,7 @@ module hive_soc #(
            .DIR_SETS(DIR_SETS), .SIPS_DEPTH(SIPS_DEPTH), .FIREWALL(FIREWALL),
            .BOOTROM_WORDS(BOOTROM_WORDS), .SHORT_PATHS(SHORT_PATHS),
            .TLB_ENTRIES(TLB_ENTRIES), .PMP_ENTRIES(PMP_ENTRIES), .HPM_COUNTERS(HPM_COUNTERS),
+           .HOME_OUT_DEPTH(HOME_OUT_DEPTH),
            .HARNESS_PORTS(HARNESS_PORTS)) nd (
         .clk, .rst, .cfg_elf_mode(elf_mode_q), .rom_we, .rom_addr, .rom_wdata,
         .mem_req_valid(mem_req_valid[n]), .mem_req_ready(MEM_NEVER_STALLS || mem_req_ready[n]),
