@@ -89,11 +89,12 @@ module arty_top #(
   hive_soc #(.NODES(NODES), .CORES_PER_NODE(CORES_PER_NODE), .NODE_MEM(NODE_MEM),
              .L1_LINES(L1_LINES), .DIR_SETS(DIR_SETS),
              // as on the ULX3S: the short paths, messages as flits, the boot ROM's used
-             // quarter, no harness ports (docs/fpga.md); TLBs of 2 entries (bare-metal programs
-             // walk the page table more often, and 2x1 fits); the PMP keeps 8 entries, as the
-             // ISA tests that run here want (their catch-all is entry 7)
+             // quarter, no harness ports, the homes' output queues a message deep
+             // (docs/fpga.md); TLBs of 2 entries (bare-metal programs walk the page table more
+             // often, and 2x1 fits); the PMP keeps 8 entries, as the ISA tests that run here
+             // want (their catch-all is entry 7)
              .SHORT_PATHS(1'b1), .SERIAL_LINKS(1'b1), .TLB_ENTRIES(2), .BOOTROM_WORDS(128),
-             .HARNESS_PORTS(1'b0)) soc (
+             .HOME_OUT_DEPTH(1), .HARNESS_PORTS(1'b0)) soc (
       .clk, .rst(soc_rst), .cfg_elf_mode(elf_mode), .rom_we, .rom_addr, .rom_wdata,
       .mem_req_valid(m_valid), .mem_req_ready(m_ready), .mem_req_we(m_we), .mem_req_addr(m_addr),
       .mem_req_wdata(m_wdata), .mem_req_wstrb(m_wstrb), .mem_resp_valid(m_resp_valid),
