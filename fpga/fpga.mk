@@ -106,10 +106,10 @@ FPGA_PNR_OPTS   ?=
 FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
 ULX3S_SRCS  := $(RTL_SRCS) $(FPGA_COMMON) fpga/sdram/sdram_ctrl.sv fpga/ulx3s/ulx3s_pll.sv \
                fpga/ulx3s/ulx3s_top.sv
-ULX3S_SYNTH_SRCS := fpga/ulx3s/EHXPLLL_bb.sv fpga/ulx3s/USRMCLK_bb.sv fpga/ulx3s/DCCA_bb.sv $(ULX3S_SRCS)
+ULX3S_SYNTH_SRCS := fpga/ulx3s/EHXPLLL_bb.sv fpga/ulx3s/USRMCLK_bb.sv $(ULX3S_SRCS)
 ARTY_SRCS   := $(RTL_SRCS) $(FPGA_COMMON) fpga/arty/arty_clk.sv fpga/arty/arty_top.sv
 # the board tops with the simulation stand-ins of their primitives (Verilator: lint, testbenches)
-ULX3S_SIM_SRCS := $(ULX3S_SRCS) fpga/sim/EHXPLLL.sv fpga/sim/USRMCLK.sv fpga/sim/DCCA.sv
+ULX3S_SIM_SRCS := $(ULX3S_SRCS) fpga/sim/EHXPLLL.sv fpga/sim/USRMCLK.sv
 ARTY_SIM_SRCS  := $(ARTY_SRCS) fpga/sim/MMCME2_BASE.sv fpga/sim/BUFG.sv
 FPGA_PARAMS  = -G NODES=$(NODES) -G CORES_PER_NODE=$(CORES_PER_NODE) \
                -G NODE_MEM=$(FPGA_NODE_MEM) -G CLK_MHZ=$(FPGA_MHZ) -G BAUD=$(FPGA_BAUD) \

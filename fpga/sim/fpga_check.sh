@@ -36,7 +36,7 @@ if [ -n "${SYNTH_CHECK:-}" ]; then
   synth "make synth-check SHORT_PATHS=1 (the boards' paths)" SHORT_PATHS=1
 fi
 # shellcheck disable=SC2086
-lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL, USRMCLK and DCCA stand-ins)" ulx3s_top $ULX3S
+lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL and USRMCLK stand-ins)" ulx3s_top $ULX3S
 # shellcheck disable=SC2086
 lint "lint ulx3s_top 4x1, 8 MiB per node" ulx3s_top -GNODES=4 "-GNODE_MEM=64'h800000" $ULX3S
 # shellcheck disable=SC2086

@@ -100,12 +100,7 @@ module ulx3s_top #(
   logic [NODES*hive_pkg::STAT_SIPS_BITS-1:0] stat_sips;
   /* verilator lint_on UNUSEDSIGNAL */
 
-  // The SoC's reset reaches every register of every node (12 423 loads in a 2x1): registered
-  // here and driven by a global buffer onto a global network, it does not take the general
-  // routing across the die, where it was the most congested net (docs/fpga.md, change 50).
-  logic soc_rst_q = 1'b1;
-  always_ff @(posedge clk) soc_rst_q <= rst || hold || btn_q[2];
-  DCCA rst_glb (.CLKI(soc_rst_q), .CE(1'b1), .CLKO(soc_rst));
+  assign soc_rst = rst || hold || btn_q[2];
   assign node_fail = fail_cmd | fail_btn;
 
   // FIRE1 fails the node chosen by SW1..SW2 (nodes beyond NODES: the last node)
