@@ -23,8 +23,6 @@ lint() {  # lint what top args...
   if $FPGA_LINT --top-module "$top" "$@" >"$log" 2>&1; then result OK "$what"; else result FAIL "$what"; fi
 }
 
-ULX3S="$ULX3S_SRCS"
-ARTY="$ARTY_SRCS"
 # Debian's Yosys 0.23 reads less SystemVerilog than the boards' YoWASP Yosys (slang): rtl/ must
 # pass both, in the simulator's form and the boards' (SHORT_PATHS)
 synth() {  # what make-args...
@@ -36,13 +34,13 @@ if [ -n "${SYNTH_CHECK:-}" ]; then
   synth "make synth-check SHORT_PATHS=1 (the boards' paths)" SHORT_PATHS=1
 fi
 # shellcheck disable=SC2086
-lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL and USRMCLK stand-ins)" ulx3s_top $ULX3S
+lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL and USRMCLK stand-ins)" ulx3s_top $ULX3S_SRCS
 # shellcheck disable=SC2086
-lint "lint ulx3s_top 4x1, 8 MiB per node" ulx3s_top -GNODES=4 "-GNODE_MEM=64'h800000" $ULX3S
+lint "lint ulx3s_top 4x1, 8 MiB per node" ulx3s_top -GNODES=4 "-GNODE_MEM=64'h800000" $ULX3S_SRCS
 # shellcheck disable=SC2086
-lint "lint arty_top 1x1 (-Wall, MMCME2_BASE stand-in)" arty_top $ARTY
+lint "lint arty_top 1x1 (-Wall, MMCME2_BASE stand-in)" arty_top $ARTY_SRCS
 # shellcheck disable=SC2086
-lint "lint arty_top 2x1, 128 KiB per node" arty_top -GNODES=2 "-GNODE_MEM=64'h20000" $ARTY
+lint "lint arty_top 2x1, 128 KiB per node" arty_top -GNODES=2 "-GNODE_MEM=64'h20000" $ARTY_SRCS
 
 if "$SDRAM_SIM" --ops=20000 --seed=1 >"$log" 2>&1 && grep -q '^[0-9]* passed, 0 failed' "$log"; then
   result OK "SDRAM controller vs. behavioural SDRAM: 20000 random line ops, refresh, timing ($(grep -o 'refresh: [^,]*' "$log"))"
