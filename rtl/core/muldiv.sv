@@ -17,8 +17,7 @@
 //   rst      synchronous, active high: same as kill, and clears result.
 //
 // Latency (cycles from the start cycle to the done cycle; 1 = the next cycle)
-//   MUL, MULH, MULHSU, MULHU, MULW:  2  (operands registered, one 65x65 signed multiply);
-//            with SHORT_PATHS 67 (one bit of the multiplier per cycle, shift and add)
+//   MUL, MULH, MULHSU, MULHU, MULW:  2  (operands registered, one 65x65 signed multiply)
 //   DIV, DIVU, REM, REMU and W forms: 3 + n, where n = number of significant bits of the
 //            dividend's magnitude (|a| for the signed forms, after 32-bit extension for W):
 //            1 bit per cycle restoring division with the dividend's leading zeros skipped.
@@ -26,9 +25,10 @@
 //            Worst case 67 (64-bit), 35 (W). With SHORT_PATHS the leading zeros are skipped
 //            only as a whole upper half: n = 32 when the magnitude's upper 32 bits are zero,
 //            else 64 (0 as above).
-// SHORT_PATHS (the boards) trades those cycles for area and path length: the one-cycle 65x65
-// multiply took 16 DSP blocks, an adder tree of about 1 000 LUT positions and the longest path
-// of the unit, and the leading-zero search its 64-bit shifter (docs/fpga.md).
+// SHORT_PATHS (the boards) trades those cycles for the leading-zero search's 64-bit shifter.
+// The multiply is one cycle on the boards too: multiplying by shift and add, one multiplier
+// bit per cycle, saved the 16 DSP blocks and an adder tree, but no 1x1 ULX3S design with it
+// routed (docs/fpga.md, change 52).
 // Special results (RISC-V spec): x/0 = all ones, x%0 = x; (most negative)/(-1) = most
 // negative, (most negative)%(-1) = 0; in the W forms on the 32-bit values, sign-extended.
 module muldiv #(
@@ -48,10 +48,10 @@ module muldiv #(
 );
   typedef enum logic [2:0] {
     S_IDLE,  // waiting for start
-    S_MUL,   // multiply the registered operands (SHORT_PATHS: one multiplier bit per cycle)
+    S_MUL,   // multiply the registered operands
     S_NORM,  // division: skip the dividend's leading zeros, catch the special cases
     S_DIV,   // division: one quotient bit per cycle
-    S_FIN    // division: signs and the W sign extension; a SHORT_PATHS multiply: its half
+    S_FIN    // division: signs and the W sign extension
   } state_t;
 
   state_t      state;
@@ -63,11 +63,7 @@ module muldiv #(
   logic [64:0] opa, opb;   // multiply: 65-bit signed operands; division: magnitudes in [63:0]
   logic [63:0] rem;        // division: partial remainder (always < divisor)
   logic [63:0] dvd;        // division: dividend bits still to shift in, quotient bits shifted in
-  logic [6:0]  count;      // division: quotient bits still to produce; SHORT_PATHS multiply:
-                           // multiplier bits after this cycle's
-  logic        mul_q;      // SHORT_PATHS: the operation in flight is a multiply
-  logic [64:0] acc;        // SHORT_PATHS multiply: the product's upper 65 bits so far (its
-                           // lower bits shift into opb from the top as opb's bits are used)
+  logic [6:0]  count;      // division: quotient bits still to produce
 
   // ---------------------------------------------------------------- start: operand capture
   logic        is_div, sgn_a, sgn_b;
@@ -90,23 +86,16 @@ module muldiv #(
   end
 
   // ---------------------------------------------------------------- multiply
-  // The one-cycle product and the normalization are computed only in the state that uses them
+  // The product and the normalization are functions called only in the state that uses them
   // (S_MUL, S_NORM): the same logic, but the simulation model does not compute a 130-bit
-  // product and a 64-bit leading-zero search in every cycle. mul_res picks the asked-for half.
-  function automatic logic [63:0] mul_res(input logic [129:0] prod, input logic w,
-                                          input logic hi);
+  // product and a 64-bit leading-zero search in every cycle.
+  function automatic logic [63:0] mul_res(input logic [64:0] ma, input logic [64:0] mb,
+                                          input logic w, input logic hi);
+    logic signed [129:0] prod;
+    prod = 130'($signed(ma)) * 130'($signed(mb));
     if (w) mul_res = {{32{prod[hi ? 63 : 31]}}, hi ? prod[63:32] : prod[31:0]};
     else   mul_res = hi ? prod[127:64] : prod[63:0];
   endfunction
-
-  // SHORT_PATHS: one step of the signed shift-and-add multiply. opb's bit 0 is this cycle's
-  // multiplier bit; the last (count 0) is the sign bit, worth -2^64, so it subtracts.
-  logic [65:0] madd;
-  always_comb begin
-    logic [65:0] addend;
-    addend = opb[0] ? {opa[64], opa} : 66'd0;
-    madd = (count == 7'd0) ? {acc[64], acc} - addend : {acc[64], acc} + addend;
-  end
 
   // ---------------------------------------------------------------- divide
   // Normalization: the number of leading zeros of the dividend (shifted left past them), and
@@ -136,15 +125,13 @@ module muldiv #(
     rem_next = qbit ? trial[63:0] : {rem[62:0], dvd[63]};
   end
 
-  // S_FIN's result: the quotient or the remainder with its sign (one negation), or with
-  // SHORT_PATHS the product's half that a multiply asked for.
-  logic [63:0] div_v, fin_res;
+  // Final sign: of the quotient or the remainder, whichever is the result (one negation).
+  logic [63:0] div_v, div_res;
 
   always_comb begin
     div_v   = rem_q ? rem : dvd;
-    fin_res = (rem_q ? neg_r : neg_q) ? 64'd0 - div_v : div_v;
-    if (word_q) fin_res = {{32{fin_res[31]}}, fin_res[31:0]};
-    if (SHORT_PATHS && mul_q) fin_res = mul_res({acc, opb}, word_q, high_q);
+    div_res = (rem_q ? neg_r : neg_q) ? 64'd0 - div_v : div_v;
+    if (word_q) div_res = {{32{div_res[31]}}, div_res[31:0]};
   end
 
   // ---------------------------------------------------------------- control
@@ -161,7 +148,6 @@ module muldiv #(
             word_q <= word;
             rem_q  <= op[1];
             high_q <= (op[1:0] != 2'b00);
-            mul_q  <= !is_div;
             if (is_div) begin
               opa   <= {1'b0, a_mag};
               opb   <= {1'b0, b_mag};
@@ -171,23 +157,14 @@ module muldiv #(
             end else begin
               opa   <= {sgn_a & a_ext[63], a_ext};
               opb   <= {sgn_b & b_ext[63], b_ext};
-              acc   <= '0;
-              count <= 7'd64;
               state <= S_MUL;
             end
           end
         end
         S_MUL: begin
-          if (SHORT_PATHS) begin
-            // after the last step {acc, opb} is the 130-bit product
-            {acc, opb} <= {madd[65:1], madd[0], opb[64:1]};
-            count      <= count - 7'd1;
-            if (count == 7'd0) state <= S_FIN;
-          end else begin
-            result <= mul_res(130'($signed(opa)) * 130'($signed(opb)), word_q, high_q);
-            done   <= 1'b1;
-            state  <= S_IDLE;
-          end
+          result <= mul_res(opa, opb, word_q, high_q);
+          done   <= 1'b1;
+          state  <= S_IDLE;
         end
         S_NORM: begin
           lz    = SHORT_PATHS ? {opa[63:0] != 64'd0, opa[63:32] == 32'd0, 5'd0}
@@ -215,7 +192,7 @@ module muldiv #(
           if (count == 7'd1) state <= S_FIN;
         end
         S_FIN: begin
-          result <= fin_res;
+          result <= div_res;
           done   <= 1'b1;
           state  <= S_IDLE;
         end

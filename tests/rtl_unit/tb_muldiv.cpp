@@ -5,8 +5,8 @@
 // held result, kill, reset, start while busy and back-to-back starts.
 // Usage: tb_muldiv [random_per_op]
 // Built twice by run.sh: the simulator's unit, and with -DSHORT_PATHS=1 the boards' (the
-// Verilator parameter SHORT_PATHS=1: shift-and-add multiply, coarse division normalization),
-// whose test names begin with "short-paths".
+// Verilator parameter SHORT_PATHS=1: coarse division normalization), whose test names begin
+// with "short-paths".
 // Prints one "PASS name" / "FAIL name: ..." line per test (mismatch details before a FAIL).
 #include <cstdint>
 #include <cstdio>
@@ -71,7 +71,7 @@ uint64_t ref32(unsigned op, uint64_t a64, uint64_t b64) {
 
 // Documented latency: cycles from the start cycle to the done cycle.
 unsigned ref_latency(unsigned op, bool word, uint64_t a, uint64_t b) {
-    if (op < 4) return SHORT_PATHS ? 67 : 2;
+    if (op < 4) return 2;
     bool sgn = (op & 1) == 0;
     uint64_t ae = word ? (sgn ? (uint64_t)sx32(a) : (uint32_t)a) : a;
     uint64_t be = word ? (sgn ? (uint64_t)sx32(b) : (uint32_t)b) : b;
