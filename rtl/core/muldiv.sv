@@ -26,9 +26,9 @@
 //            only as a whole upper half: n = 32 when the magnitude's upper 32 bits are zero,
 //            else 64 (0 as above).
 // SHORT_PATHS (the boards) trades those cycles for the leading-zero search's 64-bit shifter.
-// The multiply is one cycle on the boards too: multiplying by shift and add, one multiplier
-// bit per cycle, saved the 16 DSP blocks and an adder tree, but no 1x1 ULX3S design with it
-// routed (docs/fpga.md, change 52).
+// The boards multiply as the simulator does: a shift-and-add multiply, one multiplier bit per
+// cycle, saved the 16 DSP blocks and an adder tree, but no 1x1 ULX3S design with it routed
+// (docs/fpga.md, change 52).
 // Special results (RISC-V spec): x/0 = all ones, x%0 = x; (most negative)/(-1) = most
 // negative, (most negative)%(-1) = 0; in the W forms on the 32-bit values, sign-extended.
 module muldiv #(
