@@ -79,12 +79,11 @@ else
   FPGA_SYNTH_OPTS ?= -nowidelut
   # 1: the design is flattened before LUT mapping, so that ABC optimizes across the modules'
   # boundaries (a unit's unused outputs, a message's data chosen in one block and gated in the
-  # next): the 1x1 took 7 % fewer LUT positions than with the hierarchy kept, the 2x1 85 % of
-  # the part instead of 93 %; the figures by block then come from a second synthesis that keeps
-  # the hierarchy (blocks_stat.txt, `make fpga-blocks`). Not the default: no flattened 1x1 has
-  # routed (router2 diverged twice at 25 MHz), the hierarchical 1x1 four times, though not yet
-  # at the present RTL (docs/fpga.md, change 49).
-  FPGA_FLAT ?=
+  # next): the routed 1x1 takes 5 % fewer LUT positions than with the hierarchy kept, the 2x1
+  # 85 % of the part instead of 93 %; the figures by block then come from a second synthesis
+  # that keeps the hierarchy (blocks_stat.txt, `make fpga-blocks`). FPGA_FLAT= keeps the
+  # hierarchy. Both 1x1s of the present RTL route (docs/fpga.md, changes 49 and 52).
+  FPGA_FLAT ?= 1
   # at most 8 MiB: the firewall keeps a vector per 4 KiB page on chip (docs/fpga.md)
   FPGA_NODE_MEM ?= $(shell n=$$(( 33554432 / $(NODES) )); [ $$n -gt 8388608 ] && n=8388608; echo $$n)
   FPGA_TOP      := ulx3s_top
