@@ -215,13 +215,14 @@ module l1_cache #(
   // an answer needs the ack slot. In the cycle after a fill the core's waiting access goes
   // first: a forward deferred during the miss would otherwise take the line before the access
   // it was fetched for, and harts contending for a line would pass it around forever without
-  // one of them completing (a livelock).
-  logic filled, held, fill;
+  // one of them completing (a livelock). For the same reason no forward goes in the second
+  // cycle of a two-cycle AMO (amo_have, SHORT_PATHS: below).
+  logic filled, held, fill, amo_first, amo_have;
   assign fill = rsp_valid && (r.kind == coh_pkg::M_DATAS || r.kind == coh_pkg::M_DATAE ||
                               r.kind == coh_pkg::M_DATAM);
   assign held = resv_valid && resv_hold != '0 && resv_line == f.line;
   assign take_ok = (pk_ready || hd_valid) && !pk_wait && !ack_valid && !fs.act.defer && !filled &&
-                   !held;
+                   !amo_have && !held;
   // fwd_take: the step `ft` of forward `f` (whose line is here: ft_here) is carried out this
   // cycle; fwd_busy: the core's access and the flush walker wait this cycle for a forward.
   // With SHORT_PATHS the forward is looked up (tag compare, protocol step) in one cycle, in
@@ -238,7 +239,8 @@ module l1_cache #(
   if (SHORT_PATHS) begin : g_fl
     logic              look, lk_q, here_q;
     coh_pkg::l1_step_t fs_q;
-    assign look = (pk_ready || hd_valid) && !pk_wait && !ack_valid && !filled && !held && !lk_q;
+    assign look = (pk_ready || hd_valid) && !pk_wait && !ack_valid && !filled && !amo_have &&
+                  !held && !lk_q;
     always_ff @(posedge clk) begin
       lk_q <= !rst && look && take_ok && !(rsp_valid || mshr_tmo || wb_tmo || inval_all);
       fs_q <= fs;
@@ -267,8 +269,16 @@ module l1_cache #(
   assign walk = ICACHE ? 1'b0 : flush;
   logic [IW-1:0] idx;
   logic [TW-1:0] tag;
-  logic          present, need_own, sc_fail, write, my_err;
+  logic          present, need_own, sc_fail, write, my_err, hit_ok;
   logic [63:0]   word, mask, old, newv, merged;  // merged: the written word (sim/check.vlt too)
+  // With SHORT_PATHS an AMO takes two cycles, so that the array's read and the AMO's adder and
+  // compare are not in one path to the array's write (the boards' routed critical path at
+  // 4731b19): in its first cycle (amo_first) the old value goes into amo_a, in the next
+  // (amo_have) the new value is made from amo_a and written. The second completes only right
+  // after the first, and both need the hit (hit_ok: present, owned, no forward, refill or
+  // walk), so nothing wrote the word in between; a lost cycle starts the AMO again. No
+  // forward is taken in the second cycle (take_ok, look), so it is lost only to a refill.
+  logic [63:0]   amo_a, a_ext;
   assign idx = addr[6 +: IW];
   assign tag = addr[63 -: TW];
   assign present = valid[idx] && tags[idx] == tag;
@@ -290,9 +300,10 @@ module l1_cache #(
     word = rd_line[{addr[5:3], 6'd0} +: 64];
     mask = (size == 2'd3) ? '1 : ((64'd1 << (8 << size)) - 64'd1);
     old = (word >> {addr[2:0], 3'd0}) & mask;
-    a = old;
+    a_ext = (size == 2'd2) ? {{32{old[31]}}, old[31:0]} : old;
+    a = SHORT_PATHS ? amo_a : a_ext;
     b = wdata & mask;
-    if (size == 2'd2) begin a = {{32{old[31]}}, old[31:0]}; b = {{32{b[31]}}, b[31:0]}; end
+    if (size == 2'd2) b = {{32{b[31]}}, b[31:0]};
     // MIN, MAX, MINU, MAXU (1_u_m_00) choose between a and b with one compare (signed a < b
     // differs from unsigned only when the signs do) and one multiplexer
     ult = a < b;
@@ -312,8 +323,10 @@ module l1_cache #(
     // a forward handled this cycle may take the line away: the core waits a cycle
     // a write also waits for a refill arriving this cycle (possible only for a line whose
     // request timed out): the array's one write port takes the refill
-    ready = !fwd_busy && !walk && !(fill && cop != OP_LOAD && cop != OP_LR) &&
-            (my_err || sc_fail || (present && (!need_own || own[idx])));
+    hit_ok = !fwd_busy && !walk && !(fill && cop != OP_LOAD && cop != OP_LR) &&
+             (my_err || sc_fail || (present && (!need_own || own[idx])));
+    amo_first = SHORT_PATHS && cop == OP_AMO && !my_err && !amo_have && hit_ok;
+    ready = hit_ok && !amo_first;
     done = req && ready;
     err = my_err;
     write = done && !my_err && !sc_fail && cop != OP_LOAD && cop != OP_LR;
@@ -332,9 +345,20 @@ module l1_cache #(
   // is changing the array this cycle
   logic start, victim_owned;
   assign victim_owned = valid[idx] && own[idx] && !present;
-  assign start = req && !done && !fwd_busy && !walk && mshr == coh_pkg::L_I && backoff == '0 &&
-                 !(wb_valid && wb_line == addr[63:6]) && !(victim_owned && wb_valid);
+  assign start = req && !done && !amo_first && !fwd_busy && !walk && mshr == coh_pkg::L_I &&
+                 backoff == '0 && !(wb_valid && wb_line == addr[63:6]) &&
+                 !(victim_owned && wb_valid);
   assign ev_miss = start;
+
+  if (SHORT_PATHS) begin : g_amo
+    always_ff @(posedge clk) begin
+      amo_have <= !rst && req && amo_first;
+      amo_a <= a_ext;
+    end
+  end else begin : g_amo
+    assign amo_have = 1'b0;
+    assign amo_a = '0;
+  end
 
   // ---------------------------------------------------------------- flush walk (fence.i)
   logic fl_wb;  // the walker moves an owned line to the writeback buffer this cycle
