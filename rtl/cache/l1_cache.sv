@@ -378,123 +378,124 @@ module l1_cache #(
   assign ev_proto_err = fwd_take && ft.act.proto_err;
 
   always_ff @(posedge clk) begin
+    if (backoff != '0) backoff <= backoff - 1'b1;
+    lfsr <= {lfsr[14:0], lfsr[15] ^ lfsr[13] ^ lfsr[12] ^ lfsr[10]};
+    mshr_wait <= (mshr != coh_pkg::L_I && !mshr_send && !rsp_valid) ? mshr_wait + 32'd1 : '0;
+    wb_wait <= (wb_valid && !wb_send && !rsp_valid) ? wb_wait + 32'd1 : '0;
+    if (mshr_tmo) begin
+      mshr <= coh_pkg::L_I;
+      err_valid <= 1'b1;
+      err_line <= mshr_line;
+    end
+    if (wb_tmo) wb_valid <= 1'b0;
+    if (ack_valid && ack_ready) ack_valid <= 1'b0;
+
+    // the core's access
+    if (write) dirty[idx] <= 1'b1;
+    if (resv_hold != '0) resv_hold <= resv_hold - 1'b1;
+    if (done && cop == OP_LR) begin
+      resv_valid <= 1'b1; resv_line <= addr[63:6];
+      if (!hold_spent) begin resv_hold <= 6'(LRSC_HOLD); hold_spent <= 1'b1; end
+    end
+    if (done && cop == OP_SC) begin resv_valid <= 1'b0; resv_hold <= '0; end
+    if (done && my_err) err_valid <= 1'b0;
+
+    // a miss: free the slot (an owned victim goes to the writeback buffer), then ask
+    if (start) begin
+      err_valid <= 1'b0;
+      mshr_line <= addr[63:6];
+      mshr_send <= 1'b1;
+      if (present) mshr <= coh_pkg::L_SMD;
+      else begin
+        mshr <= need_own ? coh_pkg::L_IMD : coh_pkg::L_ISD;
+        if (valid[idx]) begin
+          valid[idx] <= 1'b0;
+          // the reserved line leaves: no forward will tell this cache of a later store
+          if ({tags[idx], idx} == resv_line) resv_valid <= 1'b0;
+          if (own[idx]) begin
+            wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line;
+            wb_line <= {tags[idx], idx};
+          end
+        end
+      end
+    end
+    if (fl_wb) begin
+      valid[fidx] <= 1'b0;
+      if ({tags[fidx], fidx} == resv_line) resv_valid <= 1'b0;
+      wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line; wb_line <= {tags[fidx], fidx};
+    end
+    if (walk && !fl_end && !fl_wb && (!valid[fidx] || !own[fidx])) begin
+      fidx <= fidx + 1'b1;
+      if (fidx == IW'(LINES - 1)) fl_end <= 1'b1;
+    end
+    if (!walk) begin fidx <= '0; fl_end <= 1'b0; end
+    if (inval_all) valid <= '0;
+
+    // requests leave
+    if (req_valid && req_ready) begin
+      if (wb_send) wb_send <= 1'b0; else mshr_send <= 1'b0;
+    end
+
+    // responses
+    filled <= fill;
+    if (rsp_valid) begin
+      case (r.kind)
+        coh_pkg::M_DATAS, coh_pkg::M_DATAE, coh_pkg::M_DATAM: begin
+          valid[r.line[6 +: IW]] <= 1'b1;
+          own[r.line[6 +: IW]] <= !ICACHE && r.kind != coh_pkg::M_DATAS;
+          dirty[r.line[6 +: IW]] <= !ICACHE && r.kind == coh_pkg::M_DATAM;
+          mshr <= coh_pkg::L_I;
+          nacks <= '0;
+          hold_spent <= 1'b0;
+        end
+        coh_pkg::M_NACK: begin
+          backoff <= 8'd4 + (lfsr[7:0] & (8'((16'd16 << nacks) - 16'd1)));
+          if (nacks != 2'd3) nacks <= nacks + 1'b1;
+          if (r.flag) wb_send <= 1'b1;
+          else mshr <= coh_pkg::L_I;  // the core's unchanged request starts it again
+        end
+        coh_pkg::M_WBACK: wb_valid <= 1'b0;
+        default: begin  // M_ERR
+          mshr <= coh_pkg::L_I;
+          err_valid <= 1'b1;
+          err_line <= r.line;
+        end
+      endcase
+    end
+
+    // forwards
+    if (park) begin pk_valid <= 1'b1; pk_kind <= f.kind; pk_line <= f.line; end
+    if (fwd_take && pk_ready) pk_valid <= 1'b0;
+    if (fwd_take) begin
+      if (ft.act.invack || ft.act.recack || ft.act.recack_wb) begin
+        ack_valid <= 1'b1;
+        ack_msg <= to_home(ft.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f.line,
+                           ft.act.recack_wb || (ft.act.recack && ft_here && dirty[fi]),
+                           ICACHE ? '0 : ft.act.recack_wb ? wb_data : rd_line);
+      end
+      if (ft_here && !ft.act.recack_wb) begin
+        if (ft.next == coh_pkg::L_I || ft.next == coh_pkg::L_IMD) valid[fi] <= 1'b0;
+        if (ft.next == coh_pkg::L_S) begin own[fi] <= 1'b0; dirty[fi] <= 1'b0; end
+      end
+      // (unless a NACK or ERR ends the request in this same cycle: then the cache is in I)
+      if (mshr == coh_pkg::L_SMD && mshr_line == f.line && ft.next == coh_pkg::L_IMD &&
+          !(rsp_valid && r.line == mshr_line &&
+            ((r.kind == coh_pkg::M_NACK && !r.flag) || r.kind == coh_pkg::M_ERR)))
+        mshr <= coh_pkg::L_IMD;
+      if (resv_line == f.line) resv_valid <= 1'b0;
+    end
+    // The reset comes last, over the above, and reaches only the state: the lines and messages
+    // kept beside it (mshr_line, err_line, wb_line, resv_line, pk_kind and pk_line, ack_msg)
+    // are read only under their valid bits or the MSHR's state, and stay out of the reset net
+    // (docs/fpga.md change 54)
     if (rst) begin
       valid <= '0; own <= '0; dirty <= '0;
-      mshr <= coh_pkg::L_I; mshr_send <= 1'b0; mshr_line <= '0; backoff <= '0;
+      mshr <= coh_pkg::L_I; mshr_send <= 1'b0; backoff <= '0;
       nacks <= '0; lfsr <= 16'(AGENT * 40503 + NODE_ID * 4099 + 1); hold_spent <= 1'b0;
-      err_valid <= 1'b0; err_line <= '0;
-      wb_valid <= 1'b0; wb_send <= 1'b0; wb_line <= '0;
-      resv_valid <= 1'b0; resv_line <= '0; resv_hold <= '0;
+      err_valid <= 1'b0; wb_valid <= 1'b0; wb_send <= 1'b0;
+      resv_valid <= 1'b0; resv_hold <= '0;
       fidx <= '0; fl_end <= 1'b0; filled <= 1'b0;
-      pk_valid <= 1'b0; pk_kind <= coh_pkg::M_INV; pk_line <= '0;
-      ack_valid <= 1'b0; ack_msg <= '0; mshr_wait <= '0; wb_wait <= '0;
-    end else begin
-      if (backoff != '0) backoff <= backoff - 1'b1;
-      lfsr <= {lfsr[14:0], lfsr[15] ^ lfsr[13] ^ lfsr[12] ^ lfsr[10]};
-      mshr_wait <= (mshr != coh_pkg::L_I && !mshr_send && !rsp_valid) ? mshr_wait + 32'd1 : '0;
-      wb_wait <= (wb_valid && !wb_send && !rsp_valid) ? wb_wait + 32'd1 : '0;
-      if (mshr_tmo) begin
-        mshr <= coh_pkg::L_I;
-        err_valid <= 1'b1;
-        err_line <= mshr_line;
-      end
-      if (wb_tmo) wb_valid <= 1'b0;
-      if (ack_valid && ack_ready) ack_valid <= 1'b0;
-
-      // the core's access
-      if (write) dirty[idx] <= 1'b1;
-      if (resv_hold != '0) resv_hold <= resv_hold - 1'b1;
-      if (done && cop == OP_LR) begin
-        resv_valid <= 1'b1; resv_line <= addr[63:6];
-        if (!hold_spent) begin resv_hold <= 6'(LRSC_HOLD); hold_spent <= 1'b1; end
-      end
-      if (done && cop == OP_SC) begin resv_valid <= 1'b0; resv_hold <= '0; end
-      if (done && my_err) err_valid <= 1'b0;
-
-      // a miss: free the slot (an owned victim goes to the writeback buffer), then ask
-      if (start) begin
-        err_valid <= 1'b0;
-        mshr_line <= addr[63:6];
-        mshr_send <= 1'b1;
-        if (present) mshr <= coh_pkg::L_SMD;
-        else begin
-          mshr <= need_own ? coh_pkg::L_IMD : coh_pkg::L_ISD;
-          if (valid[idx]) begin
-            valid[idx] <= 1'b0;
-            // the reserved line leaves: no forward will tell this cache of a later store
-            if ({tags[idx], idx} == resv_line) resv_valid <= 1'b0;
-            if (own[idx]) begin
-              wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line;
-              wb_line <= {tags[idx], idx};
-            end
-          end
-        end
-      end
-      if (fl_wb) begin
-        valid[fidx] <= 1'b0;
-        if ({tags[fidx], fidx} == resv_line) resv_valid <= 1'b0;
-        wb_valid <= 1'b1; wb_send <= 1'b1; wb_data <= rd_line; wb_line <= {tags[fidx], fidx};
-      end
-      if (walk && !fl_end && !fl_wb && (!valid[fidx] || !own[fidx])) begin
-        fidx <= fidx + 1'b1;
-        if (fidx == IW'(LINES - 1)) fl_end <= 1'b1;
-      end
-      if (!walk) begin fidx <= '0; fl_end <= 1'b0; end
-      if (inval_all) valid <= '0;
-
-      // requests leave
-      if (req_valid && req_ready) begin
-        if (wb_send) wb_send <= 1'b0; else mshr_send <= 1'b0;
-      end
-
-      // responses
-      filled <= fill;
-      if (rsp_valid) begin
-        case (r.kind)
-          coh_pkg::M_DATAS, coh_pkg::M_DATAE, coh_pkg::M_DATAM: begin
-            valid[r.line[6 +: IW]] <= 1'b1;
-            own[r.line[6 +: IW]] <= !ICACHE && r.kind != coh_pkg::M_DATAS;
-            dirty[r.line[6 +: IW]] <= !ICACHE && r.kind == coh_pkg::M_DATAM;
-            mshr <= coh_pkg::L_I;
-            nacks <= '0;
-            hold_spent <= 1'b0;
-          end
-          coh_pkg::M_NACK: begin
-            backoff <= 8'd4 + (lfsr[7:0] & (8'((16'd16 << nacks) - 16'd1)));
-            if (nacks != 2'd3) nacks <= nacks + 1'b1;
-            if (r.flag) wb_send <= 1'b1;
-            else mshr <= coh_pkg::L_I;  // the core's unchanged request starts it again
-          end
-          coh_pkg::M_WBACK: wb_valid <= 1'b0;
-          default: begin  // M_ERR
-            mshr <= coh_pkg::L_I;
-            err_valid <= 1'b1;
-            err_line <= r.line;
-          end
-        endcase
-      end
-
-      // forwards
-      if (park) begin pk_valid <= 1'b1; pk_kind <= f.kind; pk_line <= f.line; end
-      if (fwd_take && pk_ready) pk_valid <= 1'b0;
-      if (fwd_take) begin
-        if (ft.act.invack || ft.act.recack || ft.act.recack_wb) begin
-          ack_valid <= 1'b1;
-          ack_msg <= to_home(ft.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f.line,
-                             ft.act.recack_wb || (ft.act.recack && ft_here && dirty[fi]),
-                             ICACHE ? '0 : ft.act.recack_wb ? wb_data : rd_line);
-        end
-        if (ft_here && !ft.act.recack_wb) begin
-          if (ft.next == coh_pkg::L_I || ft.next == coh_pkg::L_IMD) valid[fi] <= 1'b0;
-          if (ft.next == coh_pkg::L_S) begin own[fi] <= 1'b0; dirty[fi] <= 1'b0; end
-        end
-        // (unless a NACK or ERR ends the request in this same cycle: then the cache is in I)
-        if (mshr == coh_pkg::L_SMD && mshr_line == f.line && ft.next == coh_pkg::L_IMD &&
-            !(rsp_valid && r.line == mshr_line &&
-              ((r.kind == coh_pkg::M_NACK && !r.flag) || r.kind == coh_pkg::M_ERR)))
-          mshr <= coh_pkg::L_IMD;
-        if (resv_line == f.line) resv_valid <= 1'b0;
-      end
+      pk_valid <= 1'b0; ack_valid <= 1'b0; mshr_wait <= '0; wb_wait <= '0;
     end
     // An I cache never owns, dirties, writes back or reserves a line: its registers for that
     // never leave their reset values, which synthesis sees only when told (its writeback

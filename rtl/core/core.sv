@@ -744,28 +744,7 @@ module core #(
       endcase
 
   always_ff @(posedge clk) begin
-    if (rst) begin
-      state <= S_RUN;
-      pc <= hive_pkg::BOOTROM_BASE;
-      priv <= PRIV_M;
-      ir_valid <= 1'b0; ir_fault <= 1'b0; ir <= '0; ir_c <= 1'b0; ir_raw_c <= '0;
-      ir_fcause <= '0; ir_ftval <= '0;
-      fhalf_valid <= 1'b0; fhalf <= '0; fhalf_va <= '0; io_fetch_valid <= 1'b0; io_fetch_word <= '0; io_fetch_pa <= '0;
-      io_fetch_req <= 1'b0; io_fetch_va <= '0; md_have <= 1'b0; io_busy <= 1'b0;
-      ma_valid <= 1'b0; ma_act <= M_NONE; ma_cause <= '0; ma_tval <= '0; ma_ga <= '0;
-      st_sie <= 0; st_mie <= 0; st_spie <= 0; st_mpie <= 0; st_spp <= 0; st_mprv <= 0; st_sum <= 0;
-      st_mxr <= 0; st_tvm <= 0; st_tw <= 0; st_tsr <= 0; st_mpp <= PRIV_M;
-      medeleg <= '0; mideleg <= '0; mie <= '0; mtvec <= '0; stvec <= '0; mscratch <= '0;
-      sscratch <= '0; mepc <= '0; sepc <= '0; mcause <= '0; scause <= '0; mtval <= '0; stval <= '0;
-      satp <= '0; mcycle <= '0; minstret <= '0; mip_ssip <= 0; mip_stip <= 0; mip_seip <= 0;
-      mcounteren <= '0; scounteren <= '0; mcountinhibit <= '0;
-      hpm_cnt <= '0; hpm_evt <= '0;
-      pmpcfg <= '0; pmpaddr <= '0; pmpnapot <= {PMP_ENTRIES{napot_mask('0)}};
-      md_started <= 1'b0; pf_pending <= 1'b0; pf_cause <= '0; pf_tval <= '0;
-      ptw_for_fetch <= 1'b0; ptw_va <= '0; ptw_pa <= '0; ptw_level <= '0; ptw_acc <= '0;
-      stat_instret <= '0; stat_imiss <= '0; stat_dmiss <= '0; stat_stall <= '0;
-      x_set <= '0;
-    end else if (!halt) begin
+    if (!halt) begin
       // counters
       if (!mcountinhibit[0]) mcycle <= mcycle + 1;
       if (!mcountinhibit[2] && ex_done) minstret <= minstret + 1;
@@ -881,6 +860,30 @@ module core #(
         S_FENCEI: if (dc_flush_done) state <= S_RUN;
         default: ;
       endcase
+    end
+    // The reset comes last, over the above, and reaches only the state that says what the
+    // other registers mean: the IR and the fetch's, access's, fault's and walk's addresses are
+    // read only under their valid bits or state (ir_valid, fhalf_valid, io_fetch_req and _valid,
+    // ma_valid, pf_pending, S_PTW), and the trap CSRs' values at reset are unspecified (the
+    // privileged spec, 3.4): kept out of the reset net, which the boards route on general
+    // wiring to every flip-flop it reaches (docs/fpga.md change 54).
+    if (rst) begin
+      state <= S_RUN;
+      pc <= hive_pkg::BOOTROM_BASE;
+      priv <= PRIV_M;
+      ir_valid <= 1'b0; ir_fault <= 1'b0; fhalf_valid <= 1'b0;
+      io_fetch_valid <= 1'b0; io_fetch_req <= 1'b0; md_have <= 1'b0; io_busy <= 1'b0;
+      ma_valid <= 1'b0;
+      st_sie <= 0; st_mie <= 0; st_spie <= 0; st_mpie <= 0; st_spp <= 0; st_mprv <= 0; st_sum <= 0;
+      st_mxr <= 0; st_tvm <= 0; st_tw <= 0; st_tsr <= 0; st_mpp <= PRIV_M;
+      medeleg <= '0; mideleg <= '0; mie <= '0; mtvec <= '0;
+      satp <= '0; mcycle <= '0; minstret <= '0; mip_ssip <= 0; mip_stip <= 0; mip_seip <= 0;
+      mcounteren <= '0; scounteren <= '0; mcountinhibit <= '0;
+      hpm_cnt <= '0; hpm_evt <= '0;
+      pmpcfg <= '0; pmpaddr <= '0; pmpnapot <= {PMP_ENTRIES{napot_mask('0)}};
+      md_started <= 1'b0; pf_pending <= 1'b0;
+      stat_instret <= '0; stat_imiss <= '0; stat_dmiss <= '0; stat_stall <= '0;
+      x_set <= '0;
     end
   end
 

@@ -115,17 +115,16 @@ module sips #(
 
   // the answer slot
   logic [63:0] n_sent, n_recv, n_nack, n_fail;
+  // The reset comes last and leaves out ack_msg, read only under ack_valid (docs/fpga.md
+  // change 54)
   always_ff @(posedge clk) begin
-    if (rst) begin
-      ack_valid <= 1'b0; ack_msg <= '0; n_recv <= '0; n_nack <= '0;
-    end else begin
-      if (in_take) begin
-        ack_msg <= {coh_pkg::M_SIPSACK, coh_pkg::NODE_BITS'(NODE_ID), coh_pkg::AGENT_IO,
-                    im.src_node, im.src_agent, im.line, q_full[in_q], 512'd0};
-        ack_valid <= 1'b1;
-        if (q_full[in_q]) n_nack <= n_nack + 1; else n_recv <= n_recv + 1;
-      end else if (ack_ready) ack_valid <= 1'b0;
-    end
+    if (in_take) begin
+      ack_msg <= {coh_pkg::M_SIPSACK, coh_pkg::NODE_BITS'(NODE_ID), coh_pkg::AGENT_IO,
+                  im.src_node, im.src_agent, im.line, q_full[in_q], 512'd0};
+      ack_valid <= 1'b1;
+      if (q_full[in_q]) n_nack <= n_nack + 1; else n_recv <= n_recv + 1;
+    end else if (ack_ready) ack_valid <= 1'b0;
+    if (rst) begin ack_valid <= 1'b0; n_recv <= '0; n_nack <= '0; end
   end
 
   // interrupt routing: an equality per hart rather than `route < C`, whose carry chain would
@@ -236,30 +235,31 @@ module sips #(
   for (genvar k = 0; k < C; k++) begin : g_ctx
     assign want[k] = st[k] == S_SEND;
     assign fail_now[k] = st[k] == S_WAIT && !ack_ok[k] && !ack_nack[k] && timer[k] >= timeout;
+    // The reset comes last and leaves out the message's payload and destination: sent only
+    // from S_SEND, which a write of both starts (the payload reads back as written, zero after
+    // power-on; docs/fpga.md change 54)
     always_ff @(posedge clk) begin
+      if (wr_ok && 32'(core) == k && is_data) pay[k][32'(word)*64 +: 64] <= wdata;
+      case (st[k])
+        S_IDLE: if (wr_ok && 32'(core) == k && off == hive_pkg::CTRL_SIPS_SEND) begin
+          dst[k] <= wdata[3:0]; dq[k] <= wdata[8]; tag[k] <= tag[k] + 8'd1;
+          nacks[k] <= '0; failed[k] <= 1'b0; st[k] <= S_SEND;
+        end
+        S_SEND: if (won[k]) begin st[k] <= S_WAIT; timer[k] <= '0; end
+        S_WAIT: begin
+          timer[k] <= timer[k] + 32'd1;
+          if (ack_ok[k]) st[k] <= S_IDLE;
+          else if (ack_nack[k]) begin
+            nacks[k] <= nacks[k] + 32'd1; timer[k] <= '0; st[k] <= S_BACK;
+          end else if (fail_now[k]) begin failed[k] <= 1'b1; st[k] <= S_IDLE; end
+        end
+        default: begin  // S_BACK: wait, then send again
+          timer[k] <= timer[k] + 32'd1;
+          if (64'(timer[k]) + 1 >= BACKOFF) st[k] <= S_SEND;
+        end
+      endcase
       if (rst) begin
-        st[k] <= S_IDLE; pay[k] <= '0; dst[k] <= '0; dq[k] <= 1'b0; tag[k] <= '0;
-        timer[k] <= '0; nacks[k] <= '0; failed[k] <= 1'b0;
-      end else begin
-        if (wr_ok && 32'(core) == k && is_data) pay[k][32'(word)*64 +: 64] <= wdata;
-        case (st[k])
-          S_IDLE: if (wr_ok && 32'(core) == k && off == hive_pkg::CTRL_SIPS_SEND) begin
-            dst[k] <= wdata[3:0]; dq[k] <= wdata[8]; tag[k] <= tag[k] + 8'd1;
-            nacks[k] <= '0; failed[k] <= 1'b0; st[k] <= S_SEND;
-          end
-          S_SEND: if (won[k]) begin st[k] <= S_WAIT; timer[k] <= '0; end
-          S_WAIT: begin
-            timer[k] <= timer[k] + 32'd1;
-            if (ack_ok[k]) st[k] <= S_IDLE;
-            else if (ack_nack[k]) begin
-              nacks[k] <= nacks[k] + 32'd1; timer[k] <= '0; st[k] <= S_BACK;
-            end else if (fail_now[k]) begin failed[k] <= 1'b1; st[k] <= S_IDLE; end
-          end
-          default: begin  // S_BACK: wait, then send again
-            timer[k] <= timer[k] + 32'd1;
-            if (64'(timer[k]) + 1 >= BACKOFF) st[k] <= S_SEND;
-          end
-        endcase
+        st[k] <= S_IDLE; tag[k] <= '0; timer[k] <= '0; nacks[k] <= '0; failed[k] <= 1'b0;
       end
     end
   end
