@@ -14,6 +14,8 @@
 #   make fpga-check                    Verilator lint of the board tops + SDRAM controller test
 #   make fpga-boot-check               the ULX3S top in Verilator boots OpenSBI loaded over its UART
 #   make fpga-hotspots                 the RTL source lines with the most logic (before LUT mapping)
+#   make fpga-resets                   the synthesized design's flip-flops by the net on their reset
+#                                      (LSR) pin, and by block
 #   make fpga-images                   boot images for the board (clock-correct device trees)
 #   make fpga-load PORT=/dev/ttyUSB0   load the images over the UART and start the cells
 #   make fpga-flash-image              the same load as a boot image for the ULX3S's SPI flash
@@ -124,7 +126,7 @@ FPGA_READ = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top $(FPGA_TOP) $(FPGA_PARAMS) $(F
 FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC_FAST), abc=fast)$(if $(FPGA_FLAT), flat=1) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-keep fpga-report fpga-images fpga-load fpga-params-force fpga-blocks \
-        fpga-hotspots fpga-boot-check
+        fpga-hotspots fpga-resets fpga-boot-check
 
 # $(1): the packages to install into the project's environment; the stamp names them
 define fpga_pip
@@ -211,6 +213,10 @@ endif
 # HOTSPOTS_OPTS passes options to the script (--top N, --module NAME).
 fpga-hotspots: $(FPGA_DIR)/premap.json
 	@$(FPGA_PY) fpga/tools/fpga_hotspots.py $< $(HOTSPOTS_OPTS)
+# Where the resets reach (fpga/tools/fpga_resets.py; RESETS_OPTS: --nets N, --blocks B, --depth D),
+# from the synthesized netlist of `make fpga` (ULX3S)
+fpga-resets: $(FPGA_DIR)/hive.json
+	@$(FPGA_PY) fpga/tools/fpga_resets.py $< $(RESETS_OPTS)
 $(FPGA_DIR)/premap.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/premap.log -p '$(FPGA_READ); $(FPGA_HIER_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP) -run begin:map_luts; write_json -selected $@.tmp'
 	@mv $@.tmp $@

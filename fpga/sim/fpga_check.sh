@@ -95,5 +95,9 @@ if python3 fpga/sim/test_report.py >"$log" 2>&1; then
   result OK "FPGA report reads a stopped nextpnr run: utilisation, Fmax estimate, router2 passes, router1 arcs left ($(tail -1 "$log"))"
 else result FAIL "FPGA report's nextpnr log reading (fpga/sim/test_report.py)"; fi
 
+if python3 fpga/sim/test_resets.py >"$log" 2>&1; then
+  result OK "resets' reach: flip-flops counted by the net on their LSR pin and by block ($(tail -1 "$log"))"
+else result FAIL "resets' reach (fpga/sim/test_resets.py)"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
