@@ -92,7 +92,7 @@ if python3 fpga/sim/test_host.py >"$log" 2>&1; then
 else result FAIL "host tool (fpga/sim/test_host.py)"; fi
 
 if python3 fpga/sim/test_report.py >"$log" 2>&1; then
-  result OK "FPGA report reads a stopped nextpnr run: utilisation, Fmax estimate, router2 passes, router1 arcs left ($(tail -1 "$log"))"
+  result OK "FPGA report reads a stopped nextpnr run (utilisation, Fmax estimate, router2 passes, router1 arcs left) and names the largest configuration ($(tail -1 "$log"))"
 else result FAIL "FPGA report's nextpnr log reading (fpga/sim/test_report.py)"; fi
 
 if python3 fpga/sim/test_resets.py >"$log" 2>&1; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Unit tests of how fpga/tools/fpga_report.py reads a nextpnr log that ended without a report
 (a route stopped by hand): the placed utilisation, the placer's Fmax estimate, router2's passes
-(last and fewest overused wires) and router1's rows (arcs left). The logs below are written in
-nextpnr's formats with numbers chosen here, so each figure has one right answer."""
+(last and fewest overused wires) and router1's rows (arcs left); and which configuration a
+board's figures name as its largest. The logs below are written in nextpnr's formats with
+numbers chosen here, so each figure has one right answer."""
 import os
 import sys
 import tempfile
@@ -51,6 +52,27 @@ class PnrLogTest(unittest.TestCase):
 
     def test_not_placed(self):
         self.assertIsNone(self.read("Info: Packing constants..\n"))
+
+
+class LargestTest(unittest.TestCase):
+    """Which configuration a board's figures name: the most harts that fit, routed ones first,
+    and among equals the highest routed Fmax (two syntheses of one shape and clock)."""
+
+    @staticmethod
+    def cfg(shape, fmax=None, placed=True, clock=20):
+        return {"shape": shape, "fits": True, "placed": placed, "l1_lines": 16, "clock_mhz": clock,
+                "timing_met": fmax is not None and fmax >= clock, "fmax_mhz": fmax}
+
+    def test_highest_fmax_among_equals(self):
+        configs = {"a": self.cfg("1x1", 21.43), "b": self.cfg("1x1", 24.10),
+                   "c": self.cfg("1x1", 22.0)}
+        self.assertEqual(r.largest(configs)["fmax_mhz"], 24.10)
+
+    def test_routed_before_placed_with_more_nodes(self):
+        configs = {"a": self.cfg("1x1", 21.43), "b": self.cfg("2x1")}
+        self.assertEqual(r.largest(configs)["shape"], "1x1")
+        configs["c"] = self.cfg("2x1", 15.2)
+        self.assertEqual(r.largest(configs)["shape"], "2x1")
 
 
 if __name__ == "__main__":

@@ -440,14 +440,16 @@ def collect(*roots):
 
 
 def largest(configs):
-    """The configuration with the most harts (then nodes, then the most L1 lines, the fastest
-    clock) among those that fit: on the ULX3S routed ones first, then placed ones."""
+    """The configuration with the most harts (then the most L1 lines, timing met, the fastest
+    clock, the highest routed Fmax) among those that fit: on the ULX3S routed ones first, then
+    placed ones."""
     ok = [f for f in configs.values() if f.get("fits")]
     if not ok:
         return None
     pool = [f for f in ok if stage(f) == "routed"] or [f for f in ok if stage(f) == "placed"] or ok
     return max(pool, key=lambda f: (harts(f), f.get("l1_lines") or 0,
-                                    f.get("timing_met", False), f.get("clock_mhz") or 0))
+                                    f.get("timing_met", False), f.get("clock_mhz") or 0,
+                                    f.get("fmax_mhz") or 0))
 
 
 def check_timing(d, mhz):
