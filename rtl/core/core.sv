@@ -865,8 +865,9 @@ module core #(
     // other registers mean: the IR and the fetch's, access's, fault's and walk's addresses are
     // read only under their valid bits or state (ir_valid, fhalf_valid, io_fetch_req and _valid,
     // ma_valid, pf_pending, S_PTW), and the trap CSRs' values at reset are unspecified (the
-    // privileged spec, 3.4): kept out of the reset net, which the boards route on general
-    // wiring to every flip-flop it reaches (docs/fpga.md change 54).
+    // privileged spec, 3.4; but mcause, which should read 0 where resets are not told apart):
+    // kept out of the reset net, which the boards route on general wiring to every flip-flop
+    // it reaches (docs/fpga.md change 54).
     if (rst) begin
       state <= S_RUN;
       pc <= hive_pkg::BOOTROM_BASE;
@@ -876,7 +877,7 @@ module core #(
       ma_valid <= 1'b0;
       st_sie <= 0; st_mie <= 0; st_spie <= 0; st_mpie <= 0; st_spp <= 0; st_mprv <= 0; st_sum <= 0;
       st_mxr <= 0; st_tvm <= 0; st_tw <= 0; st_tsr <= 0; st_mpp <= PRIV_M;
-      medeleg <= '0; mideleg <= '0; mie <= '0; mtvec <= '0;
+      medeleg <= '0; mideleg <= '0; mie <= '0; mtvec <= '0; mcause <= '0;
       satp <= '0; mcycle <= '0; minstret <= '0; mip_ssip <= 0; mip_stip <= 0; mip_seip <= 0;
       mcounteren <= '0; scounteren <= '0; mcountinhibit <= '0;
       hpm_cnt <= '0; hpm_evt <= '0;
