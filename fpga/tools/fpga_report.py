@@ -222,7 +222,8 @@ def pnr_log(d):
     (router2: its last pass and its fewest overused wires; router1: the arcs left). None when the
     log does not reach the end of placement."""
     try:
-        text = open(os.path.join(d, "pnr.log")).read()
+        with open(os.path.join(d, "pnr.log")) as f:
+            text = f.read()
     except OSError:
         return None
     util = {m.group(1): {"used": int(m.group(2)), "available": int(m.group(3))}

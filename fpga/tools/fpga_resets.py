@@ -16,6 +16,7 @@ is exact.
 import argparse
 import collections
 import json
+import signal
 import sys
 
 
@@ -58,6 +59,7 @@ def tally(netlist, depth):
 
 
 def main():
+    signal.signal(signal.SIGPIPE, signal.SIG_DFL)  # `| head` ends the listing quietly
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("netlist")
     ap.add_argument("--nets", type=int, default=3, help="nets shown by block (default 3)")
