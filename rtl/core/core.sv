@@ -12,7 +12,8 @@
 // SHORT_PATHS cuts the longest combinational paths at the cost of cycles, for the FPGA boards
 // (docs/fpga.md): the next instruction is fetched in the cycle after one completes, and a load,
 // store or AMO spends a first cycle on its address, translation and PMP check, held in ma_*,
-// and asks the cache or the device port from those registers in the next.
+// and asks the cache or the device port from those registers in the next; the page walker
+// checks each PTE in the cycle after the cache returns it.
 module core #(
     parameter int     NODES = 1,
     parameter longint NODE_MEM = 64'h100_0000,
@@ -694,7 +695,17 @@ module core #(
   end
 
   // ---------------------------------------------------------------- page-table walker
-  assign ptw_req = (state == S_PTW) && route_kind(ptw_pa) == R_MEM;
+  // The PTE the walker acts on: the cache's answer, or with SHORT_PATHS that answer registered
+  // (pte_q, pte_have), so that the cache's read and the PTE's checks fall in two cycles; the
+  // walker asks nothing in the cycle it checks.
+  logic        pte_have, pte_err_q, pte_done, pte_err;
+  /* verilator lint_off UNUSEDSIGNAL */
+  logic [63:0] pte_q, pte;  // bits 9:8 (RSW) are the supervisor's
+  /* verilator lint_on UNUSEDSIGNAL */
+  assign pte      = SHORT_PATHS ? pte_q : dc_rdata;
+  assign pte_done = SHORT_PATHS ? pte_have : ptw_req && dc_done;
+  assign pte_err  = SHORT_PATHS ? pte_err_q : dc_err;
+  assign ptw_req = (state == S_PTW) && !pte_have && route_kind(ptw_pa) == R_MEM;
   assign ptw_ga  = route_addr(ptw_pa, remap_target);
 
   // ---------------------------------------------------------------- next fetch
@@ -842,17 +853,19 @@ module core #(
         ma_valid <= 1'b1; ma_act <= m_act; ma_cause <= m_cause; ma_tval <= m_tval; ma_ga <= mem_ga;
       end
       io_busy <= m_go && m_act_x == M_IO && !io_ack;
+      pte_have <= SHORT_PATHS && ptw_req && dc_done;
+      pte_q <= dc_rdata; pte_err_q <= dc_err;
 
       case (state)
         S_PTW: begin
           if (route_kind(ptw_pa) != R_MEM) walk_fault(1'b1);
-          else if (dc_done && dc_err) walk_fault(1'b1);
-          else if (dc_done) begin
+          else if (pte_done && pte_err) walk_fault(1'b1);
+          else if (pte_done) begin
             if (ptw_bad) walk_fault(1'b0);
             else if (ptw_leaf) state <= S_RUN;
             else begin
               ptw_level <= ptw_level - 2'd1;
-              ptw_pa <= {dc_rdata[53:10], (ptw_level == 2'd2) ? ptw_va[29:21] : ptw_va[20:12], 3'd0};
+              ptw_pa <= {pte[53:10], (ptw_level == 2'd2) ? ptw_va[29:21] : ptw_va[20:12], 3'd0};
             end
           end
         end
@@ -862,9 +875,9 @@ module core #(
       endcase
     end
     // The reset comes last, over the above, and reaches only the state that says what the
-    // other registers mean: the IR and the fetch's, access's, fault's and walk's addresses are
-    // read only under their valid bits or state (ir_valid, fhalf_valid, io_fetch_req and _valid,
-    // ma_valid, pf_pending, S_PTW), and the trap CSRs' values at reset are unspecified (the
+    // other registers mean: the IR, the fetch's, access's, fault's and walk's addresses and the
+    // walk's PTE are read only under their valid bits or state (ir_valid, fhalf_valid,
+    // io_fetch_req and _valid, ma_valid, pf_pending, S_PTW, pte_have), and the trap CSRs' values at reset are unspecified (the
     // privileged spec, 3.4; but mcause, which should read 0 where resets are not told apart):
     // kept out of the reset net, which the boards route on general wiring to every flip-flop
     // it reaches (docs/fpga.md change 54).
@@ -874,7 +887,7 @@ module core #(
       priv <= PRIV_M;
       ir_valid <= 1'b0; ir_fault <= 1'b0; fhalf_valid <= 1'b0;
       io_fetch_valid <= 1'b0; io_fetch_req <= 1'b0; md_have <= 1'b0; io_busy <= 1'b0;
-      ma_valid <= 1'b0;
+      ma_valid <= 1'b0; pte_have <= 1'b0;
       st_sie <= 0; st_mie <= 0; st_spie <= 0; st_mpie <= 0; st_spp <= 0; st_mprv <= 0; st_sum <= 0;
       st_mxr <= 0; st_tvm <= 0; st_tw <= 0; st_tsr <= 0; st_mpp <= PRIV_M;
       medeleg <= '0; mideleg <= '0; mie <= '0; mtvec <= '0; mcause <= '0;
@@ -891,27 +904,23 @@ module core #(
   // the register file's write port, under the conditions of the execute step above
   always_ff @(posedge clk) if (!rst && !halt && ex_done && ex_wb) x[rd] <= ex_result;
 
-  // The PTE the walker just read: invalid, a misaligned superpage, A clear, or a pointer at the
+  // The PTE the walker acts on: invalid, a misaligned superpage, A clear, or a pointer at the
   // last level are page faults; a good leaf refills the TLB in the same cycle.
   logic ptw_leaf, ptw_bad;
   always_comb begin
-    /* verilator lint_off UNUSEDSIGNAL */
-    logic [63:0] pte;
-    /* verilator lint_on UNUSEDSIGNAL */
-    pte = dc_rdata;
     ptw_leaf = pte[1] || pte[3];
     ptw_bad = !pte[0] || (!pte[1] && pte[2]) || pte[63:54] != 10'd0 ||
               (ptw_leaf && ((ptw_level == 2'd2 && pte[27:10] != 18'd0) ||
                             (ptw_level == 2'd1 && pte[18:10] != 9'd0) || !pte[6])) ||
               (!ptw_leaf && ptw_level == 2'd0);
   end
-  assign ptw_fill_i = state == S_PTW && ptw_req && dc_done && !dc_err && ptw_leaf && !ptw_bad && ptw_for_fetch;
-  assign ptw_fill_d = state == S_PTW && ptw_req && dc_done && !dc_err && ptw_leaf && !ptw_bad && !ptw_for_fetch;
+  assign ptw_fill_i = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad && ptw_for_fetch;
+  assign ptw_fill_d = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad && !ptw_for_fetch;
   assign tlb_flush = ex_done && (ex_sfence || (ex_csr_write && csr_a == 12'h180));
   assign ptw_fill_vpn = ptw_va[38:12];
-  assign ptw_fill_ppn = dc_rdata[53:10];
+  assign ptw_fill_ppn = pte[53:10];
   assign ptw_fill_level = ptw_level;
-  assign ptw_fill_flags = dc_rdata[7:0];
+  assign ptw_fill_flags = pte[7:0];
   assign ic_flush = (state == S_FENCEI) && dc_flush_done;
   assign dc_flush = (state == S_FENCEI);
 
