@@ -877,10 +877,12 @@ module core #(
     // The reset comes last, over the above, and reaches only the state that says what the
     // other registers mean: the IR, the fetch's, access's, fault's and walk's addresses and the
     // walk's PTE are read only under their valid bits or state (ir_valid, fhalf_valid,
-    // io_fetch_req and _valid, ma_valid, pf_pending, S_PTW, pte_have), and the trap CSRs' values at reset are unspecified (the
-    // privileged spec, 3.4; but mcause, which should read 0 where resets are not told apart):
-    // kept out of the reset net, which the boards route on general wiring to every flip-flop
-    // it reaches (docs/fpga.md change 54).
+    // io_fetch_req and _valid, ma_valid, pf_pending, S_PTW, pte_have); the trap CSRs' values at
+    // reset are unspecified (the privileged spec, 3.4; but mcause, which should read 0 where
+    // resets are not told apart), and so are pmpaddr's (3.4: only the PMP entries' A and L fields
+    // reset, to OFF and unlocked, so the addresses go unused until written): kept out of the
+    // reset net, which the boards route on general wiring to every flip-flop it reaches
+    // (docs/fpga.md changes 54 and 56).
     if (rst) begin
       state <= S_RUN;
       pc <= hive_pkg::BOOTROM_BASE;
@@ -894,7 +896,7 @@ module core #(
       satp <= '0; mcycle <= '0; minstret <= '0; mip_ssip <= 0; mip_stip <= 0; mip_seip <= 0;
       mcounteren <= '0; scounteren <= '0; mcountinhibit <= '0;
       hpm_cnt <= '0; hpm_evt <= '0;
-      pmpcfg <= '0; pmpaddr <= '0; pmpnapot <= {PMP_ENTRIES{napot_mask('0)}};
+      pmpcfg <= '0;
       md_started <= 1'b0; pf_pending <= 1'b0;
       stat_instret <= '0; stat_imiss <= '0; stat_dmiss <= '0; stat_stall <= '0;
       x_set <= '0;
