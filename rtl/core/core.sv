@@ -122,7 +122,7 @@ module core #(
 
   logic [15:0] ir_raw_c;  // the compressed encoding of the IR, for mtval on illegal instructions
   logic        ptw_req, ptw_for_fetch;
-  logic [63:0] ptw_va, ptw_ga;
+  logic [63:0] ptw_va, ptw_ga, walk_va;
   logic [55:0] ptw_pa;
   logic [1:0]  ptw_level;
   /* verilator lint_off UNUSEDSIGNAL */
@@ -707,6 +707,7 @@ module core #(
   assign pte_err  = SHORT_PATHS ? pte_err_q : dc_err;
   assign ptw_req = (state == S_PTW) && !pte_have && route_kind(ptw_pa) == R_MEM;
   assign ptw_ga  = route_addr(ptw_pa, remap_target);
+  assign walk_va = ir_valid ? mva : f_cur;
 
   // ---------------------------------------------------------------- next fetch
   // After an ordinary instruction completes, fetch the next one in the same cycle.
@@ -804,9 +805,14 @@ module core #(
           fhalf_valid <= 1'b0;
         end
       end
-      if (!ir_valid && state == S_RUN && f_need_ptw) begin
-        state <= S_PTW; ptw_for_fetch <= 1'b1; ptw_va <= f_cur; ptw_acc <= 3'b100;
-        ptw_level <= 2'd2; ptw_pa <= {satp[43:0], f_cur[38:30], 3'd0};
+      if (!ir_valid && state == S_RUN && f_need_ptw) state <= S_PTW;
+      // Outside a walk the walker's registers load in every cycle for the walk that could start
+      // (the fetch's while the IR is empty, the IR's access's otherwise), so that only `state`
+      // waits for the decision to start one: the boards' critical path ran from the I TLB through
+      // that decision into these registers' enables.
+      if (state != S_PTW) begin
+        ptw_for_fetch <= !ir_valid; ptw_va <= walk_va; ptw_acc <= ir_valid ? macc : 3'b100;
+        ptw_level <= 2'd2; ptw_pa <= {satp[43:0], walk_va[38:30], 3'd0};
       end
 
       // execute
@@ -841,10 +847,7 @@ module core #(
         end
       end else begin
         if (md_start) md_started <= 1'b1;
-        if (ex_ptw) begin
-          state <= S_PTW; ptw_for_fetch <= 1'b0; ptw_va <= mva; ptw_acc <= macc;
-          ptw_level <= 2'd2; ptw_pa <= {satp[43:0], mva[38:30], 3'd0};
-        end
+        if (ex_ptw) state <= S_PTW;
       end
 
       // the memory access's address cycle (SHORT_PATHS), and whether a device access is pending
