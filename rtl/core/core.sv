@@ -11,9 +11,9 @@
 //
 // SHORT_PATHS cuts the longest combinational paths at the cost of cycles, for the FPGA boards
 // (docs/fpga.md): the next instruction is fetched in the cycle after one completes, and a load,
-// store or AMO spends a first cycle on its address and translation, held in ma_*, and in the
-// next checks the PMP and asks the cache or the device port from those registers; the page
-// walker checks each PTE in the cycle after the cache returns it.
+// store or AMO spends a first cycle on its address, translation and PMP check, held in ma_*,
+// and asks the cache or the device port from those registers in the next; the page walker
+// checks each PTE in the cycle after the cache returns it.
 module core #(
     parameter int     NODES = 1,
     parameter longint NODE_MEM = 64'h100_0000,
@@ -204,12 +204,11 @@ module core #(
       .fill_flags(ptw_fill_flags));
 
   logic [55:0] f_pa, m_pa;
-  logic [55:0] ma_pa, chk_pa;       // chk_pa: the address the D PMP and the route check
   logic        f_pmp_ok, m_pmp_ok;
   pmp #(.ENTRIES(PMP_ENTRIES)) fpmp (
       .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(f_pa[55:2]), .priv, .access(3'b100), .allow(f_pmp_ok));
   pmp #(.ENTRIES(PMP_ENTRIES)) dpmp (
-      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(chk_pa[55:2]), .priv(dpriv), .access(macc), .allow(m_pmp_ok));
+      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(m_pa[55:2]), .priv(dpriv), .access(macc), .allow(m_pmp_ok));
 
   function automatic logic amo_ok(input logic [4:0] f5);  // LR SC SWAP ADD XOR AND OR MIN MAX MINU MAXU
     case (f5)
@@ -426,14 +425,11 @@ module core #(
   // ---------------------------------------------------------------- memory access
   // Address, checks and the cache or device request of a load, store or AMO in the IR. They
   // sit apart from the execute block so that no block both asks the caches and reads them.
-  // M_ADDR: with SHORT_PATHS, the cycle that computes the address and translates it into ma_*;
-  // M_GO in ma_act: passed the address cycle's checks, the PMP and the route decide in the
-  // next (from ma_pa, beside the cache's read), so that the address cycle ends at the TLB.
+  // M_ADDR: with SHORT_PATHS, the cycle that computes the address and checks into ma_*.
   localparam logic [2:0] M_NONE = 3'd0, M_TRAP = 3'd1, M_PTW = 3'd2, M_DC = 3'd3, M_IO = 3'd4,
-                         M_ADDR = 3'd5, M_GO = 3'd6;
+                         M_ADDR = 3'd5;
   logic        m_is_load, m_is_store, m_is_amo, m_illegal, m_go, intr;
   logic [2:0]  m_act, m_act_x;      // _x: what the instruction does in this cycle
-  logic [2:0]  m_place;             // where an access that passed the other checks goes
   logic [3:0]  m_cause, m_cause_x;
   logic [63:0] m_tval, m_tval_x, mem_ga, mem_ga_x;
   logic [1:0]  mkind;
@@ -454,8 +450,7 @@ module core #(
                      (ir[31:27] == 5'b00010 && rs2 != 5'd0);
   end
   assign m_pa   = dtrans ? dt_pa : mva[55:0];
-  assign chk_pa = SHORT_PATHS ? ma_pa : m_pa;
-  assign mkind  = route_kind(chk_pa);
+  assign mkind  = route_kind(m_pa);
   assign mem_ga = route_addr(m_pa, remap_target);
 
   always_comb begin
@@ -474,16 +469,12 @@ module core #(
     else if (pf_pending) begin m_cause = pf_cause; m_tval = pf_tval; end
     else if (dtrans && (!va_ok(mva[63:38]) || (dt_hit && dt_fault))) m_cause = macc[0] ? 4'd13 : 4'd15;
     else if (dtrans && !dt_hit) m_act = M_PTW;
-    else if (!dtrans && mva[63:56] != 8'd0) m_act = M_TRAP;
-    else m_act = SHORT_PATHS ? M_GO : m_place;
+    else if ((!dtrans && mva[63:56] != 8'd0) || !m_pmp_ok || mkind == R_ERR ||
+             (m_is_amo && mkind != R_MEM)) m_act = M_TRAP;
+    else m_act = (mkind == R_MEM) ? M_DC : M_IO;
   end
-  // an access fault (m_cause's default) unless the PMP allows it and something answers there
-  assign m_place = (!m_pmp_ok || mkind == R_ERR || (m_is_amo && mkind != R_MEM)) ? M_TRAP :
-                   (mkind == R_MEM) ? M_DC : M_IO;
 
-  assign m_act_x   = !SHORT_PATHS ? m_act :
-                     ma_valid ? ((ma_act == M_GO) ? m_place : ma_act) :
-                     (m_act == M_NONE) ? M_NONE : M_ADDR;
+  assign m_act_x   = !SHORT_PATHS ? m_act : ma_valid ? ma_act : (m_act == M_NONE) ? M_NONE : M_ADDR;
   assign m_cause_x = SHORT_PATHS ? ma_cause : m_cause;
   assign m_tval_x  = SHORT_PATHS ? ma_tval : m_tval;
   assign mem_ga_x  = SHORT_PATHS ? ma_ga : mem_ga;
@@ -863,7 +854,6 @@ module core #(
       if (ex_done || ex_trap || ex_ptw) ma_valid <= 1'b0;
       else if (m_go && m_act_x == M_ADDR) begin
         ma_valid <= 1'b1; ma_act <= m_act; ma_cause <= m_cause; ma_tval <= m_tval; ma_ga <= mem_ga;
-        ma_pa <= m_pa;
       end
       io_busy <= m_go && m_act_x == M_IO && !io_ack;
       pte_have <= SHORT_PATHS && ptw_req && dc_done;
