@@ -121,12 +121,12 @@ module core #(
   logic [PMP_ENTRIES*54-1:0] pmpnapot;  // napot_mask of each pmpaddr, written with it
 
   logic [15:0] ir_raw_c;  // the compressed encoding of the IR, for mtval on illegal instructions
-  logic        ptw_req, ptw_for_fetch;
+  logic        ptw_req;
   logic [63:0] ptw_va, ptw_ga, walk_va;
   logic [55:0] ptw_pa;
   logic [1:0]  ptw_level;
   /* verilator lint_off UNUSEDSIGNAL */
-  logic [2:0]  ptw_acc;           // {X, W, R} of the access that started the walk
+  logic [2:0]  ptw_acc;           // {X, W, R} of the access that started the walk; X alone marks a fetch walk
   /* verilator lint_on UNUSEDSIGNAL */
   logic        md_started, md_have, pf_pending;  // md_have: the result waits in md_result
   // A device access once asked is not given up for an interrupt: the device may have acted
@@ -811,7 +811,7 @@ module core #(
       // waits for the decision to start one: the boards' critical path ran from the I TLB through
       // that decision into these registers' enables.
       if (state != S_PTW) begin
-        ptw_for_fetch <= !ir_valid; ptw_va <= walk_va; ptw_acc <= ir_valid ? macc : 3'b100;
+        ptw_va <= walk_va; ptw_acc <= ir_valid ? macc : 3'b100;
         ptw_level <= 2'd2; ptw_pa <= {satp[43:0], walk_va[38:30], 3'd0};
       end
 
@@ -919,8 +919,8 @@ module core #(
                             (ptw_level == 2'd1 && pte[18:10] != 9'd0) || !pte[6])) ||
               (!ptw_leaf && ptw_level == 2'd0);
   end
-  assign ptw_fill_i = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad && ptw_for_fetch;
-  assign ptw_fill_d = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad && !ptw_for_fetch;
+  assign ptw_fill_i = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad && ptw_acc[2];
+  assign ptw_fill_d = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad && !ptw_acc[2];
   assign tlb_flush = ex_done && (ex_sfence || (ex_csr_write && csr_a == 12'h180));
   assign ptw_fill_vpn = ptw_va[38:12];
   assign ptw_fill_ppn = pte[53:10];
@@ -935,7 +935,7 @@ module core #(
     if (access) c = ptw_acc[2] ? 4'd1 : ptw_acc[1] ? 4'd7 : 4'd5;
     else c = ptw_acc[2] ? 4'd12 : ptw_acc[1] ? 4'd15 : 4'd13;
     state <= S_RUN;
-    if (ptw_for_fetch) begin
+    if (ptw_acc[2]) begin
       ir_valid <= 1'b1; ir_fault <= 1'b1; ir_fcause <= c; ir_ftval <= ptw_va; fhalf_valid <= 1'b0;
     end else begin
       pf_pending <= 1'b1; pf_cause <= c; pf_tval <= ptw_va;
