@@ -5,17 +5,6 @@
 # matching entry wins; a locked (L) entry also binds M and cannot be changed.
 #include "hive_test.h"
 
-/* pmpaddr value of a NAPOT region of 4 KiB at sym */
-#define NAPOT_4K(reg, sym) la reg, sym; srli reg, reg, 2; ori reg, reg, 0x1ff
-#define PMPCFG(e0, e1, e2, e3) \
-  li t0, ((e0) | ((e1) << 8) | ((e2) << 16) | ((e3) << 24) | \
-          ((PMP_NAPOT | PMP_R | PMP_W | PMP_X) << 56)); csrw pmpcfg0, t0; sfence.vma
-#define FAULT(n, inst, cause, sym, off) \
-  li gp, n; la a1, sym + off; EXPECT_TRAP(8886f); 8887: inst; j fail; 8886: \
-  CHECK_TRAPPED(n); CHECK_TI(n, TI_CAUSE, cause); CHECK_TI_ADDR(n, TI_EPC, 8887b); \
-  CHECK_TI_ADDR(n, TI_TVAL, sym + off)
-#define COMMA ,
-
 TEST_BEGIN
   la t0, page0
   li t1, 0x0f0f0f0f0f0f0f0f
@@ -30,11 +19,11 @@ TEST_BEGIN
   CHECK_EQ(1, a0, 0x0f0f0f0f0f0f0f0f)
   GOTO_S(s1)
 s1:
-  FAULT(2, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page0, 0)
-  FAULT(3, sw a0 COMMA 0(a1), CAUSE_STORE_ACCESS, page0, 8)
+  FAULT_SYM(2, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page0, 0)
+  FAULT_SYM(3, sw a0 COMMA 0(a1), CAUSE_STORE_ACCESS, page0, 8)
 #if !defined(TARGET_QEMU)
   /* QEMU 7.2 reports an AMO's access fault as a load access fault (5); the spec says 7 */
-  FAULT(4, amoadd.d a0 COMMA a0 COMMA (a1), CAUSE_STORE_ACCESS, page0, 0)
+  FAULT_SYM(4, amoadd.d a0 COMMA a0 COMMA (a1), CAUSE_STORE_ACCESS, page0, 0)
 #endif
   # the page after it is not covered
   la a1, page1
@@ -44,7 +33,7 @@ m1:
   CHECK_TI(5, TI_CAUSE, CAUSE_ECALL_S)
   GOTO_U(u1)
 u1:
-  FAULT(6, lbu a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page0, 4095)
+  FAULT_SYM(6, lbu a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page0, 4095)
   BACK_TO_M(m2)
 m2:
 
@@ -55,7 +44,7 @@ s2:
   la a1, page0
   ld a0, 0(a1)
   CHECK_EQ(7, a0, 0x0f0f0f0f0f0f0f0f)
-  FAULT(8, sd a0 COMMA 0(a1), CAUSE_STORE_ACCESS, page0, 16)
+  FAULT_SYM(8, sd a0 COMMA 0(a1), CAUSE_STORE_ACCESS, page0, 16)
   BACK_TO_M(m3)
 m3:
 
@@ -74,7 +63,7 @@ m4:
   PMPCFG(PMP_NAPOT, PMP_NAPOT | PMP_R, 0, 0)
   GOTO_S(s4)
 s4:
-  FAULT(10, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page0, 0)
+  FAULT_SYM(10, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page0, 0)
   BACK_TO_M(m5)
 m5:
 
@@ -88,9 +77,9 @@ m5:
   PMPCFG(0, 0, PMP_TOR, 0)
   GOTO_S(s5)
 s5:
-  FAULT(11, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page1, 0)
-  FAULT(12, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page2, 4088)
-  FAULT(13, sb a0 COMMA 0(a1), CAUSE_STORE_ACCESS, page2, 100)
+  FAULT_SYM(11, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page1, 0)
+  FAULT_SYM(12, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page2, 4088)
+  FAULT_SYM(13, sb a0 COMMA 0(a1), CAUSE_STORE_ACCESS, page2, 100)
   # just outside the range on both sides
   la a1, page1 - 8
   ld a0, 0(a1)
@@ -132,8 +121,8 @@ m8:
   NAPOT_4K(t1, lock_page)
   csrw pmpaddr3, t1
   PMPCFG(0, 0, 0, PMP_NAPOT | PMP_L)
-  FAULT(17, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, lock_page, 8)
-  FAULT(18, sd a0 COMMA 0(a1), CAUSE_STORE_ACCESS, lock_page, 0)
+  FAULT_SYM(17, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, lock_page, 8)
+  FAULT_SYM(18, sd a0 COMMA 0(a1), CAUSE_STORE_ACCESS, lock_page, 0)
   # writes to a locked entry are ignored
   PMPCFG(0, 0, 0, PMP_NAPOT | PMP_R | PMP_W)
   csrr a0, pmpcfg0

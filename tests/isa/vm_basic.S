@@ -6,23 +6,9 @@
 # sfence.vma after a PTE change (global and by address); M-mode loads through MPRV.
 #include "hive_test.h"
 
-#define VA_BASE  0x40000000
-#define VA_PAGE(i) (VA_BASE + (i) * 0x1000)
 #define VA_MEGA  0x40200000       /* L1[1]: 2 MiB superpage */
 #define VA_BADMEGA 0x40400000     /* L1[2]: superpage with a misaligned PPN */
 #define PA_MEGA  0x80200000
-#define LEAF_RWX (PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
-
-/* table[idx] = PTE(pa, flags); uses t0, t1 */
-#define SET_PTE(table, idx, pa_reg, flags) \
-  la t0, table; srli t1, pa_reg, 12; slli t1, t1, 10; ori t1, t1, flags; sd t1, (idx) * 8(t0)
-#define SET_PTE_SYM(table, idx, sym, flags) la a6, sym; SET_PTE(table, idx, a6, flags)
-
-#define FAULT(n, inst, cause, va) \
-  li gp, n; li a1, va; EXPECT_TRAP(8886f); 8887: inst; j fail; 8886: \
-  CHECK_TRAPPED(n); CHECK_TI(n, TI_CAUSE, cause); CHECK_TI_ADDR(n, TI_EPC, 8887b); \
-  CHECK_TI(n, TI_TVAL, va)
-#define COMMA ,
 
 TEST_BEGIN
   # ---- page tables
@@ -94,16 +80,16 @@ in_s:
   CHECK_EQ(6, a0, 0x77)
 
   # ---- page faults
-  FAULT(7, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(1))
-  FAULT(8, sd a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(1))
-  FAULT(9, sw a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(2))
-  FAULT(10, amoadd.d a0 COMMA a0 COMMA (a1), CAUSE_STORE_PAGE, VA_PAGE(2))
-  FAULT(11, lw a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(5))
-  FAULT(12, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_BADMEGA)
+  FAULT_VA(7, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(1))
+  FAULT_VA(8, sd a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(1))
+  FAULT_VA(9, sw a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(2))
+  FAULT_VA(10, amoadd.d a0 COMMA a0 COMMA (a1), CAUSE_STORE_PAGE, VA_PAGE(2))
+  FAULT_VA(11, lw a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(5))
+  FAULT_VA(12, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_BADMEGA)
   # an address with no mapping at all (root[0] invalid)
-  FAULT(13, lb a0 COMMA 0(a1), CAUSE_LOAD_PAGE, 0x1000)
+  FAULT_VA(13, lb a0 COMMA 0(a1), CAUSE_LOAD_PAGE, 0x1000)
   # a non-canonical address (bits 63..39 not equal to bit 38)
-  FAULT(14, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, 0x0000008000000000)
+  FAULT_VA(14, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, 0x0000008000000000)
   # fetch faults: mepc = mtval = the target
   li gp, 15
   li a1, VA_PAGE(0)

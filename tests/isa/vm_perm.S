@@ -3,18 +3,6 @@
 # page fault unless MXR = 1), and page faults delegated to S (scause/stval) through medeleg.
 #include "hive_test.h"
 
-#define VA_BASE  0x40000000
-#define VA_PAGE(i) (VA_BASE + (i) * 0x1000)
-#define LEAF_RWX (PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
-#define SET_PTE(table, idx, pa_reg, flags) \
-  la t0, table; srli t1, pa_reg, 12; slli t1, t1, 10; ori t1, t1, flags; sd t1, (idx) * 8(t0)
-#define SET_PTE_SYM(table, idx, sym, flags) la a6, sym; SET_PTE(table, idx, a6, flags)
-#define FAULT(n, inst, cause, va) \
-  li gp, n; li a1, va; EXPECT_TRAP(8886f); 8887: inst; j fail; 8886: \
-  CHECK_TRAPPED(n); CHECK_TI(n, TI_CAUSE, cause); CHECK_TI_ADDR(n, TI_EPC, 8887b); \
-  CHECK_TI(n, TI_TVAL, va)
-#define COMMA ,
-
 TEST_BEGIN
   li a6, 0x80000000
   SET_PTE(root, 2, a6, LEAF_RWX)
@@ -42,8 +30,8 @@ in_s:
   # ---- U page from S: faults without SUM
   li t0, MSTATUS_SUM
   csrc sstatus, t0
-  FAULT(1, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(1))
-  FAULT(2, sd a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(1) + 8)
+  FAULT_VA(1, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(1))
+  FAULT_VA(2, sd a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(1) + 8)
   # ... and works with SUM
   li t0, MSTATUS_SUM
   csrs sstatus, t0
@@ -69,14 +57,14 @@ in_s:
   # ---- MXR: load from an execute-only page
   li t0, MSTATUS_MXR
   csrc sstatus, t0
-  FAULT(6, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(2))
+  FAULT_VA(6, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(2))
   li t0, MSTATUS_MXR
   csrs sstatus, t0
   li a1, VA_PAGE(2)
   ld a0, 0(a1)
   CHECK_EQ(7, a0, 0x0123012301230123)
   # MXR does not make it writable
-  FAULT(8, sd a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(2))
+  FAULT_VA(8, sd a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(2))
   li t0, MSTATUS_MXR
   csrc sstatus, t0
   BACK_TO_M(in_m)
@@ -123,9 +111,9 @@ in_m:
   csrw medeleg, t0
   GOTO_S(in_s2)
 in_s2:
-  FAULT(14, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(1))
+  FAULT_VA(14, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, VA_PAGE(1))
   CHECK_LEVEL(15, 1)
-  FAULT(16, sd a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(2))
+  FAULT_VA(16, sd a0 COMMA 0(a1), CAUSE_STORE_PAGE, VA_PAGE(2))
   CHECK_LEVEL(17, 1)
   BACK_TO_M(6f)
 6:

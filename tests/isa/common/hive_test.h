@@ -214,6 +214,36 @@
 /* Check n: the trap was taken at this level (3 = M, 1 = S). */
 #define CHECK_LEVEL(n, lvl) CHECK_TI(n, TI_LEVEL, lvl)
 
+/* ---- page tables and PMP (clobber t0, t1, a6) -------------------------------------------- */
+/* The tests' own mappings live at VA_BASE, away from the image's 1 GiB identity page. */
+#define VA_BASE  0x40000000
+#define VA_PAGE(i) (VA_BASE + (i) * 0x1000)
+#define LEAF_RWX (PTE_V | PTE_R | PTE_W | PTE_X | PTE_A | PTE_D)
+/* table[idx] = PTE(pa, flags) */
+#define SET_PTE(table, idx, pa_reg, flags) \
+  la t0, table; srli t1, pa_reg, 12; slli t1, t1, 10; ori t1, t1, flags; sd t1, (idx) * 8(t0)
+#define SET_PTE_SYM(table, idx, sym, flags) la a6, sym; SET_PTE(table, idx, a6, flags)
+/* pmpaddr value of a NAPOT region of 4 KiB at sym */
+#define NAPOT_4K(reg, sym) la reg, sym; srli reg, reg, 2; ori reg, reg, 0x1ff
+/* pmpcfg0 = entries 0..3 as given and entry 7 = NAPOT RWX (crt.S: pmpaddr7 spans everything),
+   then SFENCE.VMA, which the spec (3.7.2) asks for after PMP writes when paging is in use */
+#define PMPCFG(e0, e1, e2, e3) \
+  li t0, ((e0) | ((e1) << 8) | ((e2) << 16) | ((e3) << 24) | \
+          ((PMP_NAPOT | PMP_R | PMP_W | PMP_X) << 56)); csrw pmpcfg0, t0; sfence.vma
+
+/* Check n: `inst` at the label traps with cause; a1 = va (a number) on entry, tval = va. */
+#define FAULT_VA(n, inst, cause, va) \
+  li gp, n; li a1, va; EXPECT_TRAP(8886f); 8887: inst; j fail; 8886: \
+  CHECK_TRAPPED(n); CHECK_TI(n, TI_CAUSE, cause); CHECK_TI_ADDR(n, TI_EPC, 8887b); \
+  CHECK_TI(n, TI_TVAL, va)
+/* Same, with a1 = the address sym + off. */
+#define FAULT_SYM(n, inst, cause, sym, off) \
+  li gp, n; la a1, sym + off; EXPECT_TRAP(8886f); 8887: inst; j fail; 8886: \
+  CHECK_TRAPPED(n); CHECK_TI(n, TI_CAUSE, cause); CHECK_TI_ADDR(n, TI_EPC, 8887b); \
+  CHECK_TI_ADDR(n, TI_TVAL, sym + off)
+/* a comma inside a macro argument (an instruction's operands) */
+#define COMMA ,
+
 /* ---- modes ------------------------------------------------------------------------------ */
 /* From M: continue at `label` in S-mode / U-mode (mret). */
 #define GOTO_MODE(mpp, label) \
