@@ -56,6 +56,17 @@ FPGA_HOST_STAMP := $(BUILD)/fpga/.host-deps-stamp
 # on the ULX3S one the routed 1x1 meets (docs/fpga.md, timing)
 ULX3S_MHZ ?= 20
 ARTY_MHZ  ?= 25
+# the clocks the boards' PLLs make (fpga/ulx3s/ulx3s_pll.sv's table; fpga/arty/arty_clk.sv divides
+# a 1000 MHz VCO by an integer up to 128): another value would build a PLL that does not lock,
+# and nextpnr would time the design against whatever the PLL's settings gave (10 MHz for 24)
+ULX3S_PLL_MHZ := 5 10 15 20 25 30 35 40 50
+ARTY_MMCM_MHZ := 8 10 20 25 40 50 100 125 200 250
+ifeq ($(filter $(ULX3S_MHZ),$(ULX3S_PLL_MHZ)),)
+  $(error ULX3S_MHZ=$(ULX3S_MHZ): the ULX3S PLL (fpga/ulx3s/ulx3s_pll.sv) makes only $(ULX3S_PLL_MHZ) MHz)
+endif
+ifeq ($(filter $(ARTY_MHZ),$(ARTY_MMCM_MHZ)),)
+  $(error ARTY_MHZ=$(ARTY_MHZ): the Arty MMCM (fpga/arty/arty_clk.sv) makes only $(ARTY_MMCM_MHZ) MHz)
+endif
 FPGA_BAUD ?= 1000000
 # lines of each L1 (hive_soc's L1_LINES): on the ECP5 16 lines, one LUT-RAM bank deep, so that
 # 1x1 fits the LFE5U-85F (docs/fpga.md: a 64-line L1 took 14 000 LUT positions, a 16-line 8 000)
@@ -344,6 +355,7 @@ fpga-check: $(RTL_PKG) $(FPGA_SIM_SDRAM) $(FPGA_SIM_SDRAM_SHORT) $(FPGA_SIM_SDRA
 	  BOARD_SIM='$(FPGA_SIM_BOARD) --board 1 --node-mem $(FPGA_TB_ULX3S_MEM) $(FPGA_HELLO)' \
 	  ARTY_SIM='$(FPGA_SIM_ARTY) --board 2 --node-mem $(FPGA_TB_ARTY_MEM) $(FPGA_HELLO)' \
 	  FLASH_IMAGE='$(FPGA_TB_FLASH)' SYNTH_CHECK='$(MAKE) --no-print-directory synth-check' \
+	  MAKE_CMD='$(MAKE) --no-print-directory' \
 	  fpga/sim/fpga_check.sh
 
 # ------------------------------------------------------------------ images and loading

@@ -8,7 +8,7 @@
 # and optionally BOARD_SIM and ARTY_SIM (the ULX3S top with the SDRAM model, the Arty top with
 # its block RAM: each runs a bare-metal program loaded over its UART) and FLASH_IMAGE (the
 # program's flash boot image, for BOARD_SIM's flash), SYNTH_CHECK (a command running
-# `make synth-check`, given extra make arguments).
+# `make synth-check`, given extra make arguments), MAKE_CMD (make, for the refused settings).
 set -u
 passed=0
 failed=0
@@ -32,6 +32,19 @@ synth() {  # what make-args...
 if [ -n "${SYNTH_CHECK:-}" ]; then
   synth "make synth-check: Yosys 0.23 reads and synthesizes rtl/"
   synth "make synth-check SHORT_PATHS=1 (the boards' paths)" SHORT_PATHS=1
+fi
+# a clock the board's PLL cannot make is refused before anything is built
+refused() {  # what expected-message make-args...
+  local what=$1 msg=$2; shift 2
+  if $MAKE_CMD -n "$@" >"$log" 2>&1; then result FAIL "$what (make accepted it)"
+  elif grep -q "$msg" "$log"; then result OK "$what"
+  else result FAIL "$what (refused for another reason)"; fi
+}
+if [ -n "${MAKE_CMD:-}" ]; then
+  refused "make fpga ULX3S_MHZ=24 is refused (the PLL makes no 24 MHz)" \
+    "ULX3S_MHZ=24: the ULX3S PLL" fpga BOARD=ulx3s-85f ULX3S_MHZ=24
+  refused "make fpga ARTY_MHZ=30 is refused (the MMCM makes no 30 MHz)" \
+    "ARTY_MHZ=30: the Arty MMCM" fpga BOARD=arty-a7-100t ARTY_MHZ=30
 fi
 # shellcheck disable=SC2086
 lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL and USRMCLK stand-ins)" ulx3s_top $ULX3S_SRCS
