@@ -95,15 +95,7 @@ m6:
   PMPCFG(PMP_NAPOT | PMP_R, 0, 0, 0)
   GOTO_S(s6)
 s6:
-  li gp, 15
-  la a1, code_page
-  EXPECT_TRAP(1f)
-  jalr ra, 0(a1)
-  j fail
-1:
-  CHECK_TI(15, TI_CAUSE, CAUSE_FETCH_ACCESS)
-  CHECK_TI_ADDR(15, TI_TVAL, code_page)
-  CHECK_TI_ADDR(15, TI_EPC, code_page)
+  FETCH_FAULT_SYM(15, CAUSE_FETCH_ACCESS, code_page)
   BACK_TO_M(m7)
 m7:
   # with X it runs

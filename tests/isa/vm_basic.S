@@ -11,13 +11,8 @@
 #define PA_MEGA  0x80200000
 
 TEST_BEGIN
-  # ---- page tables
-  # root[2]: VA 0x8000_0000.. -> PA 0x8000_0000 (1 GiB), RWX
-  li a6, 0x80000000
-  SET_PTE(root, 2, a6, LEAF_RWX)
-  # root[1] -> l1; l1[0] -> l0
-  SET_PTE_SYM(root, 1, l1, PTE_V)
-  SET_PTE_SYM(l1, 0, l0, PTE_V)
+  # ---- page tables: the 1 GiB identity page, root[1] -> l1, l1[0] -> l0
+  SV39_TABLES(root, l1, l0)
   # l1[1]: 2 MiB superpage -> PA 0x8020_0000, RW
   li a6, PA_MEGA
   SET_PTE(l1, 1, a6, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
@@ -42,13 +37,7 @@ TEST_BEGIN
   li t0, PA_MEGA + 0x1238
   li t1, 0x3e6a3e6a3e6a3e6a
   sd t1, 0(t0)
-  # satp
-  la t0, root
-  srli t0, t0, 12
-  li t1, SATP_SV39
-  or t0, t0, t1
-  csrw satp, t0
-  sfence.vma
+  SATP_ON(root)
   GOTO_S(in_s)
 
 in_s:
@@ -91,23 +80,8 @@ in_s:
   # a non-canonical address (bits 63..39 not equal to bit 38)
   FAULT_VA(14, ld a0 COMMA 0(a1), CAUSE_LOAD_PAGE, 0x0000008000000000)
   # fetch faults: mepc = mtval = the target
-  li gp, 15
-  li a1, VA_PAGE(0)
-  EXPECT_TRAP(1f)
-  jalr ra, 0(a1)
-  j fail
-1:
-  CHECK_TI(15, TI_CAUSE, CAUSE_FETCH_PAGE)
-  CHECK_TI(15, TI_EPC, VA_PAGE(0))
-  CHECK_TI(15, TI_TVAL, VA_PAGE(0))
-  li gp, 16
-  li a1, VA_PAGE(1)
-  EXPECT_TRAP(2f)
-  jalr ra, 0(a1)
-  j fail
-2:
-  CHECK_TI(16, TI_CAUSE, CAUSE_FETCH_PAGE)
-  CHECK_TI(16, TI_TVAL, VA_PAGE(1))
+  FETCH_FAULT_VA(15, CAUSE_FETCH_PAGE, VA_PAGE(0))
+  FETCH_FAULT_VA(16, CAUSE_FETCH_PAGE, VA_PAGE(1))
   # the faulting store did not write
   la t1, page_a
   ld a0, 0(t1)

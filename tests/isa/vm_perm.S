@@ -4,10 +4,7 @@
 #include "hive_test.h"
 
 TEST_BEGIN
-  li a6, 0x80000000
-  SET_PTE(root, 2, a6, LEAF_RWX)
-  SET_PTE_SYM(root, 1, l1, PTE_V)
-  SET_PTE_SYM(l1, 0, l0, PTE_V)
+  SV39_TABLES(root, l1, l0)
   # l0[0]: data page, S only, RW; l0[1]: data page, U, RW; l0[2]: data page, execute only
   SET_PTE_SYM(l0, 0, page_a, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
   SET_PTE_SYM(l0, 1, page_a, PTE_V | PTE_R | PTE_W | PTE_U | PTE_A | PTE_D)
@@ -18,12 +15,7 @@ TEST_BEGIN
   la t0, page_a
   li t1, 0x0123012301230123
   sd t1, 0(t0)
-  la t0, root
-  srli t0, t0, 12
-  li t1, SATP_SV39
-  or t0, t0, t1
-  csrw satp, t0
-  sfence.vma
+  SATP_ON(root)
   GOTO_S(in_s)
 
 in_s:
@@ -43,14 +35,7 @@ in_s:
   ld a0, 8(a1)
   CHECK_EQ(4, a0, 0x4567)
   # S never executes a U page, even with SUM
-  li gp, 5
-  li a1, VA_PAGE(3)
-  EXPECT_TRAP(1f)
-  jalr ra, 0(a1)
-  j fail
-1:
-  CHECK_TI(5, TI_CAUSE, CAUSE_FETCH_PAGE)
-  CHECK_TI(5, TI_TVAL, VA_PAGE(3))
+  FETCH_FAULT_VA(5, CAUSE_FETCH_PAGE, VA_PAGE(3))
   li t0, MSTATUS_SUM
   csrc sstatus, t0
 

@@ -9,10 +9,7 @@
 TEST_BEGIN
   # ---- page tables: root[2] the 1 GiB identity page; VA_PAGE(0..3) -> page0, page1, page2,
   # code_page
-  li a6, 0x80000000
-  SET_PTE(root, 2, a6, LEAF_RWX)
-  SET_PTE_SYM(root, 1, l1, PTE_V)
-  SET_PTE_SYM(l1, 0, l0, PTE_V)
+  SV39_TABLES(root, l1, l0)
   SET_PTE_SYM(l0, 0, page0, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
   SET_PTE_SYM(l0, 1, page1, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
   SET_PTE_SYM(l0, 2, page2, PTE_V | PTE_R | PTE_W | PTE_A | PTE_D)
@@ -28,12 +25,7 @@ TEST_BEGIN
   sd t1, 0(t0)
   li t1, 0x2d2d2d2d2d2d2d2d
   sd t1, 8(t0)
-  la t0, root
-  srli t0, t0, 12
-  li t1, SATP_SV39
-  or t0, t0, t1
-  csrw satp, t0
-  sfence.vma
+  SATP_ON(root)
 
   # ---- entry 0: page0, NAPOT 4 KiB, no permission
   NAPOT_4K(t1, page0)
@@ -113,15 +105,7 @@ m3:
   PMPCFG(PMP_NAPOT | PMP_R, 0, 0, 0)
   GOTO_S(s4)
 s4:
-  li gp, 18
-  li a1, VA_PAGE(3)
-  EXPECT_TRAP(1f)
-  jalr ra, 0(a1)
-  j fail
-1:
-  CHECK_TI(18, TI_CAUSE, CAUSE_FETCH_ACCESS)
-  CHECK_TI(18, TI_TVAL, VA_PAGE(3))
-  CHECK_TI(18, TI_EPC, VA_PAGE(3))
+  FETCH_FAULT_VA(18, CAUSE_FETCH_ACCESS, VA_PAGE(3))
   BACK_TO_M(m4)
 m4:
   PMPCFG(PMP_NAPOT | PMP_R | PMP_X, 0, 0, 0)

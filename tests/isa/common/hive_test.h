@@ -241,6 +241,22 @@
   li gp, n; la a1, sym + off; EXPECT_TRAP(8886f); 8887: inst; j fail; 8886: \
   CHECK_TRAPPED(n); CHECK_TI(n, TI_CAUSE, cause); CHECK_TI_ADDR(n, TI_EPC, 8887b); \
   CHECK_TI_ADDR(n, TI_TVAL, sym + off)
+/* Check n: a jump to va (a number) or to sym traps with cause, mtval and mepc the target. */
+#define FETCH_FAULT_VA(n, cause, va) \
+  li gp, n; li a1, va; EXPECT_TRAP(8886f); jalr ra, 0(a1); j fail; 8886: \
+  CHECK_TRAPPED(n); CHECK_TI(n, TI_CAUSE, cause); CHECK_TI(n, TI_TVAL, va); CHECK_TI(n, TI_EPC, va)
+#define FETCH_FAULT_SYM(n, cause, sym) \
+  li gp, n; la a1, sym; EXPECT_TRAP(8886f); jalr ra, 0(a1); j fail; 8886: \
+  CHECK_TRAPPED(n); CHECK_TI(n, TI_CAUSE, cause); CHECK_TI_ADDR(n, TI_TVAL, sym); \
+  CHECK_TI_ADDR(n, TI_EPC, sym)
+/* The tests' Sv39 tables: root[2] the image's 1 GiB identity page (RWX), root[1] -> l1,
+   l1[0] -> l0, whose entries map VA_PAGE(0..511) */
+#define SV39_TABLES(root, l1, l0) \
+  li a6, 0x80000000; SET_PTE(root, 2, a6, LEAF_RWX); SET_PTE_SYM(root, 1, l1, PTE_V); \
+  SET_PTE_SYM(l1, 0, l0, PTE_V)
+/* satp = Sv39 over root (ASID 0), then SFENCE.VMA */
+#define SATP_ON(root) \
+  la t0, root; srli t0, t0, 12; li t1, SATP_SV39; or t0, t0, t1; csrw satp, t0; sfence.vma
 /* a comma inside a macro argument (an instruction's operands) */
 #define COMMA ,
 
