@@ -126,7 +126,7 @@ module core #(
   logic [55:0] ptw_pa;
   logic [1:0]  ptw_level;
   /* verilator lint_off UNUSEDSIGNAL */
-  logic [2:0]  ptw_acc;           // {X, W, R} of the access that started the walk; X alone marks a fetch walk
+  logic [2:0]  ptw_acc;           // {X, W, R} of the walk's access: X alone for a fetch's
   /* verilator lint_on UNUSEDSIGNAL */
   logic        md_started, md_have, pf_pending;  // md_have: the result waits in md_result
   // A device access once asked is not given up for an interrupt: the device may have acted
@@ -177,7 +177,7 @@ module core #(
   assign dtrans = (dpriv != PRIV_M) && satp[63:60] == 4'd8;
 
   logic        tlb_flush;
-  logic        ptw_fill_i, ptw_fill_d;
+  logic        ptw_found, ptw_fill_i, ptw_fill_d;  // found: the walk ends in a good leaf
   logic [26:0] ptw_fill_vpn;
   logic [43:0] ptw_fill_ppn;
   logic [1:0]  ptw_fill_level;
@@ -919,8 +919,9 @@ module core #(
                             (ptw_level == 2'd1 && pte[18:10] != 9'd0) || !pte[6])) ||
               (!ptw_leaf && ptw_level == 2'd0);
   end
-  assign ptw_fill_i = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad && ptw_acc[2];
-  assign ptw_fill_d = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad && !ptw_acc[2];
+  assign ptw_found = state == S_PTW && pte_done && !pte_err && ptw_leaf && !ptw_bad;
+  assign ptw_fill_i = ptw_found && ptw_acc[2];
+  assign ptw_fill_d = ptw_found && !ptw_acc[2];
   assign tlb_flush = ex_done && (ex_sfence || (ex_csr_write && csr_a == 12'h180));
   assign ptw_fill_vpn = ptw_va[38:12];
   assign ptw_fill_ppn = pte[53:10];
