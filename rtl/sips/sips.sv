@@ -239,7 +239,9 @@ module sips #(
     // from S_SEND, which a write of both starts (the payload reads back as written, zero after
     // power-on; docs/fpga.md change 54)
     always_ff @(posedge clk) begin
-      if (wr_ok && 32'(core) == k && is_data) pay[k][32'(word)*64 +: 64] <= wdata;
+      // a write enable per word: written as a variable part-select, Yosys builds a 512-bit shifter
+      for (int w = 0; w < 8; w++)
+        if (wr_ok && 32'(core) == k && is_data && 32'(word) == w) pay[k][w*64 +: 64] <= wdata;
       case (st[k])
         S_IDLE: if (wr_ok && 32'(core) == k && off == hive_pkg::CTRL_SIPS_SEND) begin
           dst[k] <= wdata[3:0]; dq[k] <= wdata[8]; tag[k] <= tag[k] + 8'd1;
