@@ -45,8 +45,8 @@ module pmp #(
         lo   = (i == 0) ? 54'd0 : addr[(i-1)*54 +: 54];
         case (c[4:3])
           2'd1:    hit = (word >= lo) && (word < a);          // TOR
-          2'd2:    hit = (word == a);                         // NA4
-          2'd3:    hit = ((word ^ a) & napot[i*54 +: 54]) == 54'd0;  // NAPOT
+          // NA4 is NAPOT with every bit compared: one comparison serves both
+          2'd2, 2'd3: hit = ((word ^ a) & (napot[i*54 +: 54] | {54{!c[3]}})) == 54'd0;
           default: hit = 1'b0;
         endcase
         if (hit && !matched) begin

@@ -1,8 +1,9 @@
 # PMP: S/U accesses checked against the entries (crt.S leaves entry 7 = everything RWX):
 # a NAPOT entry without permissions gives load/store access faults (mtval = the address) in S
 # and U while M is unaffected; a read-only entry faults only stores; a TOR range covers exactly
-# [pmpaddr(i-1), pmpaddr(i)); an entry without X gives an instruction access fault; the lowest
-# matching entry wins; a locked (L) entry also binds M and cannot be changed.
+# [pmpaddr(i-1), pmpaddr(i)) and an NA4 entry exactly its four bytes; an entry without X gives
+# an instruction access fault; the lowest matching entry wins; a locked (L) entry also binds M
+# and cannot be changed.
 #include "hive_test.h"
 
 TEST_BEGIN
@@ -88,6 +89,25 @@ s5:
   BACK_TO_M(m6)
 m6:
   CHECK_TI(14, TI_CAUSE, CAUSE_ECALL_S)
+
+  # ---- NA4: entry 1 covers the four bytes at page1 + 8 and not the words beside them (a NAPOT
+  # reading of the same pmpaddr would cover eight bytes, up to page1 + 15)
+  la t1, page1 + 8
+  srli t1, t1, 2
+  csrw pmpaddr1, t1
+  PMPCFG(0, PMP_NA4, 0, 0)
+  GOTO_S(s5n)
+s5n:
+  FAULT_SYM(22, lw a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, page1, 8)
+  FAULT_SYM(23, sb a0 COMMA 0(a1), CAUSE_STORE_ACCESS, page1, 11)
+  li gp, 24  /* the words beside it load without a trap */
+  la a1, page1 + 4
+  lw a0, 0(a1)
+  la a1, page1 + 12
+  lw a0, 0(a1)
+  BACK_TO_M(m6n)
+m6n:
+  CHECK_TI(24, TI_CAUSE, CAUSE_ECALL_S)
 
   # ---- execute permission: entry 0 over code_page with R only
   NAPOT_4K(t1, code_page)
