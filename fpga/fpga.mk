@@ -56,10 +56,11 @@ FPGA_HOST_STAMP := $(BUILD)/fpga/.host-deps-stamp
 # on the ULX3S one the routed 1x1 meets (25 MHz with seed 13, below; docs/fpga.md, Figures)
 ULX3S_MHZ ?= 25
 ARTY_MHZ  ?= 25
-# the clocks the boards' PLLs make (fpga/ulx3s/ulx3s_pll.sv's table; fpga/arty/arty_clk.sv divides
-# a 1000 MHz VCO by an integer up to 128): another value would build a PLL that does not lock,
-# and nextpnr would time the design against whatever the PLL's settings gave (10 MHz for 24)
-ULX3S_PLL_MHZ := 5 10 15 20 25 30 35 40 50
+# the clocks the boards' PLLs make (the rows of fpga/ulx3s/ulx3s_pll.sv's `settings`;
+# fpga/arty/arty_clk.sv divides a 1000 MHz VCO by an integer up to 128): another value would
+# build a PLL that does not lock, and nextpnr would time the design against whatever the PLL's
+# settings gave (10 MHz for 24)
+ULX3S_PLL_MHZ := $(shell sed -n 's/^ *\([0-9][0-9]*\): *settings = .*/\1/p' fpga/ulx3s/ulx3s_pll.sv)
 ARTY_MMCM_MHZ := 8 10 20 25 40 50 100 125 200 250
 ifeq ($(filter $(ULX3S_MHZ),$(ULX3S_PLL_MHZ)),)
   $(error ULX3S_MHZ=$(ULX3S_MHZ): the ULX3S PLL (fpga/ulx3s/ulx3s_pll.sv) makes only $(ULX3S_PLL_MHZ) MHz)

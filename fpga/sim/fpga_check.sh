@@ -46,6 +46,10 @@ if [ -n "${MAKE_CMD:-}" ]; then
   refused "make fpga ARTY_MHZ=30 is refused (the MMCM makes no 30 MHz)" \
     "ARTY_MHZ=30: the Arty MMCM" fpga BOARD=arty-a7-100t ARTY_MHZ=30
 fi
+# the PLL's table, whose rows are also the clocks make accepts, against the ECP5 PLL's relations
+if python3 fpga/tools/pll_check.py fpga/ulx3s/ulx3s_pll.sv >"$log" 2>&1; then
+  result OK "ULX3S PLL: each row of its settings makes its clock, VCO in range, CLKOS half a period late ($(grep -c ': ok$' "$log") clocks)"
+else result FAIL "ULX3S PLL settings (fpga/tools/pll_check.py)"; fi
 # shellcheck disable=SC2086
 lint "lint ulx3s_top 1x1 (-Wall, EHXPLLL and USRMCLK stand-ins)" ulx3s_top $ULX3S_SRCS
 # shellcheck disable=SC2086

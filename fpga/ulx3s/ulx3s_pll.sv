@@ -1,6 +1,6 @@
 // ULX3S clock: the 25 MHz oscillator through the ECP5 PLL (EHXPLLL, VCO about 600 MHz) to the
 // core clock (CLKOP) and the same frequency shifted by 180 degrees for the SDRAM clock pin
-// (CLKOS). Supported MHZ: 5, 10, 15, 20, 25, 30, 35, 40, 50 (divider settings from Project
+// (CLKOS). The clocks it makes are the rows of `settings` (divider settings from Project
 // Trellis' ecppll; 5 and 10 MHz by the same rule, CLKI_DIV 5 and VCO 600 MHz, below ecppll's
 // own 10 MHz floor but within the ECP5 data sheet's CLKOP range, 3.125 to 400 MHz).
 // In Verilator the EHXPLLL stand-in in fpga/sim/ is used.
@@ -12,17 +12,30 @@ module ulx3s_pll #(
     output logic clk_sdram,
     output logic locked
 );
-  // {CLKI_DIV, CLKFB_DIV, CLKOP_DIV, CLKOP_CPHASE, CLKOS_CPHASE, CLKOS_FPHASE}
-  localparam int CLKI_DIV  = MHZ == 25 || MHZ == 50 ? 1 : 5;
-  localparam int CLKFB_DIV = MHZ == 5 ? 1 : MHZ == 10 ? 2 : MHZ == 15 ? 3 : MHZ == 20 ? 4 :
-                             MHZ == 25 ? 1 : MHZ == 30 ? 6 : MHZ == 35 ? 7 : MHZ == 40 ? 8 : 2;
-  localparam int OP_DIV    = MHZ == 5 ? 120 : MHZ == 10 ? 60 : MHZ == 15 ? 40 : MHZ == 20 ? 30 :
-                             MHZ == 25 ? 24 : MHZ == 30 ? 20 : MHZ == 35 ? 17 : MHZ == 40 ? 15 : 12;
-  localparam int OP_CPH    = MHZ == 5 ? 59 : MHZ == 10 ? 29 : MHZ == 15 ? 19 : MHZ == 20 ? 15 :
-                             MHZ == 25 ? 11 : MHZ == 30 ? 9 : MHZ == 35 ? 8 : MHZ == 40 ? 7 : 5;
-  localparam int OS_CPH    = MHZ == 5 ? 119 : MHZ == 10 ? 59 : MHZ == 15 ? 39 : MHZ == 20 ? 30 :
-                             MHZ == 25 ? 23 : MHZ == 30 ? 19 : MHZ == 35 ? 16 : MHZ == 40 ? 14 : 11;
-  localparam int OS_FPH    = MHZ == 35 || MHZ == 40 ? 4 : 0;
+  // The PLL's settings for each clock it makes, one row per clock: {CLKI_DIV, CLKFB_DIV,
+  // CLKOP_DIV, CLKOP_CPHASE, CLKOS_CPHASE, CLKOS_FPHASE}. fpga/fpga.mk reads the rows' clocks
+  // and refuses any other ULX3S_MHZ: the zeros of the default are no PLL setting.
+  function automatic logic [47:0] settings(input int mhz);
+    case (mhz)
+      5:       settings = {8'd5, 8'd1, 8'd120, 8'd59, 8'd119, 8'd0};
+      10:      settings = {8'd5, 8'd2, 8'd60, 8'd29, 8'd59, 8'd0};
+      15:      settings = {8'd5, 8'd3, 8'd40, 8'd19, 8'd39, 8'd0};
+      20:      settings = {8'd5, 8'd4, 8'd30, 8'd15, 8'd30, 8'd0};
+      25:      settings = {8'd1, 8'd1, 8'd24, 8'd11, 8'd23, 8'd0};
+      30:      settings = {8'd5, 8'd6, 8'd20, 8'd9, 8'd19, 8'd0};
+      35:      settings = {8'd5, 8'd7, 8'd17, 8'd8, 8'd16, 8'd4};
+      40:      settings = {8'd5, 8'd8, 8'd15, 8'd7, 8'd14, 8'd4};
+      50:      settings = {8'd1, 8'd2, 8'd12, 8'd5, 8'd11, 8'd0};
+      default: settings = '0;
+    endcase
+  endfunction
+  localparam logic [47:0] S = settings(MHZ);
+  localparam int CLKI_DIV  = int'(S[47:40]);
+  localparam int CLKFB_DIV = int'(S[39:32]);
+  localparam int OP_DIV    = int'(S[31:24]);
+  localparam int OP_CPH    = int'(S[23:16]);
+  localparam int OS_CPH    = int'(S[15:8]);
+  localparam int OS_FPH    = int'(S[7:0]);
 
   logic clkop;
   (* FREQUENCY_PIN_CLKI = "25" *)
