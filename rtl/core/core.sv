@@ -79,6 +79,13 @@ module core #(
   // counter when there are none, never written nor read (hpm_ok), so synthesis drops it
   localparam int HPM = (HPM_COUNTERS > 0) ? HPM_COUNTERS : 1;
   localparam bit FETCH_AHEAD = !SHORT_PATHS;
+  // pmpaddr's implemented bits (WARL, privileged spec 3.7.1): all 54 in the simulator's model;
+  // with SHORT_PATHS only those of the physical addresses the SoC decodes (below the global
+  // windows' end for the most nodes there can be: 2^33), so that the PMP checkers compare 31
+  // bits, not 54, on the address cycle's path. An access above them is an access fault whatever
+  // the PMP says (route_kind: R_ERR), the same exception as a PMP denial.
+  localparam int PMP_AW = SHORT_PATHS ?
+      $clog2(hive_pkg::GLOBAL_BASE + (64'd1 << coh_pkg::NODE_BITS) * hive_pkg::GLOBAL_SIZE) - 2 : 54;
 
   typedef enum logic [2:0] {S_RUN, S_PTW, S_WFI, S_FENCEI} state_e;
 
@@ -117,8 +124,8 @@ module core #(
   logic [HPM*64-1:0] hpm_cnt;
   logic [HPM*8-1:0]  hpm_evt;
   logic [PMP_ENTRIES*8-1:0]  pmpcfg;
-  logic [PMP_ENTRIES*54-1:0] pmpaddr;
-  logic [PMP_ENTRIES*54-1:0] pmpnapot;  // napot_mask of each pmpaddr, written with it
+  logic [PMP_ENTRIES*PMP_AW-1:0] pmpaddr;
+  logic [PMP_ENTRIES*PMP_AW-1:0] pmpnapot;  // napot_mask of each pmpaddr, written with it
 
   logic [15:0] ir_raw_c;  // the compressed encoding of the IR, for mtval on illegal instructions
   logic        ptw_req;
@@ -205,10 +212,10 @@ module core #(
 
   logic [55:0] f_pa, m_pa;
   logic        f_pmp_ok, m_pmp_ok;
-  pmp #(.ENTRIES(PMP_ENTRIES)) fpmp (
-      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(f_pa[55:2]), .priv, .access(3'b100), .allow(f_pmp_ok));
-  pmp #(.ENTRIES(PMP_ENTRIES)) dpmp (
-      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(m_pa[55:2]), .priv(dpriv), .access(macc), .allow(m_pmp_ok));
+  pmp #(.ENTRIES(PMP_ENTRIES), .AW(PMP_AW)) fpmp (
+      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(f_pa[PMP_AW+1:2]), .priv, .access(3'b100), .allow(f_pmp_ok));
+  pmp #(.ENTRIES(PMP_ENTRIES), .AW(PMP_AW)) dpmp (
+      .cfg(pmpcfg), .addr(pmpaddr), .napot(pmpnapot), .pa(m_pa[PMP_AW+1:2]), .priv(dpriv), .access(macc), .allow(m_pmp_ok));
 
   function automatic logic amo_ok(input logic [4:0] f5);  // LR SC SWAP ADD XOR AND OR MIN MAX MINU MAXU
     case (f5)
@@ -395,7 +402,7 @@ module core #(
           if (hpm_ok) csr_rdata = {56'd0, hpm_evt[8*hpm_i +: 8]};
         end else if (csr_a >= 12'h3b0 && csr_a <= 12'h3ef) begin  // pmpaddr0..63
           for (int j = 0; j < PMP_ENTRIES; j++)  // a compare per entry, not a multiply-and-shift
-            if (32'(csr_a) - 'h3b0 == j) csr_rdata = {10'd0, pmpaddr[j*54 +: 54]};
+            if (32'(csr_a) - 'h3b0 == j) csr_rdata = 64'(pmpaddr[j*PMP_AW +: PMP_AW]);
         end else csr_exists = 1'b0;
       end
     endcase
@@ -996,8 +1003,8 @@ module core #(
   // A NAPOT entry's region: the address bits above pmpaddr's trailing ones. Computed when pmpaddr
   // is written, so the two PMP checkers do not add 1 to every entry in every cycle (on an FPGA
   // an adder per entry and checker).
-  function automatic logic [53:0] napot_mask(input logic [53:0] a);
-    napot_mask = ~(a ^ (a + 54'd1));
+  function automatic logic [PMP_AW-1:0] napot_mask(input logic [PMP_AW-1:0] a);
+    napot_mask = ~(a ^ (a + 1'b1));
   endfunction
 
   /* verilator lint_off UNUSEDSIGNAL */
@@ -1008,8 +1015,8 @@ module core #(
       locked = pmpcfg[j*8 + 7] ||
                (j + 1 < PMP_ENTRIES && pmpcfg[(j+1)*8 + 7] && pmpcfg[(j+1)*8 + 3 +: 2] == 2'd1);
       if (j == i && !locked) begin
-        pmpaddr[j*54 +: 54] <= v[53:0];
-        pmpnapot[j*54 +: 54] <= napot_mask(v[53:0]);
+        pmpaddr[j*PMP_AW +: PMP_AW] <= v[PMP_AW-1:0];
+        pmpnapot[j*PMP_AW +: PMP_AW] <= napot_mask(v[PMP_AW-1:0]);
       end
     end
   endtask

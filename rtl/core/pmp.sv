@@ -3,19 +3,20 @@
 // matching entry decides. M-mode is checked only against locked entries. An S/U access that
 // matches no entry is denied, as the spec says when PMP entries are implemented.
 module pmp #(
-    parameter int ENTRIES = 8
+    parameter int ENTRIES = 8,
+    parameter int AW = 54  // pmpaddr's implemented bits: physical address bits AW+1:2 (core.sv)
 ) (
     /* verilator lint_off UNUSEDSIGNAL */  // pmpcfg bits 6:5 are reserved
     input  logic [ENTRIES*8-1:0]  cfg,    // pmpNcfg bytes: L(7) A(4:3) X(2) W(1) R(0)
     /* verilator lint_on UNUSEDSIGNAL */
-    input  logic [ENTRIES*54-1:0] addr,   // pmpaddrN: physical address bits 55:2
-    input  logic [ENTRIES*54-1:0] napot,  // each entry's NAPOT mask (core.sv: napot_mask)
-    input  logic [55:2]           pa,     // PMP works on 4-byte granules
+    input  logic [ENTRIES*AW-1:0] addr,   // pmpaddrN: physical address bits AW+1:2
+    input  logic [ENTRIES*AW-1:0] napot,  // each entry's NAPOT mask (core.sv: napot_mask)
+    input  logic [AW+1:2]         pa,     // PMP works on 4-byte granules
     input  logic [1:0]            priv,   // effective privilege of the access
     input  logic [2:0]            access, // {X, W, R}: exactly one set
     output logic                  allow
 );
-  logic [53:0] word;
+  logic [AW-1:0] word;
   logic        matched;
   assign word = pa;
 
@@ -33,7 +34,7 @@ module pmp #(
     /* verilator lint_off UNUSEDSIGNAL */
     logic [7:0]  c;
     /* verilator lint_on UNUSEDSIGNAL */
-    logic [53:0] a, lo;
+    logic [AW-1:0] a, lo;
     logic        hit;
     c = '0; a = '0; lo = '0; hit = 1'b0;
     allow   = (priv == 2'd3);
@@ -41,12 +42,12 @@ module pmp #(
     if (priv != 2'd3 || any_locked) begin
       for (int i = 0; i < ENTRIES; i++) begin
         c    = cfg[i*8 +: 8];
-        a    = addr[i*54 +: 54];
-        lo   = (i == 0) ? 54'd0 : addr[(i-1)*54 +: 54];
+        a    = addr[i*AW +: AW];
+        lo   = (i == 0) ? '0 : addr[(i-1)*AW +: AW];
         case (c[4:3])
           2'd1:    hit = (word >= lo) && (word < a);          // TOR
           // NA4 is NAPOT with every bit compared: one comparison serves both
-          2'd2, 2'd3: hit = ((word ^ a) & (napot[i*54 +: 54] | {54{!c[3]}})) == 54'd0;
+          2'd2, 2'd3: hit = ((word ^ a) & (napot[i*AW +: AW] | {AW{!c[3]}})) == '0;
           default: hit = 1'b0;
         endcase
         if (hit && !matched) begin

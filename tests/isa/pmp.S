@@ -3,10 +3,23 @@
 # and U while M is unaffected; a read-only entry faults only stores; a TOR range covers exactly
 # [pmpaddr(i-1), pmpaddr(i)) and an NA4 entry exactly its four bytes; an entry without X gives
 # an instruction access fault; the lowest matching entry wins; a locked (L) entry also binds M
-# and cannot be changed.
+# and cannot be changed; pmpaddr keeps at least the address bits the SoC decodes.
 #include "hive_test.h"
 
 TEST_BEGIN
+  # ---- pmpaddr's implemented bits (WARL): the low-order ones, at least bits 32:2 of the address
+  # (every physical address the SoC decodes lies below 2^33); the boards' model keeps only those
+  li t1, -1
+  csrw pmpaddr1, t1
+  csrr a0, pmpaddr1
+  addi t1, a0, 1
+  and t1, t1, a0
+  CHECK_EQ(25, t1, 0)
+  li t1, 0x7fffffff
+  and t1, t1, a0
+  CHECK_EQ(26, t1, 0x7fffffff)
+  csrw pmpaddr1, zero
+
   la t0, page0
   li t1, 0x0f0f0f0f0f0f0f0f
   sd t1, 0(t0)
