@@ -79,13 +79,15 @@ module core #(
   // counter when there are none, never written nor read (hpm_ok), so synthesis drops it
   localparam int HPM = (HPM_COUNTERS > 0) ? HPM_COUNTERS : 1;
   localparam bit FETCH_AHEAD = !SHORT_PATHS;
-  // pmpaddr's implemented bits (WARL, privileged spec 3.7.1): all 54 in the simulator's model;
-  // with SHORT_PATHS only those of the physical addresses the SoC decodes (below the global
-  // windows' end for the most nodes there can be: 2^33), so that the PMP checkers compare 31
-  // bits, not 54, on the address cycle's path. An access above them is an access fault whatever
-  // the PMP says (route_kind: R_ERR), the same exception as a PMP denial.
-  localparam int PMP_AW = SHORT_PATHS ?
-      $clog2(hive_pkg::GLOBAL_BASE + (64'd1 << coh_pkg::NODE_BITS) * hive_pkg::GLOBAL_SIZE) - 2 : 54;
+  // Physical address bits the PMP and the TLBs keep: all 56 in the simulator's model; with
+  // SHORT_PATHS those of the addresses the SoC decodes (below the global windows' end for the
+  // most nodes there can be: 2^33), so that the PMP checkers compare 31 bits, not 54, on the
+  // fetch's and the address cycle's paths, and a TLB entry holds a PPN of 21 bits. An access
+  // above them is an access fault whatever the PMP says (route_kind: R_ERR), the same exception
+  // as a PMP denial; a TLB keeps of those bits only that one is set (tlb.sv).
+  localparam int PA_BITS = SHORT_PATHS ?
+      $clog2(hive_pkg::GLOBAL_BASE + (64'd1 << coh_pkg::NODE_BITS) * hive_pkg::GLOBAL_SIZE) : 56;
+  localparam int PMP_AW = PA_BITS - 2;  // pmpaddr's implemented bits (WARL; the rest read 0)
 
   typedef enum logic [2:0] {S_RUN, S_PTW, S_WFI, S_FENCEI} state_e;
 
@@ -194,7 +196,7 @@ module core #(
   logic [63:0] f_cur;               // the half of it being fetched (fa + 2 for a second half)
   logic        it_hit, it_fault;
   logic [55:0] it_pa;
-  tlb #(.ENTRIES(TLB_ENTRIES)) itlb (
+  tlb #(.ENTRIES(TLB_ENTRIES), .PA_BITS(PA_BITS)) itlb (
       .clk, .rst, .flush(tlb_flush), .va(f_cur[38:0]), .priv, .access(3'b100), .sum(st_sum),
       .mxr(st_mxr), .hit(it_hit), .fault(it_fault), .pa(it_pa), .fill(ptw_fill_i),
       .fill_vpn(ptw_fill_vpn), .fill_ppn(ptw_fill_ppn), .fill_level(ptw_fill_level),
@@ -204,7 +206,7 @@ module core #(
   logic [2:0]  macc;                // {X, W, R} of that access
   logic        dt_hit, dt_fault;
   logic [55:0] dt_pa;
-  tlb #(.ENTRIES(TLB_ENTRIES)) dtlb (
+  tlb #(.ENTRIES(TLB_ENTRIES), .PA_BITS(PA_BITS)) dtlb (
       .clk, .rst, .flush(tlb_flush), .va(mva[38:0]), .priv(dpriv), .access(macc), .sum(st_sum),
       .mxr(st_mxr), .hit(dt_hit), .fault(dt_fault), .pa(dt_pa), .fill(ptw_fill_d),
       .fill_vpn(ptw_fill_vpn), .fill_ppn(ptw_fill_ppn), .fill_level(ptw_fill_level),

@@ -3,7 +3,12 @@
 // walker refuses PTEs with A clear and the lookup refuses stores to pages with D clear: software
 // keeps A/D set (the spec allows raising page faults instead of updating them in hardware).
 module tlb #(
-    parameter int ENTRIES = 8
+    parameter int ENTRIES = 8,
+    // physical address bits an entry keeps (56: all). Fewer (the boards: those the SoC decodes)
+    // keep of the bits above only whether one is set, which comes out as bit 55 of `pa`: an
+    // address that route_kind (core.sv) makes an access fault, as the full one would be
+    parameter int PA_BITS = 56,
+    localparam int PW = PA_BITS - 12  // PPN bits kept
 ) (
     input  logic        clk,
     input  logic        rst,
@@ -28,7 +33,14 @@ module tlb #(
 );
   logic [ENTRIES-1:0] valid;
   logic [26:0]        vpn   [ENTRIES];
-  logic [43:0]        ppn   [ENTRIES];
+  logic [PW-1:0]      ppn   [ENTRIES];
+  logic [ENTRIES-1:0] far;           // the PPN has a bit set above the PW kept
+  logic               fill_far;
+  if (PW < 44) begin : g_far
+    assign fill_far = fill_ppn[43:PW] != '0;
+  end else begin : g_far
+    assign fill_far = 1'b0;
+  end
   logic [1:0]         level [ENTRIES];
   logic [7:0]         flags [ENTRIES];
   logic [$clog2(ENTRIES)-1:0] next;
@@ -49,7 +61,7 @@ module tlb #(
       if (valid[i] && ((va[38:12] ^ vpn[i]) & m) == 27'd0) begin
         hit = 1'b1;
         f   = flags[i];
-        pa[55:12] = ppn[i] | {17'd0, va[38:12] & ~m};
+        pa[55:12] = {far[i], 43'd0} | 44'(ppn[i]) | {17'd0, va[38:12] & ~m};
       end
     end
     if (hit) begin
@@ -68,7 +80,8 @@ module tlb #(
     end else if (fill) begin
       valid[next] <= 1'b1;
       vpn[next]   <= fill_vpn;
-      ppn[next]   <= fill_ppn;
+      ppn[next]   <= fill_ppn[PW-1:0];
+      far[next]   <= fill_far;
       level[next] <= fill_level;
       flags[next] <= fill_flags;
     end

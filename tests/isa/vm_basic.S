@@ -2,8 +2,10 @@
 # pages and a 2 MiB superpage at 0x4000_0000; loads/stores through a mapping reach the right
 # physical page; page faults with mtval = the virtual address for an invalid PTE (load 13,
 # store 15, fetch 12), a store to a read-only page, a fetch from a non-executable page, the
-# reserved W-without-R encoding and a misaligned superpage; execution from a mapped page;
-# sfence.vma after a PTE change (global and by address); M-mode loads through MPRV.
+# reserved W-without-R encoding and a misaligned superpage; access faults (mtval = the virtual
+# address) through pages whose physical address lies above every one the SoC decodes; execution
+# from a mapped page; sfence.vma after a PTE change (global and by address); M-mode loads
+# through MPRV.
 #include "hive_test.h"
 
 #define VA_MEGA  0x40200000       /* L1[1]: 2 MiB superpage */
@@ -27,6 +29,16 @@ TEST_BEGIN
   # l0[4]: code page, R+X; l0[5]: page_a W only (reserved encoding)
   SET_PTE_SYM(l0, 4, code_page, PTE_V | PTE_R | PTE_X | PTE_A)
   SET_PTE_SYM(l0, 5, page_a, PTE_V | PTE_W | PTE_A | PTE_D)
+  # l0[6], l0[7]: page_a's address with bit 33, bit 55 set: above every physical address the SoC
+  # decodes (the boards' TLBs keep bits 32:12 and whether one above is set)
+  la a6, page_a
+  li t2, 1 << 33
+  or a6, a6, t2
+  SET_PTE(l0, 6, a6, LEAF_RWX)
+  la a6, page_a
+  li t2, 1 << 55
+  or a6, a6, t2
+  SET_PTE(l0, 7, a6, LEAF_RWX)
   # values in the physical pages
   la t0, page_a
   li t1, 0xaaaa0000aaaa0000
@@ -82,6 +94,13 @@ in_s:
   # fetch faults: mepc = mtval = the target
   FETCH_FAULT_VA(15, CAUSE_FETCH_PAGE, VA_PAGE(0))
   FETCH_FAULT_VA(16, CAUSE_FETCH_PAGE, VA_PAGE(1))
+  # ---- access faults, mtval = the VA, through the pages above the decoded addresses (page_a's
+  # data would come back from a TLB that dropped the bits above those it keeps)
+  FAULT_VA(24, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, VA_PAGE(6))
+  FAULT_VA(25, sd a0 COMMA 0(a1), CAUSE_STORE_ACCESS, VA_PAGE(6) + 8)
+  FAULT_VA(26, ld a0 COMMA 0(a1), CAUSE_LOAD_ACCESS, VA_PAGE(7) + 16)
+  FETCH_FAULT_VA(27, CAUSE_FETCH_ACCESS, VA_PAGE(6))
+  FETCH_FAULT_VA(28, CAUSE_FETCH_ACCESS, VA_PAGE(7))
   # the faulting store did not write
   la t1, page_a
   ld a0, 0(t1)
