@@ -193,12 +193,17 @@ $(FPGA_DIR)/hive.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 # (at 27fef07, the same core but one redundant register), and the PLL makes nothing between 20
 # and 25 MHz.
 NEXTPNR_OPTS ?= --router router2 --seed 13 --placer static
+# nextpnr runs under fpga/tools/pnr_watch.py, which prints its progress and stops a route that
+# has had no pass with fewer overused wires in FPGA_PNR_STALL passes while more than 100 are left
+# (router2 never gives up by itself; 0 routes on); the stopped run's figures stay in pnr.log
+FPGA_PNR_STALL ?= 50
 $(FPGA_DIR)/pnr_params: fpga-params-force
 	@mkdir -p $(@D)
 	@echo '$(NEXTPNR_OPTS)' | cmp -s - $@ || echo '$(NEXTPNR_OPTS)' > $@
 $(FPGA_DIR)/hive.config: $(FPGA_DIR)/hive.json fpga/ulx3s/ulx3s.lpf $(FPGA_DIR)/pnr_params
 	@date +%s > $(FPGA_DIR)/pnr.start
-	$(NEXTPNR_ECP5) --85k --package CABGA381 --speed 6 --json $< --lpf fpga/ulx3s/ulx3s.lpf \
+	$(FPGA_PY) fpga/tools/pnr_watch.py --log $(FPGA_DIR)/pnr.log --stall $(FPGA_PNR_STALL) -- \
+	  $(NEXTPNR_ECP5) --85k --package CABGA381 --speed 6 --json $< --lpf fpga/ulx3s/ulx3s.lpf \
 	  --freq $(FPGA_MHZ) --timing-allow-fail $(NEXTPNR_OPTS) $(FPGA_PNR_OPTS) --report $(FPGA_DIR)/pnr_report.json \
 	  --textcfg $@.tmp --log $(FPGA_DIR)/pnr.log -q
 	@echo $$(( $$(date +%s) - $$(cat $(FPGA_DIR)/pnr.start) )) > $(FPGA_DIR)/pnr.seconds
