@@ -38,7 +38,7 @@ namespace {
 struct cache_sig {
     int node, core, icache, lines;
     const EData *valid, *own;
-    const QData *tags;
+    const IData *tags; /* a line address's bits ADDR_BITS-1 down to the index: at most 27 */
     const CData *done, *write, *err, *op;
     const QData *addr;
     const EData *line_data;

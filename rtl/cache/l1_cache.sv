@@ -24,7 +24,9 @@ module l1_cache #(
     // core
     input  logic          req,
     input  logic [2:0]    op,          // 0 load, 1 store, 2 LR, 3 SC, 4 AMO
+    /* verilator lint_off UNUSEDSIGNAL */  // bits 63:ADDR_BITS are zero (below)
     input  logic [63:0]   addr,        // global physical address, naturally aligned
+    /* verilator lint_on UNUSEDSIGNAL */
     input  logic [1:0]    size,
     input  logic [63:0]   wdata,
     input  logic [4:0]    amo,
@@ -55,7 +57,12 @@ module l1_cache #(
     output logic          ev_proto_err
 );
   localparam int IW = $clog2(LINES);
-  localparam int TW = 58 - IW;
+  // A line's address is kept as its bits GW-1:6: only memory lines reach an L1 (the core asks
+  // it for memory only, homes forward their own lines), and every one lies below
+  // 2^hive_pkg::ADDR_BITS, so the tags, the line registers and their compares need no more
+  localparam int GW = int'(hive_pkg::ADDR_BITS);
+  localparam int TW = GW - 6 - IW;
+  typedef logic [GW-1:6] line_t;
   localparam logic [2:0] OP_LOAD = 3'd0, OP_LR = 3'd2, OP_SC = 3'd3, OP_AMO = 3'd4;  // 1: store
 
   // line state: S = valid, E = valid & own, M = valid & own & dirty
@@ -65,7 +72,7 @@ module l1_cache #(
 
   // MSHR: the one outstanding request
   coh_pkg::l1_state_e mshr;          // L_I (free), L_ISD, L_IMD or L_SMD
-  logic [63:6]        mshr_line;
+  line_t              mshr_line;
   logic               mshr_send;     // the request still has to go out
   // Backoff after a NACK: random (an LFSR per cache) within a window that doubles with each
   // NACK in a row, so that harts NACKed at a busy line do not retry in lockstep and a hart
@@ -74,10 +81,10 @@ module l1_cache #(
   logic [1:0]         nacks;         // NACKs in a row (saturating): the window is 16 << nacks
   logic [15:0]        lfsr;
   logic               err_valid;     // an ERR for err_line waits for the core
-  logic [63:6]        err_line;
+  line_t              err_line;
   // writeback buffer
   logic               wb_valid, wb_send;
-  logic [63:6]        wb_line;
+  line_t              wb_line;
   logic [511:0]       wb_data;
   // reply watchdogs (memory fault model): a request or writeback whose home does not answer
   // within `timeout` cycles ends in a bus error or is counted lost; any reply restarts them
@@ -92,7 +99,7 @@ module l1_cache #(
   // line take it from each other between LR and SC forever. The bound keeps it deadlock free.
   localparam int      LRSC_HOLD = 48;
   logic               resv_valid;
-  logic [63:6]        resv_line;
+  line_t              resv_line;
   logic [5:0]         resv_hold;
   logic               hold_spent;    // this ownership of the line had its hold (one per fill:
                                      // an LR spin would otherwise keep the line forever)
@@ -101,18 +108,18 @@ module l1_cache #(
   logic               fl_end;
 
   /* verilator lint_off UNUSEDSIGNAL */  // the home is named by the node bits of the global address
-  function automatic logic [coh_pkg::NODE_BITS-1:0] home_of(input logic [63:6] l);
+  function automatic logic [coh_pkg::NODE_BITS-1:0] home_of(input line_t l);
     home_of = l[31:28];  // global window: node n at GLOBAL_BASE + n * 256 MiB
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
-  function automatic coh_pkg::msg_t to_home(input coh_pkg::msg_e k, input logic [63:6] l,
+  function automatic coh_pkg::msg_t to_home(input coh_pkg::msg_e k, input line_t l,
                                             input logic flag, input logic [511:0] d);
     to_home.kind = k;
     to_home.src_node = coh_pkg::NODE_BITS'(NODE_ID);
     to_home.src_agent = coh_pkg::AGENT_BITS'(AGENT);
     to_home.dst_node = home_of(l);
     to_home.dst_agent = coh_pkg::AGENT_HOME;
-    to_home.line = l;
+    to_home.line = 58'(l);
     to_home.flag = flag;
     to_home.data = d;
   endfunction
@@ -137,7 +144,7 @@ module l1_cache #(
   coh_pkg::l1_event_e fev, pev;
   logic               pk_valid, pk_ready, pk_wait, park;
   coh_pkg::msg_e      pk_kind;
-  logic [63:6]        pk_line;
+  line_t              pk_line;
   function automatic coh_pkg::l1_event_e fwd_event(input coh_pkg::msg_e k);
     case (k)
       coh_pkg::M_INV:  fwd_event = coh_pkg::LE_INV;
@@ -177,37 +184,39 @@ module l1_cache #(
   assign fm = fwd_msg;
   logic          hd_used;  // the head forward is taken or parked this cycle
   coh_pkg::msg_e hd_kind;
-  logic [63:6]   hd_line;
+  line_t         hd_line;
   if (SHORT_PATHS) begin : g_in
     logic in_v;
     always_ff @(posedge clk) begin
       if (rst) in_v <= 1'b0;
       else if (fwd_pop) in_v <= 1'b1;
       else if (hd_used) in_v <= 1'b0;
-      if (fwd_pop) begin hd_kind <= fm.kind; hd_line <= fm.line; end
+      if (fwd_pop) begin hd_kind <= fm.kind; hd_line <= fm.line[GW-1:6]; end
     end
     assign hd_valid = in_v;
     assign fwd_pop = fwd_valid && !in_v;
   end else begin : g_in
     assign hd_valid = fwd_valid;
     assign hd_kind = fm.kind;
-    assign hd_line = fm.line;
+    assign hd_line = fm.line[GW-1:6];
     assign fwd_pop = hd_used;
   end
+  line_t f_line, r_line;  // the forward's and the response's lines
   always_comb begin
     f = fm;
     f.kind = pk_ready ? pk_kind : hd_kind;
-    f.line = pk_ready ? pk_line : hd_line;
   end
+  assign f_line = pk_ready ? pk_line : hd_line;
   assign r = rsp_msg;
-  assign fi = f.line[6 +: IW];
-  assign f_here = valid[fi] && tags[fi] == f.line[63 -: TW];
+  assign r_line = r.line[GW-1:6];
+  assign fi = f_line[6 +: IW];
+  assign f_here = valid[fi] && tags[fi] == f_line[GW-1 -: TW];
   always_comb begin
     coh_pkg::l1_state_e s;
-    if (mshr != coh_pkg::L_I && mshr_line == f.line) s = mshr;
+    if (mshr != coh_pkg::L_I && mshr_line == f_line) s = mshr;
     else if (!f_here) s = coh_pkg::L_I;
     else s = own[fi] ? (dirty[fi] ? coh_pkg::L_M : coh_pkg::L_E) : coh_pkg::L_S;
-    fg.wb = wb_valid && wb_line == f.line;
+    fg.wb = wb_valid && wb_line == f_line;
     fst = s;
     fev = fwd_event(f.kind);
   end
@@ -220,7 +229,7 @@ module l1_cache #(
   logic filled, held, fill, amo_first, amo_have;
   assign fill = rsp_valid && (r.kind == coh_pkg::M_DATAS || r.kind == coh_pkg::M_DATAE ||
                               r.kind == coh_pkg::M_DATAM);
-  assign held = resv_valid && resv_hold != '0 && resv_line == f.line;
+  assign held = resv_valid && resv_hold != '0 && resv_line == f_line;
   assign take_ok = (pk_ready || hd_valid) && !pk_wait && !ack_valid && !fs.act.defer && !filled &&
                    !amo_have && !held;
   // fwd_take: the step `ft` of forward `f` (whose line is here: ft_here) is carried out this
@@ -280,7 +289,7 @@ module l1_cache #(
   // forward is taken in the second cycle (take_ok, look), so it is lost only to a refill.
   logic [63:0]   amo_a, a_ext;
   assign idx = addr[6 +: IW];
-  assign tag = addr[63 -: TW];
+  assign tag = addr[GW-1 -: TW];
   assign present = valid[idx] && tags[idx] == tag;
   // The data array has one read port and one write port, so that it is a memory (LUT RAM) and
   // not flip-flops with a multiplexer per reader. The readers never need it in the same cycle:
@@ -292,7 +301,7 @@ module l1_cache #(
   assign rd_line = data[rd_idx];
   assign line_data = rd_line;
   assign need_own = (cop != OP_LOAD);
-  assign my_err = err_valid && err_line == addr[63:6];
+  assign my_err = err_valid && err_line == addr[GW-1:6];
   always_comb begin
     logic [63:0] a, b, wshift, bmask;
     logic        ult, slt, take_a;
@@ -319,7 +328,7 @@ module l1_cache #(
       2'b11:   newv = a & b;
       default: newv = a | b;
     endcase
-    sc_fail = (cop == OP_SC) && !(resv_valid && resv_line == addr[63:6]);
+    sc_fail = (cop == OP_SC) && !(resv_valid && resv_line == addr[GW-1:6]);
     // a forward handled this cycle may take the line away: the core waits a cycle
     // a write also waits for a refill arriving this cycle (possible only for a line whose
     // request timed out): the array's one write port takes the refill
@@ -346,7 +355,7 @@ module l1_cache #(
   logic start, victim_owned;
   assign victim_owned = valid[idx] && own[idx] && !present;
   assign start = req && !done && !amo_first && !fwd_busy && !walk && mshr == coh_pkg::L_I &&
-                 backoff == '0 && !(wb_valid && wb_line == addr[63:6]) &&
+                 backoff == '0 && !(wb_valid && wb_line == addr[GW-1:6]) &&
                  !(victim_owned && wb_valid);
   assign ev_miss = start;
 
@@ -394,7 +403,7 @@ module l1_cache #(
     if (write) dirty[idx] <= 1'b1;
     if (resv_hold != '0) resv_hold <= resv_hold - 1'b1;
     if (done && cop == OP_LR) begin
-      resv_valid <= 1'b1; resv_line <= addr[63:6];
+      resv_valid <= 1'b1; resv_line <= addr[GW-1:6];
       if (!hold_spent) begin resv_hold <= 6'(LRSC_HOLD); hold_spent <= 1'b1; end
     end
     if (done && cop == OP_SC) begin resv_valid <= 1'b0; resv_hold <= '0; end
@@ -403,7 +412,7 @@ module l1_cache #(
     // a miss: free the slot (an owned victim goes to the writeback buffer), then ask
     if (start) begin
       err_valid <= 1'b0;
-      mshr_line <= addr[63:6];
+      mshr_line <= addr[GW-1:6];
       mshr_send <= 1'b1;
       if (present) mshr <= coh_pkg::L_SMD;
       else begin
@@ -441,9 +450,9 @@ module l1_cache #(
     if (rsp_valid) begin
       case (r.kind)
         coh_pkg::M_DATAS, coh_pkg::M_DATAE, coh_pkg::M_DATAM: begin
-          valid[r.line[6 +: IW]] <= 1'b1;
-          own[r.line[6 +: IW]] <= !ICACHE && r.kind != coh_pkg::M_DATAS;
-          dirty[r.line[6 +: IW]] <= !ICACHE && r.kind == coh_pkg::M_DATAM;
+          valid[r_line[6 +: IW]] <= 1'b1;
+          own[r_line[6 +: IW]] <= !ICACHE && r.kind != coh_pkg::M_DATAS;
+          dirty[r_line[6 +: IW]] <= !ICACHE && r.kind == coh_pkg::M_DATAM;
           mshr <= coh_pkg::L_I;
           nacks <= '0;
           hold_spent <= 1'b0;
@@ -458,18 +467,18 @@ module l1_cache #(
         default: begin  // M_ERR
           mshr <= coh_pkg::L_I;
           err_valid <= 1'b1;
-          err_line <= r.line;
+          err_line <= r_line;
         end
       endcase
     end
 
     // forwards
-    if (park) begin pk_valid <= 1'b1; pk_kind <= f.kind; pk_line <= f.line; end
+    if (park) begin pk_valid <= 1'b1; pk_kind <= f.kind; pk_line <= f_line; end
     if (fwd_take && pk_ready) pk_valid <= 1'b0;
     if (fwd_take) begin
       if (ft.act.invack || ft.act.recack || ft.act.recack_wb) begin
         ack_valid <= 1'b1;
-        ack_msg <= to_home(ft.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f.line,
+        ack_msg <= to_home(ft.act.invack ? coh_pkg::M_INVACK : coh_pkg::M_RECACK, f_line,
                            ft.act.recack_wb || (ft.act.recack && ft_here && dirty[fi]),
                            ICACHE ? '0 : ft.act.recack_wb ? wb_data : rd_line);
       end
@@ -478,11 +487,11 @@ module l1_cache #(
         if (ft.next == coh_pkg::L_S) begin own[fi] <= 1'b0; dirty[fi] <= 1'b0; end
       end
       // (unless a NACK or ERR ends the request in this same cycle: then the cache is in I)
-      if (mshr == coh_pkg::L_SMD && mshr_line == f.line && ft.next == coh_pkg::L_IMD &&
-          !(rsp_valid && r.line == mshr_line &&
+      if (mshr == coh_pkg::L_SMD && mshr_line == f_line && ft.next == coh_pkg::L_IMD &&
+          !(rsp_valid && r_line == mshr_line &&
             ((r.kind == coh_pkg::M_NACK && !r.flag) || r.kind == coh_pkg::M_ERR)))
         mshr <= coh_pkg::L_IMD;
-      if (resv_line == f.line) resv_valid <= 1'b0;
+      if (resv_line == f_line) resv_valid <= 1'b0;
     end
     // The reset comes last, over the above, and reaches only the state: the lines and messages
     // kept beside it (mshr_line, err_line, wb_line, resv_line, pk_kind and pk_line, ack_msg)
@@ -513,8 +522,8 @@ module l1_cache #(
   always_ff @(posedge clk)
     for (int w = 0; w < 8; w++)
       if (!rst && (fill || (write && addr[5:3] == 3'(w))))
-        data[fill ? r.line[6 +: IW] : idx][w*64 +: 64] <= (fill || ICACHE) ? r.data[w*64 +: 64]
+        data[fill ? r_line[6 +: IW] : idx][w*64 +: 64] <= (fill || ICACHE) ? r.data[w*64 +: 64]
                                                                             : merged;
   always_ff @(posedge clk)
-    if (!rst && fill) tags[r.line[6 +: IW]] <= r.line[63 -: TW];
+    if (!rst && fill) tags[r_line[6 +: IW]] <= r_line[GW-1 -: TW];
 endmodule

@@ -80,13 +80,12 @@ module core #(
   localparam int HPM = (HPM_COUNTERS > 0) ? HPM_COUNTERS : 1;
   localparam bit FETCH_AHEAD = !SHORT_PATHS;
   // Physical address bits the PMP and the TLBs keep: all 56 in the simulator's model; with
-  // SHORT_PATHS those of the addresses the SoC decodes (below the global windows' end for the
-  // most nodes there can be: 2^33), so that the PMP checkers compare 31 bits, not 54, on the
-  // fetch's and the address cycle's paths, and a TLB entry holds a PPN of 21 bits. An access
-  // above them is an access fault whatever the PMP says (route_kind: R_ERR), the same exception
-  // as a PMP denial; a TLB keeps of those bits only that one is set (tlb.sv).
-  localparam int PA_BITS = SHORT_PATHS ?
-      $clog2(hive_pkg::GLOBAL_BASE + (64'd1 << coh_pkg::NODE_BITS) * hive_pkg::GLOBAL_SIZE) : 56;
+  // SHORT_PATHS those of the addresses the SoC decodes (hive_pkg::ADDR_BITS, 33), so that the
+  // PMP checkers compare 31 bits, not 54, on the fetch's and the address cycle's paths, and a
+  // TLB entry holds a PPN of 21 bits. An access above them is an access fault whatever the PMP
+  // says (route_kind: R_ERR), the same exception as a PMP denial; a TLB keeps of those bits only
+  // that one is set (tlb.sv).
+  localparam int PA_BITS = SHORT_PATHS ? int'(hive_pkg::ADDR_BITS) : 56;
   localparam int PMP_AW = PA_BITS - 2;  // pmpaddr's implemented bits (WARL; the rest read 0)
 
   typedef enum logic [2:0] {S_RUN, S_PTW, S_WFI, S_FENCEI} state_e;
