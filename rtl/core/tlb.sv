@@ -35,15 +35,15 @@ module tlb #(
   logic [26:0]        vpn   [ENTRIES];
   logic [PW-1:0]      ppn   [ENTRIES];
   logic [ENTRIES-1:0] far;           // the PPN has a bit set above the PW kept
+  logic [1:0]         level [ENTRIES];
+  logic [7:0]         flags [ENTRIES];
+  logic [$clog2(ENTRIES)-1:0] next;
   logic               fill_far;
   if (PW < 44) begin : g_far
     assign fill_far = fill_ppn[43:PW] != '0;
   end else begin : g_far
     assign fill_far = 1'b0;
   end
-  logic [1:0]         level [ENTRIES];
-  logic [7:0]         flags [ENTRIES];
-  logic [$clog2(ENTRIES)-1:0] next;
 
   always_comb begin
     /* verilator lint_off UNUSEDSIGNAL */  // G and V do not matter once an entry is valid
