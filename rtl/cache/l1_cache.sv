@@ -60,7 +60,7 @@ module l1_cache #(
   // A line's address is kept as its bits GW-1:6: only memory lines reach an L1 (the core asks
   // it for memory only, homes forward their own lines), and every one lies below
   // 2^hive_pkg::ADDR_BITS, so the tags, the line registers and their compares need no more
-  localparam int GW = int'(hive_pkg::ADDR_BITS);
+  localparam int GW = 32'(hive_pkg::ADDR_BITS);
   localparam int TW = GW - 6 - IW;
   typedef logic [GW-1:6] line_t;
   localparam logic [2:0] OP_LOAD = 3'd0, OP_LR = 3'd2, OP_SC = 3'd3, OP_AMO = 3'd4;  // 1: store

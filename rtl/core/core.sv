@@ -85,7 +85,7 @@ module core #(
   // TLB entry holds a PPN of 21 bits. An access above them is an access fault whatever the PMP
   // says (route_kind: R_ERR), the same exception as a PMP denial; a TLB keeps of those bits only
   // that one is set (tlb.sv).
-  localparam int PA_BITS = SHORT_PATHS ? int'(hive_pkg::ADDR_BITS) : 56;
+  localparam int PA_BITS = SHORT_PATHS ? 32'(hive_pkg::ADDR_BITS) : 56;
   localparam int PMP_AW = PA_BITS - 2;  // pmpaddr's implemented bits (WARL; the rest read 0)
 
   typedef enum logic [2:0] {S_RUN, S_PTW, S_WFI, S_FENCEI} state_e;
