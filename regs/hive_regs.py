@@ -14,6 +14,10 @@ MAP = [
     ("REMAP", 0x8000_0000, 0x1000_0000, "remap window: the cell's home node memory (NODE_MEM used)"),
     ("GLOBAL", 0x1_0000_0000, 0x1000_0000, "node n memory, global window at BASE + n*SIZE"),
 ]
+# Physical address bits of everything the SoC decodes: node n's global window is GLOBAL + n *
+# its size, n in the address bits between the two, so the windows end at 2 * GLOBAL, above
+# everything else the map has (tools/gen_regs.py, check_windows).
+ADDR_BITS = dict((name, base) for name, base, _, _ in MAP)["GLOBAL"].bit_length()
 
 # Offsets inside a node's device block.
 NODEDEV = [
@@ -55,7 +59,7 @@ CTRL = [
     ("REMAP_TARGET", 0x20, "rw-local", "node whose memory the remap window shows (reset: this node; a node number >= NODES is a bus error)"),
     ("CELL_MASK", 0x28, "rw-local", "nodes of this node's cell, one bit per node (reset: this node)"),
     ("TIMEOUT", 0x30, "rw-local", "cycles without any reply after which a request to another node ends in a bus error (reset: TIMEOUT_DEFAULT); the home waits TIMEOUT >> HOME_TIMEOUT_SHIFT for acks and recalls, so that it answers a live requester before that requester gives up"),
-    ("LOST_CLEAR", 0x38, "wo-local", "write a line's global address: a line of this node's memory marked lost is usable again"),
+    ("LOST_CLEAR", 0x38, "wo-local", "write a line's global address: a line of this node's memory marked lost is usable again; an address outside that memory is a bus error"),
     ("LOST_COUNT", 0x40, "ro", "lines of this node's memory marked lost so far"),
     ("WB_LOST", 0x48, "ro", "writebacks from this node that could not reach their home"),
     ("IRQ", 0x50, "rw1c", "controller interrupt causes, each raising MEIP on the node's harts: bit 0 a writeback was lost, bit 1 the firewall refused a writeback; write 1 to clear"),

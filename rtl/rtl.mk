@@ -4,7 +4,7 @@ RTL_PKG  := $(GEN)/hive_pkg.sv $(GEN)/coh_pkg.sv
 RTL_GEN  := $(GEN)/coh_home_step.sv $(GEN)/coh_l1_step.sv
 RTL_SRCS := $(RTL_PKG) $(RTL_GEN) $(sort $(wildcard rtl/*/*.sv))
 
-$(GEN)/coh_pkg.sv: rtl/coherence_ctrl/protocol.py tools/gen_protocol.py | $(GEN)
+$(GEN)/coh_pkg.sv: rtl/coherence_ctrl/protocol.py regs/hive_regs.py tools/gen_protocol.py | $(GEN)
 	$(PY) tools/gen_protocol.py sv $@
 $(GEN)/coh_%_step.sv: rtl/coherence_ctrl/protocol.py tools/gen_protocol.py | $(GEN)
 	$(PY) tools/gen_protocol.py $* $@

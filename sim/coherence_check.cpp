@@ -52,7 +52,7 @@ struct line_copy {
 struct home_sig {
     int node;
     const CData *deny_wb;
-    const QData *line; /* the line of the message the home handles (address >> 6) */
+    const IData *line; /* the line of the message the home handles (address >> 6: coh_pkg::line_t) */
 };
 
 std::vector<cache_sig> g_caches;
@@ -119,7 +119,7 @@ void check_denied_writebacks(void)
         if (!*h.deny_wb)
             continue;
         line_copy *g = golden(*h.line);
-        uint64_t a = *h.line << 6;
+        uint64_t a = (uint64_t)*h.line << 6;
         if (g)
             mem_peek(h.node, (a - HIVE_GLOBAL_BASE) % HIVE_GLOBAL_SIZE, g->w, sizeof g->w);
     }

@@ -12,12 +12,16 @@ import os
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "rtl", "coherence_ctrl"))
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "regs"))
 import protocol as P  # noqa: E402
+import hive_regs as R  # noqa: E402
 
 # Widths are those of the largest machine (16 nodes x 4 cores, two L1 agents per hart) so that
-# the message layout does not depend on the configuration.
+# the message layout does not depend on the configuration; a line is one of the memory map's
+# (its address bits above the 64-byte offset), whatever the cores' physical address width.
 NODE_BITS = 4
 AGENT_BITS = 7
+LINE_BITS = R.ADDR_BITS - 6
 KIND_BITS = (len(P.MESSAGES) - 1).bit_length()
 
 
@@ -151,6 +155,9 @@ def gen_sv():
            "    l1_state_e   next;",
            "    l1_act_t     act;",
            "  } l1_step_t;",
+           "  // A line's address: bits ADDR_BITS-1:6 of the memory map's (hive_pkg::ADDR_BITS).",
+           f"  localparam int LINE_BITS = {LINE_BITS};",
+           "  typedef logic [LINE_BITS+5:6] line_t;",
            "  // One message on any of the four networks: one flit.",
            "  typedef struct packed {",
            "    msg_e                  kind;",
@@ -158,11 +165,11 @@ def gen_sv():
            "    logic [AGENT_BITS-1:0] src_agent;",
            "    logic [NODE_BITS-1:0]  dst_node;",
            "    logic [AGENT_BITS-1:0] dst_agent;",
-           "    logic [63:6]           line;",
+           "    line_t                 line;",
            "    logic                  flag;   // NACK: of a PUTM; RECACK: dirty",
            "    logic [511:0]          data;",
            "  } msg_t;",
-           f"  localparam int MSG_BITS = {KIND_BITS + 2 * (NODE_BITS + AGENT_BITS) + 58 + 1 + 512};  // $bits(msg_t), spelled out for Yosys",
+           f"  localparam int MSG_BITS = {KIND_BITS + 2 * (NODE_BITS + AGENT_BITS) + LINE_BITS + 1 + 512};  // $bits(msg_t), spelled out for Yosys",
            "endpackage",
            "/* verilator lint_on UNUSEDPARAM */"]
     return "\n".join(out) + "\n"

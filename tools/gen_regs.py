@@ -64,10 +64,7 @@ def constants():
     out += [("CLOCK_HZ", R.CLOCK_HZ, "nominal clock"), ("MTIME_DIV", R.MTIME_DIV, "cycles per mtime tick"),
             ("TIMEBASE_HZ", R.TIMEBASE_HZ, ""), ("LINE_BYTES", R.LINE_BYTES, ""),
             ("PAGE_BYTES", R.PAGE_BYTES, "")]
-    # node n's global window is GLOBAL + n * its size, n in the address bits between the two
-    # (check_windows): the windows end at 2 * GLOBAL, above everything else the map has
-    gbase = {name: base for name, base, _, _ in R.MAP}["GLOBAL"]
-    out.append(("ADDR_BITS", gbase.bit_length(),
+    out.append(("ADDR_BITS", R.ADDR_BITS,
                 "physical address bits of everything the SoC decodes (the global windows end at 2 * GLOBAL_BASE)"))
     out += [("PARAM_OFFSET", R.PARAM_OFFSET, "boot parameter table offset in the ROM"),
             ("PARAM_MAGIC", R.PARAM_MAGIC, "")]

@@ -57,12 +57,12 @@ module l1_cache #(
     output logic          ev_proto_err
 );
   localparam int IW = $clog2(LINES);
-  // A line's address is kept as its bits GW-1:6: only memory lines reach an L1 (the core asks
-  // it for memory only, homes forward their own lines), and every one lies below
-  // 2^hive_pkg::ADDR_BITS, so the tags, the line registers and their compares need no more
-  localparam int GW = 32'(hive_pkg::ADDR_BITS);
+  // A line's address is kept as its bits GW-1:6 (coh_pkg::line_t, as messages carry it): only
+  // memory lines reach an L1 (the core asks it for memory only, homes forward their own lines),
+  // and every one lies below 2^hive_pkg::ADDR_BITS, so the tags, the line registers and their
+  // compares need no more
+  localparam int GW = coh_pkg::LINE_BITS + 6;
   localparam int TW = GW - 6 - IW;
-  typedef logic [GW-1:6] line_t;
   localparam logic [2:0] OP_LOAD = 3'd0, OP_LR = 3'd2, OP_SC = 3'd3, OP_AMO = 3'd4;  // 1: store
 
   // line state: S = valid, E = valid & own, M = valid & own & dirty
@@ -72,7 +72,7 @@ module l1_cache #(
 
   // MSHR: the one outstanding request
   coh_pkg::l1_state_e mshr;          // L_I (free), L_ISD, L_IMD or L_SMD
-  line_t              mshr_line;
+  coh_pkg::line_t     mshr_line;
   logic               mshr_send;     // the request still has to go out
   // Backoff after a NACK: random (an LFSR per cache) within a window that doubles with each
   // NACK in a row, so that harts NACKed at a busy line do not retry in lockstep and a hart
@@ -81,10 +81,10 @@ module l1_cache #(
   logic [1:0]         nacks;         // NACKs in a row (saturating): the window is 16 << nacks
   logic [15:0]        lfsr;
   logic               err_valid;     // an ERR for err_line waits for the core
-  line_t              err_line;
+  coh_pkg::line_t     err_line;
   // writeback buffer
   logic               wb_valid, wb_send;
-  line_t              wb_line;
+  coh_pkg::line_t     wb_line;
   logic [511:0]       wb_data;
   // reply watchdogs (memory fault model): a request or writeback whose home does not answer
   // within `timeout` cycles ends in a bus error or is counted lost; any reply restarts them
@@ -99,7 +99,7 @@ module l1_cache #(
   // line take it from each other between LR and SC forever. The bound keeps it deadlock free.
   localparam int      LRSC_HOLD = 48;
   logic               resv_valid;
-  line_t              resv_line;
+  coh_pkg::line_t     resv_line;
   logic [5:0]         resv_hold;
   logic               hold_spent;    // this ownership of the line had its hold (one per fill:
                                      // an LR spin would otherwise keep the line forever)
@@ -108,18 +108,18 @@ module l1_cache #(
   logic               fl_end;
 
   /* verilator lint_off UNUSEDSIGNAL */  // the home is named by the node bits of the global address
-  function automatic logic [coh_pkg::NODE_BITS-1:0] home_of(input line_t l);
+  function automatic logic [coh_pkg::NODE_BITS-1:0] home_of(input coh_pkg::line_t l);
     home_of = l[31:28];  // global window: node n at GLOBAL_BASE + n * 256 MiB
   endfunction
   /* verilator lint_on UNUSEDSIGNAL */
-  function automatic coh_pkg::msg_t to_home(input coh_pkg::msg_e k, input line_t l,
+  function automatic coh_pkg::msg_t to_home(input coh_pkg::msg_e k, input coh_pkg::line_t l,
                                             input logic flag, input logic [511:0] d);
     to_home.kind = k;
     to_home.src_node = coh_pkg::NODE_BITS'(NODE_ID);
     to_home.src_agent = coh_pkg::AGENT_BITS'(AGENT);
     to_home.dst_node = home_of(l);
     to_home.dst_agent = coh_pkg::AGENT_HOME;
-    to_home.line = 58'(l);
+    to_home.line = l;
     to_home.flag = flag;
     to_home.data = d;
   endfunction
@@ -144,7 +144,7 @@ module l1_cache #(
   coh_pkg::l1_event_e fev, pev;
   logic               pk_valid, pk_ready, pk_wait, park;
   coh_pkg::msg_e      pk_kind;
-  line_t              pk_line;
+  coh_pkg::line_t     pk_line;
   function automatic coh_pkg::l1_event_e fwd_event(input coh_pkg::msg_e k);
     case (k)
       coh_pkg::M_INV:  fwd_event = coh_pkg::LE_INV;
@@ -184,31 +184,31 @@ module l1_cache #(
   assign fm = fwd_msg;
   logic          hd_used;  // the head forward is taken or parked this cycle
   coh_pkg::msg_e hd_kind;
-  line_t         hd_line;
+  coh_pkg::line_t hd_line;
   if (SHORT_PATHS) begin : g_in
     logic in_v;
     always_ff @(posedge clk) begin
       if (rst) in_v <= 1'b0;
       else if (fwd_pop) in_v <= 1'b1;
       else if (hd_used) in_v <= 1'b0;
-      if (fwd_pop) begin hd_kind <= fm.kind; hd_line <= fm.line[GW-1:6]; end
+      if (fwd_pop) begin hd_kind <= fm.kind; hd_line <= fm.line; end
     end
     assign hd_valid = in_v;
     assign fwd_pop = fwd_valid && !in_v;
   end else begin : g_in
     assign hd_valid = fwd_valid;
     assign hd_kind = fm.kind;
-    assign hd_line = fm.line[GW-1:6];
+    assign hd_line = fm.line;
     assign fwd_pop = hd_used;
   end
-  line_t f_line, r_line;  // the forward's and the response's lines
+  coh_pkg::line_t f_line, r_line;  // the forward's and the response's lines
   always_comb begin
     f = fm;
     f.kind = pk_ready ? pk_kind : hd_kind;
   end
   assign f_line = pk_ready ? pk_line : hd_line;
   assign r = rsp_msg;
-  assign r_line = r.line[GW-1:6];
+  assign r_line = r.line;
   assign fi = f_line[6 +: IW];
   assign f_here = valid[fi] && tags[fi] == f_line[GW-1 -: TW];
   always_comb begin

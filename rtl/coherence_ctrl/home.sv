@@ -37,16 +37,16 @@ module home #(
     input  logic [31:0]   timeout,      // CTRL_TIMEOUT; acks and recalls are awaited timeout >> HOME_TIMEOUT_SHIFT
                                         // (shorter than the requester's wait: a dead sharer must not fault it)
     input  logic          clear_valid,  // CTRL_LOST_CLEAR written with clear_line
-    input  logic [63:6]   clear_line,
+    input  coh_pkg::line_t clear_line,
     output logic          lost_event,   // a line was marked lost this cycle
     // firewall: the step's check, the sweep's check, and the sweep after a fill; with
     // SHORT_PATHS its answers are for last cycle's lines (firewall.sv, SYNC_READ)
-    output logic [63:6]   fw_line,
+    output coh_pkg::line_t fw_line,
     output logic [coh_pkg::AGENT_BITS-1:0] fw_agent,
     input  logic          fw_ok,
     output logic [coh_pkg::AGENT_BITS-1:0] own_agent,  // the entry's owner, checked on the same page
     input  logic          own_ok,
-    output logic [63:6]   swp_line,
+    output coh_pkg::line_t swp_line,
     output logic [coh_pkg::AGENT_BITS-1:0] swp_agent,
     input  logic          swp_ok,
     input  logic          fw_filling,   // vectors are being written (a fill in progress)
@@ -94,14 +94,14 @@ module home #(
 
   // ---------------------------------------------------------------- directory storage
   // An entry holds a line of this node's memory (a request for any other is refused before it
-  // gets one), so it keeps the line's offset in that memory, OW bits, not all 58 (the LUT RAM
-  // copies on the boards): line_of puts the node's base above it, and a line outside the memory
-  // (a stray ack, a bad CTRL_LOST_CLEAR) matches no entry, as before.
+  // gets one), so it keeps the line's offset in that memory, OW bits, not all of a line's (the
+  // LUT RAM copies on the boards): line_of puts the node's base above it, and a line outside the
+  // memory (a stray ack) matches no entry.
   localparam int OW = $clog2(NODE_MEM) - 6;
   localparam logic [63:0] MEM_BASE = hive_pkg::GLOBAL_BASE + 64'(NODE_ID) * hive_pkg::GLOBAL_SIZE;
-  localparam logic [63:6] BASE_LINE = MEM_BASE[63:6];
-  function automatic logic [63:6] line_of(input logic [OW-1:0] o);
-    line_of = BASE_LINE | 58'(o);
+  localparam coh_pkg::line_t BASE_LINE = MEM_BASE[coh_pkg::LINE_BITS+5:6];
+  function automatic coh_pkg::line_t line_of(input logic [OW-1:0] o);
+    line_of = BASE_LINE | coh_pkg::LINE_BITS'(o);
   endfunction
   coh_pkg::home_state_e           d_state   [ENT];
   logic [OW-1:0]         d_line    [ENT];
@@ -158,7 +158,7 @@ module home #(
   // invalidation sender: one INV per cycle to each agent in inv_mask
   logic              inv_busy;
   logic [AGENTS-1:0] inv_mask;
-  logic [63:6]       inv_line;
+  coh_pkg::line_t    inv_line;
   logic [coh_pkg::AGENT_BITS-1:0] inv_to;  // the lowest agent in inv_mask: its INV goes next
 
   // ---------------------------------------------------------------- helpers
@@ -169,7 +169,7 @@ module home #(
     agent_bit = AGENTS'(1) << a;
   endfunction
   function automatic coh_pkg::msg_t reply(input coh_pkg::msg_e k, input logic [coh_pkg::AGENT_BITS-1:0] to,
-                                 input logic [63:6] line, input logic flag,
+                                 input coh_pkg::line_t line, input logic flag,
                                  input logic [511:0] data);
     reply.kind = k;
     reply.src_node = coh_pkg::NODE_BITS'(NODE_ID);
@@ -198,7 +198,7 @@ module home #(
   // registered, it is also off the path from a core's device access into the home's step (the
   // boards' critical path). One slot: a second write before the home took the first replaces it.
   logic          clr_pend;
-  logic [63:6]   clr_line;
+  coh_pkg::line_t clr_line;
   logic        c_mem, c_rsp, c_req, c_clear, c_wd, c_swp, wd_fire, swp_fire, go;
   always_ff @(posedge clk) begin
     if (rst) begin
@@ -246,7 +246,7 @@ module home #(
   // alone, not by c_mem (which waits for the output and memory ports): the watchdog, taken
   // only when those ports are ready, runs only in a cycle without memory data and a pending
   // entry, so the choice is the same and the read starts before the ports' readies are known.
-  logic [63:6] aux_line;
+  coh_pkg::line_t aux_line;
   assign aux_line = line_of(d_line[mq_valid && pq_valid ? pq_dout : scan]);
   // the revocation sweep: an owned line whose owner may no longer write its page is recalled
   assign swp_line = line_of(d_line[swp_idx]);
@@ -281,7 +281,7 @@ module home #(
   logic          c_hit, c_has_free;
   logic [EW-1:0] hit_e, free_e, victim_e, c_e;
   logic [$clog2(DIR_WAYS+1)-1:0] victim_way;
-  logic [63:6]          way_line  [DIR_WAYS];
+  coh_pkg::line_t       way_line  [DIR_WAYS];
   coh_pkg::home_state_e way_state [DIR_WAYS];   // state_of each way's entry
   fields_t              way_fields [DIR_WAYS];
   assign set = c_m.line[6 +: SW];
@@ -306,7 +306,7 @@ module home #(
   // a step is due), the choice itself without.
   logic          t_mem, t_rsp, t_req, t_clear, t_wd, t_swp, hit, has_free;
   logic [EW-1:0] e;          // the entry the step works on (its owner goes to the firewall)
-  logic [63:6]   e_line;
+  coh_pkg::line_t e_line;
   fields_t       ef, ef_next;  // the entry's fields, and as the step leaves them
   /* verilator lint_off UNUSEDSIGNAL */  // the destination fields of a message that arrived here
   coh_pkg::msg_t        m;          // the message being handled
@@ -400,7 +400,7 @@ module home #(
     pq_din = e;
     mem_valid = 1'b0;
     mem_we = 1'b0;
-    mem_addr = 32'({m.line, 6'd0} - MEM_BASE);
+    mem_addr = 32'(64'({m.line, 6'd0}) - MEM_BASE);
     mem_wdata = m.data;
     oq_push = 1'b0;
     oq_din = reply(coh_pkg::M_NACK, m.src_agent, m.line, m.kind == coh_pkg::M_PUTM, '0);

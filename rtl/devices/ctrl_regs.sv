@@ -21,7 +21,7 @@ module ctrl_regs #(
     output logic [63:0] cell_mask,
     output logic [31:0] timeout,
     output logic        lost_clear,      // LOST_CLEAR written: lost_line is usable again
-    output logic [63:6] lost_line,
+    output coh_pkg::line_t lost_line,
     input  logic        lost_event,      // the home marked a line lost
     input  logic [7:0]  wb_lost_events,  // writebacks lost this cycle (one bit per cache)
     output logic        irq,             // some CTRL_IRQ cause is pending
@@ -47,8 +47,12 @@ module ctrl_regs #(
   assign fw_fill = req && we && !err && 64'({addr, 3'd0}) == hive_pkg::CTRL_FW_VEC;
   logic [63:0] lost_count, wb_lost, irq_bits;
   assign irq = irq_bits != '0;
-  assign lost_clear = req && we && 64'({addr, 3'd0}) == hive_pkg::CTRL_LOST_CLEAR;
-  assign lost_line = wdata[63:6];
+  // LOST_CLEAR takes a line of this node's memory only: the home compares a line's map bits,
+  // and a wild value passed on would clear the line it aliases
+  logic clear_ok;
+  assign clear_ok = wdata >= MY_BASE && wdata - MY_BASE < 64'(NODE_MEM);
+  assign lost_clear = req && we && !err && 64'({addr, 3'd0}) == hive_pkg::CTRL_LOST_CLEAR;
+  assign lost_line = wdata[coh_pkg::LINE_BITS+5:6];
   always_comb begin
     err = 1'b0;
     rdata = '0;
@@ -60,7 +64,7 @@ module ctrl_regs #(
       hive_pkg::CTRL_REMAP_TARGET: begin rdata = remap_target; err = we && wdata >= 64'(NODES); end
       hive_pkg::CTRL_CELL_MASK:    rdata = cell_mask;
       hive_pkg::CTRL_TIMEOUT:      begin rdata = 64'(timeout); err = we && wdata == '0; end
-      hive_pkg::CTRL_LOST_CLEAR:   err = !we;
+      hive_pkg::CTRL_LOST_CLEAR:   err = !we || !clear_ok;
       hive_pkg::CTRL_LOST_COUNT:   begin rdata = lost_count; err = we; end
       hive_pkg::CTRL_WB_LOST:      begin rdata = wb_lost; err = we; end
       hive_pkg::CTRL_IRQ:          rdata = irq_bits;

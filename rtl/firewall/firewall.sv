@@ -30,10 +30,10 @@ module firewall #(
     input  logic                            rst,
     // checks: may the hart behind `agent` write the page of `line`?
     /* verilator lint_off UNUSEDSIGNAL */  // only the page bits of a line and the hart of an agent
-    input  logic [63:6]                     chk_line,
+    input  coh_pkg::line_t                  chk_line,
     input  logic [coh_pkg::AGENT_BITS-1:0]  chk_agent,
     input  logic [coh_pkg::AGENT_BITS-1:0]  own_agent,  // and the line's owner (same page)
-    input  logic [63:6]                     swp_line,
+    input  coh_pkg::line_t                  swp_line,
     input  logic [coh_pkg::AGENT_BITS-1:0]  swp_agent,
     input  logic [63:0]                     first,      // FW_ADDR: first page to fill or read
     /* verilator lint_on UNUSEDSIGNAL */

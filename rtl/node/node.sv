@@ -125,9 +125,9 @@ module node #(
   logic [K-1:0]    l_ack_valid, l_ack_ready, l_proto_err, l_wb_lost;
   logic [31:0]     timeout;
   logic            lost_clear, lost_event, ctrl_irq;
-  logic [63:6]     lost_line;
+  coh_pkg::line_t  lost_line;
   // firewall and cutoff
-  logic [63:6]     fw_line, swp_line;
+  coh_pkg::line_t  fw_line, swp_line;
   logic [coh_pkg::AGENT_BITS-1:0] fw_agent, own_agent, swp_agent;
   logic            fw_ok, own_ok, swp_ok, fw_fill, fw_filling, fw_fill_done, sweeping, deny, deny_wb, cutoff;
   logic [63:0]     fw_first, fw_vec;
@@ -460,7 +460,7 @@ module node #(
     d_req = 1'b0; d_we = 1'b0; d_addr = '0; d_wdata = '0; d_wstrb = '0;
     rm = req_out_msg;
     if (tgt_take) begin
-      d_req = tgt_ok; d_we = rm.flag; d_addr = {rm.line, rm.data[77:72]};
+      d_req = tgt_ok; d_we = rm.flag; d_addr = 64'({rm.line, rm.data[77:72]});
       d_wdata = rm.data[63:0]; d_wstrb = rm.data[71:64];
     end else if (c_req && !c_remote) begin
       core_dev = !ans_here;
@@ -504,7 +504,7 @@ module node #(
           q.src_agent = coh_pkg::AGENT_BITS'(2 * (NODE_ID * C + 32'(gsel)));
           q.dst_node = c_node;
           q.dst_agent = coh_pkg::AGENT_IO;
-          q.line = c_addr[63:6];
+          q.line = c_addr[coh_pkg::LINE_BITS+5:6];  // a remote node's device: in the map
           q.flag = io_we[gsel];
           q.data = {434'd0, c_addr[5:0], io_wstrb[32'(gsel)*8 +: 8], io_wdata[32'(gsel)*64 +: 64]};
           rio_msg <= q;
@@ -594,7 +594,7 @@ module node #(
   firewall #(.NODES(NODES), .CORES_PER_NODE(C), .NODE_MEM(NODE_MEM), .ENABLE(FIREWALL),
              .SYNC_READ(SHORT_PATHS)) fw (
       .clk, .rst, .chk_line(fw_line), .chk_agent(fw_agent), .own_agent, .own_ok,
-      .swp_line(sweeping ? swp_line : ww_addr[63:6]), .swp_agent(sweeping ? swp_agent : ww_agent),
+      .swp_line(sweeping ? swp_line : ww_addr[coh_pkg::LINE_BITS+5:6]), .swp_agent(sweeping ? swp_agent : ww_agent),
       .first(fw_first), .chk_ok(fw_ok), .swp_ok, .fill(fw_fill), .pages(fw_pages), .vec(d_wdata),
       .vec_rd(fw_vec), .filling(fw_filling), .fill_done(fw_fill_done));
 endmodule

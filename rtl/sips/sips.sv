@@ -172,7 +172,7 @@ module sips #(
   end
   assign out_msg = {coh_pkg::M_SIPS, coh_pkg::NODE_BITS'(NODE_ID),
                     coh_pkg::AGENT_BITS'(2 * (NODE_ID * C + 32'(sel))), dst[sel], coh_pkg::AGENT_IO,
-                    50'd0, tag[sel], dq[sel], pay[sel]};
+                    (coh_pkg::LINE_BITS-8)'(0), tag[sel], dq[sel], pay[sel]};
   assign won = out_ready ? pick : '0;
 
   // register decode

@@ -6,8 +6,10 @@
  * CTRL_TIMEOUT >> HOME_TIMEOUT_SHIFT for the recall, marks X lost and answers with ERR.
  * CTRL_LOST_COUNT grows by one within CTRL_TIMEOUT + 2048 cycles, and every load of X until
  * then faults too (2). Then loads and stores of X fault within FAULT_SLACK (3) while another
- * line of node 0 works (4). Hart 0 writes X's address to CTRL_LOST_CLEAR: X reads OLD,
- * memory's older value (5), and takes a store (6).
+ * line of node 0 works (4). A CTRL_LOST_CLEAR of an address outside node 0's memory that
+ * names X in the map's address bits (X + 2^ADDR_BITS) is a bus error and X stays lost (5). Hart 0
+ * writes X's address to CTRL_LOST_CLEAR: X reads OLD, memory's older value (6), and takes a
+ * store (7).
  */
 #include "fault.h"
 
@@ -77,16 +79,24 @@ int checker(uint64_t F, uint64_t fail_at)
     *other = 42;
     if (*other != 42)
         return 4;
+    uint64_t alias = x + (1ULL << HIVE_ADDR_BITS);
+    c = mp_try_sd((uintptr_t)mp_ctrl(0, HIVE_CTRL_LOST_CLEAR), alias);
+    c2 = mp_try_ld(x, &v);
+    if (c != 7 || c2 != 5) {
+        mp_printf("fault_lost: CTRL_LOST_CLEAR of 0x%lx: store mcause %lu (want 7), then a load "
+                  "of X mcause %lu (want 5: still lost)\n", alias, c, c2);
+        return 5;
+    }
     *mp_ctrl(0, HIVE_CTRL_LOST_CLEAR) = x;
     c = timed_ld(x, &v, &dt);
     if (c != 0 || v != OLD) {
         mp_printf("fault_lost: after CTRL_LOST_CLEAR: load mcause %lu value 0x%lx (want OLD "
                   "0x%lx)\n", c, v, OLD);
-        return 5;
+        return 6;
     }
     if (mp_try_sd(x, 77) != 0 || *(volatile uint64_t *)x != 77) {
         mp_printf("fault_lost: after CTRL_LOST_CLEAR a store to X does not take\n");
-        return 6;
+        return 7;
     }
     mp_printf("fault_lost: after CTRL_LOST_CLEAR X reads memory's older value and takes stores\n");
     return 0;
