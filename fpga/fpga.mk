@@ -53,7 +53,7 @@ FPGA_DEPS_STAMP := $(BUILD)/fpga/.deps-stamp
 FPGA_HOST_STAMP := $(BUILD)/fpga/.host-deps-stamp
 
 # core clock of each board top (MHz): what nextpnr is asked to meet and what the device trees say;
-# on the ULX3S one the routed 1x1 meets (25 MHz with seed 1, below; docs/fpga.md, Figures)
+# on the ULX3S one the routed 1x1 meets (25 MHz, below; docs/fpga.md, Figures)
 ULX3S_MHZ ?= 25
 ARTY_MHZ  ?= 25
 # the clocks the boards' PLLs make (the rows of fpga/ulx3s/ulx3s_pll.sv's `settings`;
@@ -184,25 +184,29 @@ $(FPGA_DIR)/hive.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 # place and route with the clock constraint: the LPF gives the 25 MHz input, nextpnr derives
 # the PLL's output clock (CLK_MHZ) from it; the run fails when the constraint is not met
 # nextpnr's own options: router2 (far quicker than router1 on a full part) and the static
-# (electrostatic) placer, seed 1. With the default HeAP placer the route of the full 1x1 depended
+# (electrostatic) placer. With the default HeAP placer the route of the full 1x1 depended
 # on the seed and mostly stalled (docs/fpga.md: thousands of overused wires for most seeds; the
 # best, seed 5 at df20f48, fell to 28 and grew again); the static placer's placement at 207ed36
 # had a third less wire length and routed in 78 passes. No --ignore-loops: a combinational loop
 # (slang makes one of a block variable that keeps its value on some path) stops the timing analysis
-# The route at 25 MHz is a lottery over seeds for each netlist: seed 13 routed the 1x1 from
-# session 23 to change 64 (25.24 MHz at 60f06ef, 24.45 with seed 5), and stalled on change 65's
-# (fewest 180 overused wires at pass 41, then climbing), which seed 1 routed at 26.75 MHz.
-NEXTPNR_OPTS ?= --router router2 --seed 1 --placer static
-# nextpnr runs under fpga/tools/pnr_watch.py, which prints its progress and stops a route that
+NEXTPNR_OPTS ?= --router router2 --placer static
+# The placer's seeds, tried in turn until one routes and meets the clock: at 25 MHz the route is
+# a lottery over seeds for each netlist. Seed 13 routed the 1x1 from session 23 to change 64
+# (25.24 MHz at 60f06ef, 24.45 with seed 5) and stalled on change 65's (fewest 180 overused
+# wires at pass 41, then climbing), which seed 1 routed at 26.75 MHz.
+FPGA_SEEDS ?= 1 13 5
+# nextpnr runs under fpga/tools/pnr_watch.py, which prints its progress, stops a route that
 # has had no pass with fewer overused wires in FPGA_PNR_STALL passes while more than 100 are left
-# (router2 never gives up by itself; 0 routes on); the stopped run's figures stay in pnr.log
+# (router2 never gives up by itself; 0 routes on; the stopped run's figures stay in pnr.log), and
+# tries the seeds (pnr_seeds: each try's outcome; a missed try's outputs kept as *.seedS)
 FPGA_PNR_STALL ?= 50
 $(FPGA_DIR)/pnr_params: fpga-params-force
 	@mkdir -p $(@D)
-	@echo '$(NEXTPNR_OPTS)' | cmp -s - $@ || echo '$(NEXTPNR_OPTS)' > $@
+	@echo '$(NEXTPNR_OPTS) seeds $(FPGA_SEEDS)' | cmp -s - $@ || echo '$(NEXTPNR_OPTS) seeds $(FPGA_SEEDS)' > $@
 $(FPGA_DIR)/hive.config: $(FPGA_DIR)/hive.json fpga/ulx3s/ulx3s.lpf $(FPGA_DIR)/pnr_params
 	@date +%s > $(FPGA_DIR)/pnr.start
-	$(FPGA_PY) fpga/tools/pnr_watch.py --log $(FPGA_DIR)/pnr.log --stall $(FPGA_PNR_STALL) -- \
+	$(FPGA_PY) fpga/tools/pnr_watch.py --log $(FPGA_DIR)/pnr.log --stall $(FPGA_PNR_STALL) \
+	  --seeds '$(FPGA_SEEDS)' --record $(FPGA_DIR)/pnr_seeds -- \
 	  $(NEXTPNR_ECP5) --85k --package CABGA381 --speed 6 --json $< --lpf fpga/ulx3s/ulx3s.lpf \
 	  --freq $(FPGA_MHZ) --timing-allow-fail $(NEXTPNR_OPTS) $(FPGA_PNR_OPTS) --report $(FPGA_DIR)/pnr_report.json \
 	  --textcfg $@.tmp --log $(FPGA_DIR)/pnr.log -q
@@ -265,7 +269,7 @@ endif
 # docs/fpga.md's figures section is written from that JSON (never by hand)
 # The reports a configuration's figures are read from (fpga/tools/fpga_report.py), small text
 # files; fpga/results/<board>/<config>/ keeps them under version control.
-FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt blocks_stat.txt blocks_revision synth.seconds pnr_params \
+FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt blocks_stat.txt blocks_revision synth.seconds pnr_params pnr_seeds \
                    pnr_report.json pnr.log pnr.seconds
 FPGA_KEPT := fpga/results/$(BOARD)/$(FPGA_CONFIG)
 fpga-keep:

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Unit tests of how fpga/tools/fpga_report.py reads a nextpnr log that ended without a report
 (a route stopped by hand): the placed utilisation, the placer's Fmax estimate, router2's passes
-(last and fewest overused wires) and router1's rows (arcs left); and which configuration a
+(last and fewest overused wires) and router1's rows (arcs left); which placer seed a run's
+figures come from (pnr_watch.py's record, or an older run's pnr_params); and which configuration a
 board's figures name as its largest. The logs below are written in nextpnr's formats with
 numbers chosen here, so each figure has one right answer."""
 import os
@@ -52,6 +53,26 @@ class PnrLogTest(unittest.TestCase):
 
     def test_not_placed(self):
         self.assertIsNone(self.read("Info: Packing constants..\n"))
+
+
+class SeedTest(unittest.TestCase):
+    def seed(self, files):
+        with tempfile.TemporaryDirectory() as d:
+            for name, text in files.items():
+                with open(os.path.join(d, name), "w") as f:
+                    f.write(text)
+            return r.pnr_seed(d)
+
+    def test_record(self):
+        self.assertEqual(self.seed({"pnr_seeds": "seed 13: stalled (fewest 180 wires overused, at pass 41)\n"
+                                                 "seed 1: routed in 100 passes, Fmax 26.75 MHz (met)\n"
+                                                 "kept: seed 1\n",
+                                    "pnr_params": "--router router2 --placer static seeds 1 13 5\n"}),
+                         ("1", ["seed 13: stalled (fewest 180 wires overused, at pass 41)"]))
+
+    def test_older_run(self):
+        self.assertEqual(self.seed({"pnr_params": "--router router2 --seed 13 --placer static\n"}), ("13", []))
+        self.assertEqual(self.seed({}), (None, []))
 
 
 class LargestTest(unittest.TestCase):

@@ -14,7 +14,8 @@ collect().
 Sources: Yosys `stat` (synth_stat.txt: cells after synthesis, both boards), nextpnr-ecp5's
 --report JSON (pnr_report.json: utilization of the placed design and Fmax per clock, ULX3S),
 the synthesis keeps the hierarchy, so the same stat gives the per-block figures; and the
-build parameters (params), revision, synth.seconds and pnr.seconds.
+build parameters (params), revision, synth.seconds and pnr.seconds; the placer seed from
+pnr_seeds (pnr_watch.py's record of the seeds it tried) or, in older runs, pnr_params.
 """
 import json
 import os
@@ -266,6 +267,18 @@ def core_fmax(rep):
     return best
 
 
+def pnr_seed(d):
+    """The placer seed of the route whose figures stand, and the other seeds' outcomes
+    (pnr_watch.py --record: 'seed S: outcome' per try, then 'kept: seed S'); runs from before
+    the seed sweep name their seed in pnr_params. (None, []) when neither says."""
+    tries = (read_text(os.path.join(d, "pnr_seeds")) or "").splitlines()
+    kept = [t.split()[-1] for t in tries if t.startswith("kept: seed ")]
+    if kept:
+        return kept[-1], [t for t in tries if t.startswith("seed ") and not t.startswith("seed %s:" % kept[-1])]
+    m = re.search(r"--seed (\d+)", read_text(os.path.join(d, "pnr_params")) or "")
+    return (m.group(1) if m else None), []
+
+
 def read_text(path):
     """A small report file's text, stripped; None when it is missing."""
     try:
@@ -290,6 +303,11 @@ def board_figures(d):
     out["revision"] = read_text(os.path.join(d, "revision")) or "unknown"
     if p.get("mhz"):
         out["clock_mhz"] = int(p["mhz"])
+    seed, others = pnr_seed(d)
+    if seed:
+        out["pnr_seed"] = seed
+        if others:
+            out["pnr_other_seeds"] = others
     for k in ("synth", "pnr"):
         t = read_int(os.path.join(d, k + ".seconds"))
         if t is not None:
@@ -540,6 +558,9 @@ def docs_section(bench):
                 tm.append("synth %d min" % round(f["synth_seconds"] / 60))
             if f.get("pnr_seconds"):
                 tm.append("pnr %d min" % round(f["pnr_seconds"] / 60))
+            if f.get("pnr_seed"):
+                tm.append("seed %s%s" % (f["pnr_seed"], "".join(
+                    " (%s)" % o for o in f.get("pnr_other_seeds", []))))
             rows.append([board, "`%s`" % cfg, f.get("status", ""), luts, ffs, ram, bram, dsp, clk, fmax,
                          ", ".join(tm), "`%s`" % f.get("revision", "?")])
     L.append("**Every configuration built** (LUTs: nextpnr's placed TRELLIS_COMB on the ULX3S, else the "

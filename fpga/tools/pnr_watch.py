@@ -9,9 +9,17 @@ Stalled: for STALL passes no pass has brought the overused wires below the fewes
 and more than FLOOR are left. The floor is there because a route near its end can take a hundred
 passes over its last few wires (the 1x1 at 25 MHz spent 60 passes on one and then routed).
 
-usage: pnr_watch.py --log PNR_LOG [--stall N] [--floor W] [--every S] -- nextpnr-ecp5 ... --log PNR_LOG
-Exit status: nextpnr's own; 3 when the route was stopped as stalled (the log stays: fpga-report
-reads a stopped run from it)."""
+Seeds (--seeds 1,13,5): whether a netlist routes at 25 MHz depends on the placer's seed (change
+65's 1x1 stalled with seed 13 and routed with seed 1), so the command is run with `--seed S` for
+each seed in turn until one routes and meets its clock. A try that stalls, fails or misses the
+clock leaves its outputs (the files after --log, --textcfg, --report, --write) renamed with
+`.seedS`; when no seed meets the clock, the routed try with the highest Fmax is put back (or,
+when none routed, the last try stays). --record FILE gets one line per try.
+
+usage: pnr_watch.py --log PNR_LOG [--stall N] [--floor W] [--every S] [--seeds LIST] [--record FILE]
+                    -- nextpnr-ecp5 ... --log PNR_LOG
+Exit status: that of the try whose outputs stand (nextpnr's own); 3 when that route was stopped as
+stalled (the log stays: fpga-report reads a stopped run from it)."""
 import argparse
 import os
 import re
@@ -34,7 +42,8 @@ class Watch:
         self.fewest = None   # (overused wires, pass)
         self.last = None     # (pass, overused wires)
         self.routing = False
-        self.fmax = None
+        self.fmax = None     # the latest Fmax line's figure: the placement's, then the route's
+        self.routed = None   # (Fmax, met) once the route has ended
 
     def say(self, text):
         print("pnr: " + text, file=self.out, flush=True)
@@ -63,6 +72,7 @@ class Watch:
         if m:
             self.fmax = m.group(1)
             if self.routing:
+                self.routed = (float(m.group(1)), m.group(2) == "PASS")
                 self.say("routed in %d passes: Fmax %s MHz, %s at %s MHz"
                          % (self.last[0] if self.last else 0, m.group(1), m.group(2), m.group(3)))
             return False
@@ -121,6 +131,67 @@ def run(cmd, log, watch, every):
         raise
 
 
+OUTPUT_OPTS = ("--log", "--textcfg", "--report", "--write")
+
+
+def outputs(cmd):
+    """The files a nextpnr command writes (the values of OUTPUT_OPTS)."""
+    return [cmd[i + 1] for i, a in enumerate(cmd[:-1]) if a in OUTPUT_OPTS]
+
+
+def set_aside(files, seed, back=False):
+    """Rename a try's outputs to NAME.seedS (or back)."""
+    for f in files:
+        a, b = f, "%s.seed%s" % (f, seed)
+        if back:
+            a, b = b, a
+        if os.path.exists(a):
+            os.replace(a, b)
+
+
+def outcome(rc, watch):
+    if rc == STALLED:
+        return "stalled (fewest %d wires overused, at pass %d)" % (watch.fewest[0], watch.fewest[1])
+    if rc == 0 and watch.routed:
+        return "routed in %d passes, Fmax %.2f MHz (%s)" % (
+            watch.last[0] if watch.last else 0, watch.routed[0], "met" if watch.routed[1] else "clock missed")
+    return "failed (exit status %d)" % rc
+
+
+def tries(cmd, log, seeds, make_watch, every, record):
+    """Run cmd once per seed until one routes and meets its clock; the exit status of the try
+    whose outputs stand."""
+    files = outputs(cmd)
+    lines, missed = [], []   # missed: (seed, rc, Fmax of a routed try or None)
+    for n, seed in enumerate(seeds):
+        watch = make_watch()
+        if len(seeds) > 1:
+            watch.say("seed %s (try %d of %d)" % (seed, n + 1, len(seeds)))
+        rc = run(cmd + ["--seed", seed], log, watch, every)
+        lines.append("seed %s: %s" % (seed, outcome(rc, watch)))
+        if len(seeds) > 1:
+            watch.say(lines[-1])
+        if rc == 0 and watch.routed and watch.routed[1]:
+            lines.append("kept: seed %s" % seed)
+            break
+        missed.append((seed, rc, watch.routed[0] if rc == 0 and watch.routed else None))
+        if n + 1 < len(seeds):
+            set_aside(files, seed)
+    if len(missed) == len(seeds):   # the best routed try's outputs stand, else the last try's
+        routed = [m for m in missed if m[2] is not None]
+        best = max(routed, key=lambda m: m[2]) if routed else missed[-1]
+        if best is not missed[-1]:
+            set_aside(files, missed[-1][0])
+            set_aside(files, best[0], back=True)
+            make_watch().say("no seed met the clock: seed %s's route (the highest Fmax) stands" % best[0])
+        rc = best[1]
+        lines.append("kept: seed %s" % best[0])
+    if record:
+        with open(record, "w") as f:
+            f.write("\n".join(lines) + "\n")
+    return rc
+
+
 def main(argv):
     if "--" not in argv:
         print(__doc__, file=sys.stderr)
@@ -133,12 +204,23 @@ def main(argv):
     ap.add_argument("--floor", type=int, default=100,
                     help="a route with at most this many wires overused is never stopped")
     ap.add_argument("--every", type=float, default=2.0, help="seconds between looks at the log")
+    ap.add_argument("--seeds", help="placer seeds to try in turn (1,13,5) until one meets the clock")
+    ap.add_argument("--record", help="file for one line per try: its seed and outcome")
     args = ap.parse_args(argv[1:cut])
-    if not argv[cut + 1:]:
+    cmd = argv[cut + 1:]
+    if not cmd:
         ap.error("no nextpnr command after --")
     if args.stall < 0 or args.floor < 0 or args.every <= 0:
         ap.error("--stall and --floor take a count (0 or more), --every a positive time")
-    return run(argv[cut + 1:], args.log, Watch(args.stall, args.floor), args.every)
+    make_watch = lambda: Watch(args.stall, args.floor)  # noqa: E731
+    if args.seeds is None:
+        return run(cmd, args.log, make_watch(), args.every)
+    seeds = args.seeds.replace(",", " ").split()
+    if not seeds or not all(x.isdigit() for x in seeds):
+        ap.error("--seeds takes placer seeds, whole numbers: %r" % args.seeds)
+    if "--seed" in cmd:
+        ap.error("--seeds and a --seed in the nextpnr command: give one of them")
+    return tries(cmd, args.log, seeds, make_watch, args.every, args.record)
 
 
 if __name__ == "__main__":
