@@ -157,6 +157,13 @@ $(FPGA_DIR)/params: fpga-params-force
 	@mkdir -p $(@D)
 	@echo '$(FPGA_PARAMS_TEXT)' | cmp -s - $@ || echo '$(FPGA_PARAMS_TEXT)' > $@
 
+# A synthesis records the revision it ran at and a hash of the sources it read (`sources`): the
+# per-block figures of a flattened design come from a second synthesis (fpga-blocks), which
+# fpga-report uses only when it read the same sources, whatever commits lie between the two.
+FPGA_SRC_HASH = cat $(FPGA_TOP_SRCS) | sha256sum | cut -c1-16
+FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision; \
+           $(FPGA_SRC_HASH) > $(FPGA_DIR)/sources
+
 ifeq ($(BOARD),ulx3s-85f)
 FPGA_BIT := $(FPGA_BOARD_DIR)/hive_ulx3s_$(FPGA_CONFIG).bit
 fpga: $(FPGA_BIT)
@@ -173,7 +180,6 @@ ULX3S_YS = $(FPGA_READ); \
            tee -q -o $(FPGA_DIR)/premap_stat.txt stat -width; \
            $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json -run map_luts:; \
            tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
-FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
 $(FPGA_DIR)/hive.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@$(FPGA_REV)
 	@date +%s > $(FPGA_DIR)/synth.start
@@ -227,6 +233,7 @@ else
 fpga-blocks: $(FPGA_DIR)/blocks_stat.txt
 $(FPGA_DIR)/blocks_stat.txt: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/blocks_revision
+	@$(FPGA_SRC_HASH) > $(FPGA_DIR)/blocks_sources
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/blocks.log -p '$(FPGA_READ); $(FPGA_HIER_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP); tee -q -o $@.tmp stat -width'
 	@mv $@.tmp $@
 endif
@@ -260,7 +267,7 @@ ARTY_YS = $(FPGA_READ); \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 $(FPGA_DIR)/synth_stat.txt: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
-	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision
+	@$(FPGA_REV)
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
 	@mv $@.tmp $@
 endif
@@ -269,7 +276,7 @@ endif
 # docs/fpga.md's figures section is written from that JSON (never by hand)
 # The reports a configuration's figures are read from (fpga/tools/fpga_report.py), small text
 # files; fpga/results/<board>/<config>/ keeps them under version control.
-FPGA_KEEP_FILES := params revision synth_stat.txt premap_stat.txt blocks_stat.txt blocks_revision synth.seconds pnr_params pnr_seeds \
+FPGA_KEEP_FILES := params revision sources synth_stat.txt premap_stat.txt blocks_stat.txt blocks_revision blocks_sources synth.seconds pnr_params pnr_seeds \
                    pnr_report.json pnr.log pnr.seconds
 FPGA_KEPT := fpga/results/$(BOARD)/$(FPGA_CONFIG)
 fpga-keep:

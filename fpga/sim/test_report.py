@@ -75,6 +75,28 @@ class SeedTest(unittest.TestCase):
         self.assertEqual(self.seed({}), (None, []))
 
 
+class SourcesTest(unittest.TestCase):
+    """fpga-blocks' figures count for a flattened synthesis when both read the same sources."""
+
+    def same(self, files, revision="abc1234"):
+        with tempfile.TemporaryDirectory() as d:
+            for name, text in files.items():
+                with open(os.path.join(d, name), "w") as f:
+                    f.write(text + "\n")
+            return r.same_sources(d, revision)
+
+    def test_hash(self):
+        self.assertTrue(self.same({"sources": "67e545dd", "blocks_sources": "67e545dd",
+                                   "blocks_revision": "def5678"}))
+        self.assertFalse(self.same({"sources": "67e545dd", "blocks_sources": "17e545dd",
+                                    "blocks_revision": "abc1234"}))
+
+    def test_revision_without_hash(self):
+        self.assertTrue(self.same({"blocks_revision": "abc1234"}))
+        self.assertFalse(self.same({"blocks_revision": "def5678"}))
+        self.assertFalse(self.same({}))
+
+
 class LargestTest(unittest.TestCase):
     """Which configuration a board's figures name: the most harts that fit, routed ones first,
     and among equals the highest routed Fmax (two syntheses of one shape and clock)."""

@@ -279,6 +279,14 @@ def pnr_seed(d):
     return (m.group(1) if m else None), []
 
 
+def same_sources(d, revision):
+    """Whether fpga-blocks' synthesis read the sources the configuration's synthesis read."""
+    src, bsrc = read_text(os.path.join(d, "sources")), read_text(os.path.join(d, "blocks_sources"))
+    if src and bsrc:
+        return src == bsrc
+    return read_text(os.path.join(d, "blocks_revision")) == revision
+
+
 def read_text(path):
     """A small report file's text, stripped; None when it is missing."""
     try:
@@ -351,11 +359,12 @@ def board_figures(d):
             out["synth"] = xilinx_from_cells(cells)
         out["note"] = "Yosys synth_xilinx estimate; place and route in Vivado (docs/fpga.md)"
     # a flattened synthesis (params flat=1) has its blocks from a second one that kept the
-    # hierarchy (blocks_stat.txt), if it was run on the same revision
+    # hierarchy (blocks_stat.txt), if it read the same sources (or, in runs from before the
+    # sources' hash, ran at the same revision)
     out["flattened"] = p.get("flat") == "1"
     if not out["flattened"]:
         blk = by_block(*parsed, conv)
-    elif read_text(os.path.join(d, "blocks_revision")) == out["revision"]:
+    elif same_sources(d, out["revision"]):
         blk = by_block(*parse_stat(os.path.join(d, "blocks_stat.txt")), conv)
     else:
         blk = None
