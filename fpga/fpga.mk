@@ -122,8 +122,11 @@ FPGA_ABC_SCRIPTS := fast noscorr
 ifneq ($(filter-out $(FPGA_ABC_SCRIPTS),$(FPGA_ABC)),)
   $(error FPGA_ABC=$(FPGA_ABC): one of $(FPGA_ABC_SCRIPTS), or empty for ABC9's full script)
 endif
+# (ABC9 takes a script given inline after a +, with commas for blanks; a variable, as the commas
+# would split $(if ...)'s arguments)
+FPGA_ABC_NOSCORR := +&sweep;&dc2;&dch,-f,-r;&ps;&if,{W},{D},{R},-v;&mfs
 FPGA_PRE_SYNTH  := $(if $(filter fast,$(FPGA_ABC)),scratchpad -copy abc9.script.default.fast abc9.script;) \
-                   $(if $(filter noscorr,$(FPGA_ABC)),scratchpad -set abc9.script "+&sweep;&dc2;&dch,-f,-r;&ps;&if,{W},{D},{R},-v;&mfs";)
+                   $(if $(filter noscorr,$(FPGA_ABC)),scratchpad -set abc9.script "$(FPGA_ABC_NOSCORR)";)
 FPGA_PNR_OPTS   ?=
 
 FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
