@@ -111,11 +111,11 @@ if python3 fpga/sim/test_host.py >"$log" 2>&1; then
 else result FAIL "host tool (fpga/sim/test_host.py)"; fi
 
 if python3 fpga/sim/test_report.py >"$log" 2>&1; then
-  result OK "FPGA report reads a stopped nextpnr run (utilisation, Fmax estimate, router2 passes, router1 arcs left) and names the largest configuration ($(tail -1 "$log"))"
+  result OK "FPGA report reads a stopped nextpnr run (utilisation, Fmax estimate, router2 passes, router1 arcs left), the placer seed kept, per-block figures only from the same sources, and names the largest configuration ($(tail -1 "$log"))"
 else result FAIL "FPGA report's nextpnr log reading (fpga/sim/test_report.py)"; fi
 
 if python3 fpga/sim/test_pnr_watch.py >"$log" 2>&1; then
-  result OK "place-and-route watcher: progress, a stalled route stopped, a few last wires not a stall, nextpnr's failures through ($(tail -1 "$log"))"
+  result OK "place-and-route watcher: progress, a stalled route stopped, a few last wires not a stall, nextpnr's failures through, seeds tried until one meets the clock or the best route kept ($(tail -1 "$log"))"
 else result FAIL "place-and-route watcher (fpga/sim/test_pnr_watch.py)"; fi
 
 if python3 fpga/sim/test_resets.py >"$log" 2>&1; then
