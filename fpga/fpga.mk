@@ -279,8 +279,10 @@ ARTY_YS = $(FPGA_READ); \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 $(FPGA_DIR)/synth_stat.txt: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
 	@$(FPGA_REV)
+	@date +%s > $(FPGA_DIR)/synth.start
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
 	@mv $@.tmp $@
+	@echo $$(( $$(date +%s) - $$(cat $(FPGA_DIR)/synth.start) )) > $(FPGA_DIR)/synth.seconds
 endif
 
 # the benchmark bench/fpga.py reads every configuration's reports into build/bench/fpga.json;
