@@ -104,29 +104,18 @@ else
 endif
 FPGA_SHAPE := $(NODES)x$(CORES_PER_NODE)
 # (synthesis options, when given, name the configuration too: -noabc9 -> ...-noabc9)
-FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-dir$(FPGA_DIR_SETS)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))$(if $(FPGA_ABC),-abc$(FPGA_ABC))$(if $(FPGA_FLAT),-flat)
+FPGA_CONFIG = $(FPGA_SHAPE)-l1x$(FPGA_L1_LINES)-dir$(FPGA_DIR_SETS)-$(FPGA_MHZ)mhz$(subst $(fpga_space),,$(FPGA_SYNTH_OPTS))$(if $(FPGA_ABC_FAST),-abcfast)$(if $(FPGA_FLAT),-flat)
 # Yosys' synthesis command and nextpnr's options (part of the build parameters: a change
 # re-runs the flow); FPGA_SYNTH_OPTS adds options to synth_ecp5 / synth_xilinx
 fpga_empty :=
 fpga_space := $(fpga_empty) $(fpga_empty)
 FPGA_SYNTH_OPTS ?=
-# FPGA_ABC: another script for ABC9's LUT mapping than its full one (&scorr; &sweep; &dc2;
-# &dch -f -r; &ps; &if; &mfs), for both boards; the configuration is then named ...-abc<name>.
-#   fast     &if alone (no restructuring): worse LUT counts and delay, but the full script's run
-#            did not end in 40 minutes on earlier RTL (and ran out of WebAssembly memory on the Arty)
-#   noscorr  the full script without &scorr, the search for registers that are equivalent
-#            (always equal) to be merged: on the flattened 2x1 since change 65 the full script did
-#            not end in an hour
-FPGA_ABC        ?=
-FPGA_ABC_SCRIPTS := fast noscorr
-ifneq ($(filter-out $(FPGA_ABC_SCRIPTS),$(FPGA_ABC)),)
-  $(error FPGA_ABC=$(FPGA_ABC): one of $(FPGA_ABC_SCRIPTS), or empty for ABC9's full script)
-endif
-# (ABC9 takes a script given inline after a +, with commas for blanks; a variable, as the commas
-# would split $(if ...)'s arguments)
-FPGA_ABC_NOSCORR := +&sweep;&dc2;&dch,-f,-r;&ps;&if,{W},{D},{R},-v;&mfs
-FPGA_PRE_SYNTH  := $(if $(filter fast,$(FPGA_ABC)),scratchpad -copy abc9.script.default.fast abc9.script;) \
-                   $(if $(filter noscorr,$(FPGA_ABC)),scratchpad -set abc9.script "$(FPGA_ABC_NOSCORR)";)
+# FPGA_ABC_FAST=1: ABC9's fast script (LUT mapping only, no &dch/&mfs restructuring) for both
+# boards: worse LUT counts and delay, but the full script's ABC run did not end in 40 minutes on
+# the loaded machine (and ran out of WebAssembly memory on the Arty); the configuration is then
+# named ...-abcfast
+FPGA_ABC_FAST   ?=
+FPGA_PRE_SYNTH  := $(if $(FPGA_ABC_FAST),scratchpad -copy abc9.script.default.fast abc9.script;)
 FPGA_PNR_OPTS   ?=
 
 FPGA_COMMON := $(sort $(wildcard fpga/common/*.sv))
@@ -146,7 +135,7 @@ FPGA_TOP_SRCS = $(if $(filter arty-a7-100t,$(BOARD)),fpga/arty/xilinx_bb.sv $(AR
 FPGA_HIER_CMD = $(if $(filter arty-a7-100t,$(BOARD)),synth_xilinx -family xc7,synth_ecp5 -noflatten)
 FPGA_SYNTH_CMD = $(if $(FPGA_FLAT),synth_ecp5,$(FPGA_HIER_CMD))
 FPGA_READ = $(FPGA_PRE_SYNTH) $(FPGA_SLANG) --top $(FPGA_TOP) $(FPGA_PARAMS) $(FPGA_TOP_SRCS)
-FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC), abc=$(FPGA_ABC))$(if $(FPGA_FLAT), flat=1) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
+FPGA_PARAMS_TEXT = board=$(BOARD) shape=$(FPGA_SHAPE) node_mem=$(FPGA_NODE_MEM) mhz=$(FPGA_MHZ) baud=$(FPGA_BAUD) l1_lines=$(FPGA_L1_LINES) dir_sets=$(FPGA_DIR_SETS)$(if $(FPGA_ABC_FAST), abc=fast)$(if $(FPGA_FLAT), flat=1) yosys=$(notdir $(FPGA_YOSYS)) synth_opts=$(subst $(fpga_space),+,$(strip $(FPGA_SYNTH_OPTS))) pnr_opts=$(subst $(fpga_space),+,$(strip $(FPGA_PNR_OPTS)))
 
 .PHONY: fpga fpga-deps fpga-check fpga-keep fpga-report fpga-images fpga-load fpga-params-force fpga-blocks \
         fpga-hotspots fpga-resets fpga-boot-check

@@ -45,8 +45,6 @@ if [ -n "${MAKE_CMD:-}" ]; then
     "ULX3S_MHZ=24: the ULX3S PLL" fpga BOARD=ulx3s-85f ULX3S_MHZ=24
   refused "make fpga ARTY_MHZ=30 is refused (the MMCM makes no 30 MHz)" \
     "ARTY_MHZ=30: the Arty MMCM" fpga BOARD=arty-a7-100t ARTY_MHZ=30
-  refused "make fpga FPGA_ABC=quick is refused (no such ABC9 script)" \
-    "FPGA_ABC=quick: one of" fpga BOARD=ulx3s-85f FPGA_ABC=quick
 fi
 # the PLL's table, whose rows are also the clocks make accepts, against the ECP5 PLL's relations
 if python3 fpga/tools/pll_check.py fpga/ulx3s/ulx3s_pll.sv >"$log" 2>&1; then
