@@ -160,9 +160,9 @@ $(FPGA_DIR)/params: fpga-params-force
 # A synthesis records the revision it ran at and a hash of the sources it read (`sources`): the
 # per-block figures of a flattened design come from a second synthesis (fpga-blocks), which
 # fpga-report uses only when it read the same sources, whatever commits lie between the two.
-FPGA_SRC_HASH = cat $(FPGA_TOP_SRCS) | sha256sum | cut -c1-16
-FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/revision; \
-           $(FPGA_SRC_HASH) > $(FPGA_DIR)/sources
+# $(call FPGA_REV,PREFIX): into PREFIXrevision and PREFIXsources (blocks_ for fpga-blocks')
+FPGA_REV = { git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/$(1)revision; \
+           cat $(FPGA_TOP_SRCS) | sha256sum | cut -c1-16 > $(FPGA_DIR)/$(1)sources
 
 ifeq ($(BOARD),ulx3s-85f)
 FPGA_BIT := $(FPGA_BOARD_DIR)/hive_ulx3s_$(FPGA_CONFIG).bit
@@ -181,7 +181,7 @@ ULX3S_YS = $(FPGA_READ); \
            $(FPGA_SYNTH_CMD) $(FPGA_SYNTH_OPTS) -top ulx3s_top -json $(FPGA_DIR)/hive.json -run map_luts:; \
            tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 $(FPGA_DIR)/hive.json: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
-	@$(FPGA_REV)
+	@$(call FPGA_REV,)
 	@date +%s > $(FPGA_DIR)/synth.start
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ULX3S_YS)'
 	@mv $(FPGA_DIR)/synth_stat.txt.tmp $(FPGA_DIR)/synth_stat.txt
@@ -232,8 +232,7 @@ else
 # the flattened design's figures by block: the same sources synthesized with the hierarchy kept
 fpga-blocks: $(FPGA_DIR)/blocks_stat.txt
 $(FPGA_DIR)/blocks_stat.txt: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
-	@{ git describe --always --dirty 2>/dev/null || echo unknown; } > $(FPGA_DIR)/blocks_revision
-	@$(FPGA_SRC_HASH) > $(FPGA_DIR)/blocks_sources
+	@$(call FPGA_REV,blocks_)
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/blocks.log -p '$(FPGA_READ); $(FPGA_HIER_CMD) $(FPGA_SYNTH_OPTS) -top $(FPGA_TOP); tee -q -o $@.tmp stat -width'
 	@mv $@.tmp $@
 endif
@@ -267,7 +266,7 @@ ARTY_YS = $(FPGA_READ); \
           write_edif -pvector bra $(FPGA_DIR)/arty_top.edf; \
           tee -q -o $(FPGA_DIR)/synth_stat.txt.tmp stat -width
 $(FPGA_DIR)/synth_stat.txt: $(FPGA_TOP_SRCS) $(FPGA_DIR)/params | $(FPGA_DEPS_STAMP)
-	@$(FPGA_REV)
+	@$(call FPGA_REV,)
 	@date +%s > $(FPGA_DIR)/synth.start
 	$(FPGA_YOSYS) -q -l $(FPGA_DIR)/synth.log -p '$(ARTY_YS)'
 	@mv $@.tmp $@

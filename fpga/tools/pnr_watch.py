@@ -183,7 +183,7 @@ def tries(cmd, log, seeds, make_watch, every, record):
         if best is not missed[-1]:
             set_aside(files, missed[-1][0])
             set_aside(files, best[0], back=True)
-            make_watch().say("no seed met the clock: seed %s's route (the highest Fmax) stands" % best[0])
+            watch.say("no seed met the clock: seed %s's route (the highest Fmax) stands" % best[0])
         rc = best[1]
         lines.append("kept: seed %s" % best[0])
     if record:
