@@ -245,6 +245,10 @@ module l1_cache #(
   // through: not while the ack slot is full or the line held for an LR (the SC must get
   // through), not in the cycle after a fill (the core's access goes first, above); a forward
   // that the step defers costs the core the cycle in which it is parked.
+  // ft_idx: the forward's line in the data array, whose answer reads it; with SHORT_PATHS the
+  // lookup's, registered (the forward is unchanged, above), so that the choice between the
+  // parked forward and the network's does not lie before the array's read address.
+  logic [IW-1:0] ft_idx;
   if (SHORT_PATHS) begin : g_fl
     logic              look, lk_q, here_q;
     coh_pkg::l1_step_t fs_q;
@@ -254,6 +258,7 @@ module l1_cache #(
       lk_q <= !rst && look && take_ok && !(rsp_valid || mshr_tmo || wb_tmo || inval_all);
       fs_q <= fs;
       here_q <= f_here;
+      ft_idx <= fi;
     end
     assign fwd_take = lk_q;
     assign fwd_busy = look || lk_q;
@@ -264,6 +269,7 @@ module l1_cache #(
     assign fwd_busy = take_ok;
     assign ft = fs;
     assign ft_here = f_here;
+    assign ft_idx = fi;
   end
   assign park = !pk_ready && hd_valid && fs.act.defer && !pk_valid;
   assign hd_used = (fwd_take && !pk_ready) || park;
@@ -294,10 +300,13 @@ module l1_cache #(
   // The data array has one read port and one write port, so that it is a memory (LUT RAM) and
   // not flip-flops with a multiplexer per reader. The readers never need it in the same cycle:
   // a forward being answered or the flush walk keep the core's access from completing (and
-  // line_data is used only with done); the walk waits while a forward is answered.
+  // line_data is used only with done); the walk waits while a forward is answered. An I cache's
+  // answers carry no data, so its array is read only at the core's index: the fetch's path from
+  // the fetch address into the instruction register starts at the array (the boards' critical
+  // path went from the forward's slots through this choice).
   logic [IW-1:0]  rd_idx;
   logic [511:0]   rd_line;
-  assign rd_idx = fwd_take ? fi : walk ? fidx : idx;
+  assign rd_idx = (fwd_take && !ICACHE) ? ft_idx : walk ? fidx : idx;
   assign rd_line = data[rd_idx];
   assign line_data = rd_line;
   assign need_own = (cop != OP_LOAD);
